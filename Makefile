@@ -1,0 +1,85 @@
+# briefing: XML stories in, PDF briefings out.
+#
+#   make          build build/briefing
+#   make demo     install missing packages, build, render samples/ to build/demo.pdf
+#   make test     install missing packages, build, run every test
+#   make asan     the test suite under AddressSanitizer + UBSan
+#   make valgrind render every sample under valgrind (no leaks, no errors)
+#   make bench    speed and size figures
+#   make fonts    rebuild fonts/ from Debian's Noto faces
+
+VERSION  = 0.1.0
+PREFIX  ?= /usr/local
+BUILD   ?= build
+CC      ?= cc
+PKGS     = libxml-2.0 pangocairo pangoft2 fontconfig cairo glib-2.0
+CFLAGS  ?= -O2 -g
+WARN     = -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2
+PCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS += -D_GNU_SOURCE -DBRIEFING_VERSION='"$(VERSION)"' \
+           -DDATADIR='"$(PREFIX)/share/briefing"' -Isrc -I$(BUILD)/gen
+LDLIBS   = $(PLIBS) -lhpdf -lhyphen -lm
+
+SRCS = util.c diag.c date.c model.c parse.c validate.c dl.c fonts.c theme.c \
+       text.c flow.c geom.c ticks.c chart.c layout.c story.c pdf.c \
+       output.c engine.c cmd_render.c
+LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o
+BIN = $(BUILD)/briefing
+
+all: $(BIN)
+
+$(BIN): $(LIB_OBJS) $(BUILD)/obj/main.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/obj/%.o: src/%.c src/*.h $(BUILD)/gen/schemas.c | $(BUILD)/obj
+	$(CC) $(CPPFLAGS) $(PCFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+
+$(BUILD)/obj/schemas.o: $(BUILD)/gen/schemas.c | $(BUILD)/obj
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/schemas.c: src/schema/story.rng src/schema/layout.rng src/embed.sh
+	@mkdir -p $(BUILD)/gen
+	sh src/embed.sh src/schema/story.rng src/schema/layout.rng > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj:
+	@mkdir -p $@
+
+# Unit tests of the pure modules link the same objects.
+$(BUILD)/unit: tests/unit.c $(LIB_OBJS)
+	$(CC) $(CPPFLAGS) $(PCFLAGS) $(CFLAGS) $(WARN) -o $@ $^ $(LDLIBS)
+
+deps:
+	@sh .ci/install-deps
+
+demo: deps
+	$(MAKE) all
+	$(BIN) render samples/openai-aws.xml -o $(BUILD)/demo.pdf
+
+test: deps
+	$(MAKE) all $(BUILD)/unit
+	sh tests/run.sh $(BUILD)
+
+asan: deps
+	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	    LDFLAGS="-fsanitize=address,undefined" all build/asan/unit
+	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh build/asan
+
+valgrind: all
+	sh tests/valgrind.sh $(BUILD)
+
+fonts:
+	sh fonts/make-fonts.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/briefing/fonts \
+	    $(DESTDIR)$(PREFIX)/share/briefing/layouts
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/briefing
+	install -m 644 fonts/*.ttf fonts/OFL.txt $(DESTDIR)$(PREFIX)/share/briefing/fonts
+	install -m 644 layouts/*.xml $(DESTDIR)$(PREFIX)/share/briefing/layouts
+
+clean:
+	rm -rf build
+
+.PHONY: all deps demo test asan valgrind fonts install clean

@@ -1,0 +1,123 @@
+/* cmd_render.c: briefing render. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "engine.h"
+#include "output.h"
+#include "util.h"
+
+/* FILE.xml -> FILE.pdf (any other name gets .pdf appended). */
+static char *
+default_output(const char *in)
+{
+	size_t n = strlen(in);
+
+	if (n > 4 && strcmp(in + n - 4, ".xml") == 0)
+		return xasprintf("%.*s.pdf", (int)(n - 4), in);
+	return xasprintf("%s.pdf", in);
+}
+
+static int
+render_one(struct engine *e, const char *in, const char *out,
+    const struct build_opts *o, const char *dump, int quiet, struct diags *d)
+{
+	struct build *b = NULL;
+	char *dflt = NULL, *err = NULL;
+	int rc;
+
+	rc = engine_build(e, in, o, d, &b);
+	diags_print(d, stderr);
+	if (rc != EXIT_OK)
+		return rc;
+	if (dump) {
+		if (strcmp(dump, "model") == 0)
+			model_dump(b->model, stdout);
+		else
+			dl_dump(b->doc, stdout);
+		build_free(b);
+		return EXIT_OK;
+	}
+	if (out == NULL)
+		out = dflt = default_output(in);
+	if (output_write(out, b->pdf, b->pdflen, &err) != 0) {
+		fprintf(stderr, "briefing: %s\n", err);
+		free(err);
+		rc = EXIT_SYSTEM;
+	} else if (!quiet && strcmp(out, "-") != 0)
+		fprintf(stderr, "briefing: wrote %s (%zu pages, %zu bytes)\n", out,
+		    dl_npages(b->doc), b->pdflen);
+	free(dflt);
+	build_free(b);
+	return rc;
+}
+
+/* briefing render; see cli.h. */
+int
+cmd_render(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "layout", required_argument, NULL, 'L' },
+		{ "dump", required_argument, NULL, 'D' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct build_opts o = { NULL, 1, 0 };
+	const char *out = NULL, *dump = NULL;
+	struct diags *d;
+	struct engine *e;
+	int c, quiet = 0, rc = EXIT_OK;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'L':
+			o.layout = optarg;
+			break;
+		case 'D':
+			if (strcmp(optarg, "model") != 0 && strcmp(optarg, "dl") != 0)
+				return cli_usage_error("--dump takes 'model' or 'dl', "
+				    "not '%s'", optarg);
+			dump = optarg;
+			o.want_pdf = 0;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			return cli_help("render");
+		case ':':
+			return cli_usage_error("option '%s' needs a value",
+			    argv[optind - 1]);
+		default:
+			return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("%s", "render needs an input file");
+	if (out && argc - optind > 1)
+		return cli_usage_error("%s", "-o works with a single input file");
+	d = diags_new();
+	if ((e = engine_open(d)) == NULL) {
+		diags_print(d, stderr);
+		diags_free(d);
+		return EXIT_SYSTEM;
+	}
+	for (int i = optind; i < argc; i++) {
+		int r = render_one(e, argv[i], out, &o, dump, quiet, d);
+
+		if (r > rc)
+			rc = r;
+	}
+	engine_close(e);
+	diags_free(d);
+	return rc;
+}

@@ -1,0 +1,191 @@
+/* dl.h: the display list.  Layout produces it; the PDF and PNG backends
+ * only read it.  A document is pages of positioned items: text runs (face,
+ * size, colour, glyphs with positions, the text they draw, source line),
+ * paths with fill and stroke, images, links and bookmarks.
+ *
+ * Units are PostScript points, origin at the page's top-left, y downwards.
+ * Colours are 0xRRGGBBAA.  Everything an item points to is owned by the
+ * document (struct dl_doc) and freed by dl_doc_free. */
+#ifndef BRIEFING_DL_H
+#define BRIEFING_DL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum dl_kind {
+	DL_TEXT,
+	DL_PATH,
+	DL_IMAGE,
+	DL_LINK
+};
+
+/* One glyph of a text run.  Each cluster's first glyph carries the bytes
+ * [off, off+len) of the run's text that it draws; later glyphs of the same
+ * cluster have len 0. */
+struct dl_glyph {
+	uint32_t	gid;
+	float		x, y;	/* relative to the run's origin */
+	uint32_t	off, len;
+};
+
+struct dl_text {
+	int		 face;		/* index into the document's faces */
+	float		 size;
+	uint32_t	 color;
+	float		 x, y;		/* origin on the baseline */
+	struct dl_glyph	*glyphs;
+	uint32_t	 nglyphs;
+	char		*text;		/* UTF-8 drawn by the glyphs */
+	uint32_t	 textlen;
+	int		 line;		/* source line, 0 when generated */
+};
+
+enum dl_op {
+	DL_MOVE,	/* 1 point */
+	DL_LINE,	/* 1 point */
+	DL_CURVE,	/* 3 points */
+	DL_CLOSE	/* 0 points */
+};
+
+#define DL_FILL		0x1
+#define DL_STROKE	0x2
+#define DL_ROUND	0x4	/* round caps and joins */
+#define DL_DASH		0x8	/* dotted: dash of 1 width, gap of 2 widths */
+
+struct dl_path {
+	uint8_t		*ops;
+	uint32_t	 nops;
+	float		*pts;		/* x, y pairs */
+	uint32_t	 npts;		/* number of floats */
+	uint32_t	 fill, stroke;
+	float		 width;
+	int		 flags;
+};
+
+struct dl_image {
+	float		 x, y, w, h;
+	int		 image;		/* index into the document's images */
+};
+
+struct dl_link {
+	float		 x, y, w, h;
+	char		*uri;		/* external target, or NULL */
+	int		 dest;		/* internal destination index, or -1 */
+};
+
+struct dl_item {
+	enum dl_kind	kind;
+	union {
+		struct dl_text	text;
+		struct dl_path	path;
+		struct dl_image	image;
+		struct dl_link	link;
+	} u;
+};
+
+/* A list of items: a page's content, or a frame being built by layout. */
+struct dl_list {
+	struct dl_item	*items;
+	size_t		 n, cap;
+};
+
+struct dl_page {
+	float		 w, h;
+	struct dl_list	 list;
+	char		*label;		/* what the page is called ("ii", "3") */
+};
+
+/* A named place: a page and a height on it. */
+struct dl_dest {
+	int	page;
+	float	y;
+};
+
+struct dl_bookmark {
+	int	 level;		/* 0 = top */
+	char	*title;
+	int	 dest;
+};
+
+/* A raster image (a layout's logo): file path and pixel size. */
+struct dl_imagefile {
+	char	*path;
+	int	 px_w, px_h;
+	int	 is_png;
+};
+
+/* Page numbering style of a range of pages, for PDF page labels. */
+struct dl_labels {
+	int	first_page;	/* index of the first page of the range */
+	int	roman;		/* lower-case roman, else decimal */
+	int	start;		/* number of the first page */
+};
+
+struct dl_info {
+	char	*title, *subject, *author, *keywords, *creator;
+	long long epoch;	/* creation date, seconds since 1970 */
+};
+
+/* Opaque document. */
+struct dl_doc;
+
+/* Make an empty document. */
+struct dl_doc *dl_doc_new(void);
+/* Free the document, its pages and everything items point to. */
+void dl_doc_free(struct dl_doc *doc);
+/* Allocate memory owned by the document (zeroed). */
+void *dl_alloc(struct dl_doc *doc, size_t n);
+/* Copy a string into the document. */
+char *dl_strdup(struct dl_doc *doc, const char *s);
+
+/* Index of the face at path, adding it when new. */
+int dl_face(struct dl_doc *doc, const char *path);
+size_t dl_nfaces(const struct dl_doc *doc);
+const char *dl_face_path(const struct dl_doc *doc, int face);
+
+/* Index of an image file, adding it when new. */
+int dl_image(struct dl_doc *doc, const char *path, int px_w, int px_h, int is_png);
+const struct dl_imagefile *dl_imagefile(const struct dl_doc *doc, int i);
+
+/* Append a page of the given size; returns it. */
+struct dl_page *dl_add_page(struct dl_doc *doc, float w, float h);
+size_t dl_npages(const struct dl_doc *doc);
+struct dl_page *dl_page(const struct dl_doc *doc, size_t i);
+
+/* Make a destination (page may be set later with dl_dest_set). */
+int dl_dest_new(struct dl_doc *doc);
+void dl_dest_set(struct dl_doc *doc, int dest, int page, float y);
+const struct dl_dest *dl_dest(const struct dl_doc *doc, int dest);
+
+/* Add a bookmark pointing at dest; bookmarks keep the order they are added. */
+void dl_bookmark(struct dl_doc *doc, int level, const char *title, int dest);
+size_t dl_nbookmarks(const struct dl_doc *doc);
+const struct dl_bookmark *dl_bookmark_at(const struct dl_doc *doc, size_t i);
+
+/* Page label ranges, in page order. */
+void dl_labels_add(struct dl_doc *doc, int first_page, int roman, int start);
+size_t dl_nlabels(const struct dl_doc *doc);
+const struct dl_labels *dl_labels_at(const struct dl_doc *doc, size_t i);
+
+/* Document information; strings are copied. */
+struct dl_info *dl_info(struct dl_doc *doc);
+
+/* Append an item to a list (the item is copied; pointers are shared). */
+struct dl_item *dl_list_add(struct dl_list *l, const struct dl_item *it);
+/* Append every item of src to dst, moved by (dx, dy). */
+void dl_list_place(struct dl_list *dst, const struct dl_list *src, float dx, float dy);
+/* Free a list's item array (not what the items point to). */
+void dl_list_free(struct dl_list *l);
+
+/* Helpers that build path items in a list. */
+void dl_rect(struct dl_doc *doc, struct dl_list *l, float x, float y, float w,
+    float h, uint32_t fill);
+void dl_hline(struct dl_doc *doc, struct dl_list *l, float x0, float x1, float y,
+    float width, uint32_t color, int flags);
+
+/* Print the document as text: one line per page and item, positions to
+ * 0.01 pt.  For --dump=dl and golden tests. */
+void dl_dump(const struct dl_doc *doc, FILE *f);
+
+#endif

@@ -1,0 +1,245 @@
+/* engine.c: parse -> validate -> layout -> PDF, with shared set-up. */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "fonts.h"
+#include "layout.h"
+#include "parse.h"
+#include "pdf.h"
+#include "text.h"
+#include "theme.h"
+#include "util.h"
+#include "validate.h"
+
+#define HYPH_DICT "/usr/share/hyphen/hyph_en_US.dic"
+
+struct engine {
+	struct fonts	*fonts;
+	struct typeset	*ts;
+};
+
+static int
+has_fonts(const char *dir)
+{
+	char *p = xasprintf("%s/layouts", dir);
+	struct stat st;
+	int ok = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+
+	free(p);
+	return ok;
+}
+
+/* The data folder; see engine.h. */
+const char *
+engine_datadir(void)
+{
+	static char dir[PATH_MAX];
+	char exe[PATH_MAX], *slash;
+	const char *env = getenv("BRIEFING_DATA");
+	ssize_t n;
+
+	if (dir[0])
+		return dir;
+	if (env && *env) {
+		snprintf(dir, sizeof(dir), "%s", env);
+		return dir;
+	}
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			if ((slash = strrchr(exe, '/')) != NULL) {
+				*slash = '\0';
+				if (has_fonts(exe)) {
+					snprintf(dir, sizeof(dir), "%s", exe);
+					return dir;
+				}
+				snprintf(dir, sizeof(dir), "%s/share/briefing", exe);
+				if (has_fonts(dir))
+					return dir;
+			}
+		}
+	}
+	snprintf(dir, sizeof(dir), "%s", DATADIR);
+	return dir;
+}
+
+/* Fonts and hyphenation, once; see engine.h. */
+struct engine *
+engine_open(struct diags *d)
+{
+	struct engine *e = xcalloc(1, sizeof(*e));
+	char *fontdir = xasprintf("%s/fonts", engine_datadir());
+
+	e->fonts = fonts_open(fontdir, d);
+	free(fontdir);
+	if (e->fonts == NULL) {
+		free(e);
+		return NULL;
+	}
+	e->ts = typeset_new(e->fonts, HYPH_DICT, d);
+	if (e->ts == NULL) {
+		fonts_close(e->fonts);
+		free(e);
+		return NULL;
+	}
+	return e;
+}
+
+void
+engine_close(struct engine *e)
+{
+	if (e == NULL)
+		return;
+	typeset_free(e->ts);
+	fonts_close(e->fonts);
+	free(e);
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Creation date; see engine.h. */
+long long
+engine_epoch(const struct briefing *b)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	const struct date *dt = NULL;
+
+	if (s && *s) {
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (*end == '\0' && errno == 0 && v >= 0)
+			return v;
+	}
+	if (b->is_edition && b->date.prec)
+		dt = &b->date;
+	else if (b->nstories && b->stories[0].date.prec)
+		dt = &b->stories[0].date;
+	if (dt)
+		return (long long)date_days(dt->y, dt->m ? dt->m : 1,
+		    dt->d ? dt->d : 1) * 86400;
+	return (long long)time(NULL);
+}
+
+static void
+add_dep(struct build *b, const char *path)
+{
+	for (size_t i = 0; i < b->ndeps; i++)
+		if (strcmp(b->deps[i], path) == 0)
+			return;
+	b->deps = xrealloc(b->deps, (b->ndeps + 1) * sizeof(char *));
+	b->deps[b->ndeps++] = xstrdup(path);
+}
+
+/* One build; see engine.h. */
+int
+engine_build(struct engine *e, const char *input, const struct build_opts *o,
+    struct diags *d, struct build **out)
+{
+	struct build *b = xcalloc(1, sizeof(*b));
+	struct theme *t = NULL;
+	char *lpath;
+	const char *lname;
+	double t0 = now_ms(), t1, t2;
+	int bad;
+
+	*out = NULL;
+	b->model = parse_file(input, d);
+	add_dep(b, input);
+	if (b->model == NULL) {
+		build_free(b);
+		return EXIT_INPUT;
+	}
+	for (size_t i = 0; i < b->model->nfiles; i++)
+		add_dep(b, b->model->files[i]);
+	bad = validate(b->model, d) > 0;
+
+	lname = o->layout ? o->layout : b->model->layout ? b->model->layout : "a4";
+	lpath = theme_resolve(engine_datadir(), lname);
+	add_dep(b, lpath);
+	if (access(lpath, R_OK) != 0) {
+		if (o->layout == NULL && b->model->layout)
+			diag(d, DIAG_ERROR, b->model->layout_pos.file,
+			    b->model->layout_pos.line, b->model->layout_pos.col,
+			    "layout '%s' not found (looked for %s)", lname, lpath);
+		else
+			diag(d, DIAG_ERROR, NULL, 0, 0, "layout '%s' not found "
+			    "(looked for %s)", lname, lpath);
+		free(lpath);
+		build_free(b);
+		return EXIT_INPUT;
+	}
+	t = theme_load(lpath, fonts_context(e->fonts), d);
+	free(lpath);
+	if (t == NULL || bad) {
+		theme_free(t);
+		build_free(b);
+		return EXIT_INPUT;
+	}
+	for (int i = 0; i < 2; i++) {
+		const char *fam = i ? t->sans : t->serif;
+
+		if (!fonts_has_family(e->fonts, fam)) {
+			diag(d, DIAG_ERROR, t->path, 0, 0, "family '%s' is not among "
+			    "the faces in %s/fonts", fam, engine_datadir());
+			theme_free(t);
+			build_free(b);
+			return EXIT_INPUT;
+		}
+	}
+	t1 = now_ms();
+	b->ms_parse = t1 - t0;
+	if (o->check_only) {
+		theme_free(t);
+		*out = b;
+		return EXIT_OK;
+	}
+	b->doc = layout_document(b->model, t, e->ts, d, engine_epoch(b->model));
+	theme_free(t);
+	t2 = now_ms();
+	b->ms_layout = t2 - t1;
+	if (o->want_pdf) {
+		char *err = NULL;
+
+		if (pdf_render(b->doc, &b->pdf, &b->pdflen, &err) != 0) {
+			diag(d, DIAG_ERROR, NULL, 0, 0, "%s", err);
+			free(err);
+			build_free(b);
+			return EXIT_SYSTEM;
+		}
+		b->ms_pdf = now_ms() - t2;
+	}
+	*out = b;
+	return EXIT_OK;
+}
+
+void
+build_free(struct build *b)
+{
+	if (b == NULL)
+		return;
+	model_free(b->model);
+	dl_doc_free(b->doc);
+	free(b->pdf);
+	for (size_t i = 0; i < b->ndeps; i++)
+		free(b->deps[i]);
+	free(b->deps);
+	free(b);
+}

@@ -1,0 +1,56 @@
+/* engine.h: one build, from an input file to a display list and a PDF,
+ * with the set-up (fonts, hyphenation) made once and shared by every
+ * build of the process (render of several files, watch, mail). */
+#ifndef BRIEFING_ENGINE_H
+#define BRIEFING_ENGINE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "dl.h"
+#include "model.h"
+
+/* Exit statuses shared by every command. */
+enum {
+	EXIT_OK = 0,
+	EXIT_INPUT = 1,
+	EXIT_USAGE = 2,
+	EXIT_SYSTEM = 3
+};
+
+struct engine;
+
+/* The result of one build; free with build_free. */
+struct build {
+	struct briefing	*model;
+	struct dl_doc	*doc;
+	char		*pdf;		/* NULL unless asked for */
+	size_t		 pdflen;
+	double		 ms_parse, ms_layout, ms_pdf;
+	char		**deps;		/* files read: input, includes, layout */
+	size_t		 ndeps;
+};
+
+struct build_opts {
+	const char	*layout;	/* --layout, or NULL */
+	int		 want_pdf;
+	int		 check_only;	/* parse, validate, load layout; no layout */
+};
+
+/* Where fonts/ and layouts/ live: $BRIEFING_DATA, else next to the
+ * program (build/.. or PREFIX/share/briefing).  Returns a static string. */
+const char *engine_datadir(void);
+/* Set up fonts and hyphenation.  Returns NULL with an error in d. */
+struct engine *engine_open(struct diags *d);
+void engine_close(struct engine *e);
+/* Build one input.  Diagnostics go to d.  Returns an exit status: OK,
+ * INPUT (bad input: *out is NULL) or SYSTEM.  On OK, *out holds the
+ * build. */
+int engine_build(struct engine *e, const char *input,
+    const struct build_opts *o, struct diags *d, struct build **out);
+void build_free(struct build *b);
+/* The creation date for a document: SOURCE_DATE_EPOCH when set, else the
+ * briefing's date, else now. */
+long long engine_epoch(const struct briefing *b);
+
+#endif

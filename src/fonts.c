@@ -1,0 +1,154 @@
+/* fonts.c: private fontconfig + Pango set-up. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <pango/pangofc-font.h>
+
+#include "fonts.h"
+#include "util.h"
+
+struct fonts {
+	FcConfig	*config;
+	PangoFontMap	*map;
+	PangoContext	*ctx;
+	GHashTable	*files;		/* PangoFont* -> char* path */
+};
+
+static void
+cache_dir(struct buf *b)
+{
+	const char *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
+
+	if (x && *x == '/')
+		buf_printf(b, "%s/briefing", x);
+	else if (h && *h == '/')
+		buf_printf(b, "%s/.cache/briefing", h);
+}
+
+/* Open the fonts in dir; see fonts.h. */
+struct fonts *
+fonts_open(const char *dir, struct diags *d)
+{
+	struct fonts *f;
+	struct buf conf, cd;
+	cairo_font_options_t *fo;
+	FcFontSet *set;
+	DIR *dp;
+	struct dirent *de;
+	int nttf = 0;
+
+	if ((dp = opendir(dir)) == NULL) {
+		diag(d, DIAG_ERROR, dir, 0, 0, "cannot open the fonts folder");
+		return NULL;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		size_t n = strlen(de->d_name);
+
+		nttf += n > 4 && strcmp(de->d_name + n - 4, ".ttf") == 0;
+	}
+	closedir(dp);
+	if (nttf == 0) {
+		diag(d, DIAG_ERROR, dir, 0, 0, "no .ttf faces in the fonts folder");
+		return NULL;
+	}
+
+	f = xcalloc(1, sizeof(*f));
+	f->config = FcConfigCreate();
+	buf_init(&conf);
+	buf_init(&cd);
+	cache_dir(&cd);
+	buf_adds(&conf, "<?xml version=\"1.0\"?><fontconfig>");
+	if (cd.len)
+		buf_printf(&conf, "<cachedir>%s</cachedir>", cd.data);
+	buf_adds(&conf, "</fontconfig>");
+	FcConfigParseAndLoadFromMemory(f->config, (const FcChar8 *)conf.data, FcFalse);
+	buf_free(&conf);
+	buf_free(&cd);
+	if (!FcConfigAppFontAddDir(f->config, (const FcChar8 *)dir) ||
+	    (set = FcConfigGetFonts(f->config, FcSetApplication)) == NULL ||
+	    set->nfont == 0) {
+		diag(d, DIAG_ERROR, dir, 0, 0, "the faces in the fonts folder "
+		    "cannot be read (missing or corrupt .ttf files)");
+		FcConfigDestroy(f->config);
+		free(f);
+		return NULL;
+	}
+	FcConfigSetCurrent(f->config);
+
+	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);
+	f->ctx = pango_font_map_create_context(f->map);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(f->ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_cairo_context_set_resolution(f->ctx, 72.0);
+	pango_context_set_round_glyph_positions(f->ctx, FALSE);
+	pango_context_set_language(f->ctx, pango_language_from_string("en-us"));
+	f->files = g_hash_table_new_full(g_direct_hash, g_direct_equal,
+	    g_object_unref, free);
+	return f;
+}
+
+/* Release everything. */
+void
+fonts_close(struct fonts *f)
+{
+	if (f == NULL)
+		return;
+	g_hash_table_destroy(f->files);
+	g_object_unref(f->ctx);
+	g_object_unref(f->map);
+	FcConfigSetCurrent(NULL);
+	FcConfigDestroy(f->config);
+	free(f);
+}
+
+PangoContext *
+fonts_context(struct fonts *f)
+{
+	return f->ctx;
+}
+
+/* File behind a font, cached per font object. */
+const char *
+fonts_file(struct fonts *f, PangoFont *font)
+{
+	const char *path;
+	FcPattern *pat;
+	FcChar8 *file = NULL;
+
+	if ((path = g_hash_table_lookup(f->files, font)) != NULL)
+		return path;
+	if (!PANGO_IS_FC_FONT(font))
+		return NULL;
+	pat = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+	if (pat == NULL || FcPatternGetString(pat, FC_FILE, 0, &file) != FcResultMatch)
+		return NULL;
+	g_hash_table_insert(f->files, g_object_ref(font), xstrdup((const char *)file));
+	return g_hash_table_lookup(f->files, font);
+}
+
+/* Whether a family is among our faces. */
+int
+fonts_has_family(struct fonts *f, const char *family)
+{
+	FcFontSet *set = FcConfigGetFonts(f->config, FcSetApplication);
+
+	for (int i = 0; set && i < set->nfont; i++) {
+		FcChar8 *fam;
+
+		for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k,
+		    &fam) == FcResultMatch; k++)
+			if (strcmp((const char *)fam, family) == 0)
+				return 1;
+	}
+	return 0;
+}

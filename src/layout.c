@@ -1,0 +1,264 @@
+/* layout.c: shared layout helpers and the document entry point. */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "layout.h"
+#include "layout_int.h"
+#include "util.h"
+
+/* Story accent for styles that use the accent colour. */
+uint32_t
+lay_color(const struct lay *L, enum style_id s)
+{
+	return L->t->st[s].color == L->t->colors[C_ACCENT] ? L->accent : 0;
+}
+
+/* Place lines into a frame; see layout_int.h. */
+double
+lay_place(struct dl_list *dst, struct tlines *tl, double x, double y)
+{
+	for (size_t i = 0; i < tl->n; i++)
+		dl_list_place(dst, &tl->lines[i], (float)x,
+		    (float)(y + i * tl->leading));
+	return tl->n * tl->leading;
+}
+
+/* Text straight into a frame; see layout_int.h. */
+double
+lay_frame_text(struct lay *L, struct dl_list *dst, const struct rich *r,
+    const char *plain, enum style_id s, double x, double y, double width,
+    int flags, uint32_t color)
+{
+	struct tlines tl;
+	double h;
+
+	text_layout(L->ts, r, plain, &L->t->st[s], width, flags,
+	    color ? color : lay_color(L, s), &tl);
+	h = lay_place(dst, &tl, x, y);
+	tlines_free(&tl);
+	return h;
+}
+
+/* Text as breakable slices; see layout_int.h. */
+double
+lay_text(struct lay *L, const struct rich *r, const char *plain,
+    enum style_id s, double x, double width, int flags, double space,
+    int keep_first)
+{
+	struct tlines tl;
+	double h;
+
+	text_layout(L->ts, r, plain, &L->t->st[s], width, flags,
+	    lay_color(L, s), &tl);
+	for (size_t i = 0; i < tl.n; i++) {
+		struct dl_list fr = { 0 };
+		int fl = 0;
+
+		/* Break before line i only with two lines on either side. */
+		if (i == 0)
+			fl = keep_first ? F_KEEP : 0;
+		else if (i < 2 || tl.n - i < 2)
+			fl = F_KEEP;
+		dl_list_place(&fr, &tl.lines[i], (float)x, 0);
+		flow_add(L->f, &fr, tl.leading, i == 0 ? space : 0, fl);
+	}
+	h = tl.n * tl.leading;
+	tlines_free(&tl);
+	return h;
+}
+
+/* Section label with a rule above; see layout_int.h. */
+void
+lay_kicker(struct lay *L, const char *label, double space, int flags,
+    const char *bookmark)
+{
+	struct dl_list fr = { 0 };
+	const struct style *st = &L->t->st[ST_KICKER];
+	double h;
+
+	dl_hline(L->doc, &fr, 0, (float)L->W, 0, 0.8f, L->accent, 0);
+	h = 6 + lay_frame_text(L, &fr, NULL, label, ST_KICKER, 0, 6, L->W, 0, 0);
+	if (bookmark) {
+		int dest = dl_dest_new(L->doc);
+
+		dl_bookmark(L->doc, L->level + 1, bookmark, dest);
+		flow_mark(L->f, dest);
+	}
+	(void)st;
+	flow_add(L->f, &fr, h + 8, space, flags);
+}
+
+/* Circle as four Bezier arcs. */
+void
+lay_circle(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
+    uint32_t fill)
+{
+	struct dl_item it;
+	const double k = 0.5522847498 * r;
+	float *p;
+
+	memset(&it, 0, sizeof(it));
+	it.kind = DL_PATH;
+	it.u.path.nops = 6;
+	it.u.path.ops = dl_alloc(L->doc, 6);
+	it.u.path.npts = 26;
+	it.u.path.pts = p = dl_alloc(L->doc, 26 * sizeof(float));
+	it.u.path.ops[0] = DL_MOVE;
+	for (int i = 1; i <= 4; i++)
+		it.u.path.ops[i] = DL_CURVE;
+	it.u.path.ops[5] = DL_CLOSE;
+	{
+		const double v[26] = {
+			cx + r, cy,
+			cx + r, cy + k, cx + k, cy + r, cx, cy + r,
+			cx - k, cy + r, cx - r, cy + k, cx - r, cy,
+			cx - r, cy - k, cx - k, cy - r, cx, cy - r,
+			cx + k, cy - r, cx + r, cy - k, cx + r, cy
+		};
+
+		for (int i = 0; i < 26; i++)
+			p[i] = (float)v[i];
+	}
+	it.u.path.fill = fill;
+	it.u.path.flags = DL_FILL;
+	dl_list_add(dst, &it);
+}
+
+/* Badge with centred initials. */
+void
+lay_badge(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
+    const char *initials, uint32_t fill)
+{
+	const struct style *st = &L->t->st[ST_BADGE];
+	struct tlines tl;
+
+	lay_circle(L, dst, cx, cy, r, fill);
+	text_layout(L->ts, NULL, initials, st, 2 * r, T_CENTER, 0, &tl);
+	if (tl.n > 0) {
+		/* Centre the cap height on the circle's centre. */
+		double capmid = st->ascent * 0.36;
+
+		dl_list_place(dst, &tl.lines[0], (float)(cx - r),
+		    (float)(cy + capmid - tl.baseline));
+	}
+	tlines_free(&tl);
+}
+
+/* Initials; see layout_int.h. */
+char *
+lay_initials(const char *given, const char *name)
+{
+	struct buf b;
+	int words = 0, start = 1;
+
+	if (given)
+		return g_utf8_strup(given, -1);
+	buf_init(&b);
+	for (const char *p = name; *p && words < 2; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_isalnum(c) && start) {
+			char u[8];
+			int n = g_unichar_to_utf8(g_unichar_toupper(c), u);
+
+			buf_add(&b, u, (size_t)n);
+			words++;
+		}
+		start = !g_unichar_isalnum(c) && c != '\'' && c != 0x2019;
+	}
+	return buf_steal(&b);
+}
+
+/* Lay out a whole document; see layout.h. */
+struct dl_doc *
+layout_document(const struct briefing *b, const struct theme *t,
+    struct typeset *ts, struct diags *d, long long epoch)
+{
+	struct lay L;
+	struct dl_info *info;
+	struct buf kw;
+	char date[32];
+	const struct story *st0 = &b->stories[0];
+
+	memset(&L, 0, sizeof(L));
+	L.t = t;
+	L.ts = ts;
+	L.d = d;
+	L.doc = dl_doc_new();
+	L.W = t->page_w - t->left - t->right;
+	typeset_set_doc(ts, L.doc);
+	typeset_set_diags(ts, d);
+
+	info = dl_info(L.doc);
+	info->creator = dl_strdup(L.doc, "briefing " BRIEFING_VERSION);
+	info->epoch = epoch;
+	buf_init(&kw);
+	for (size_t i = 0; i < b->nstories; i++)
+		if (b->stories[i].category && !strstr(kw.data ? kw.data : "",
+		    b->stories[i].category))
+			buf_printf(&kw, "%s%s", kw.len ? ", " : "",
+			    b->stories[i].category);
+	info->keywords = kw.len ? dl_strdup(L.doc, kw.data) : NULL;
+	buf_free(&kw);
+
+	{
+		int *first = xcalloc(b->nstories, sizeof(int));
+		int *count = xcalloc(b->nstories, sizeof(int));
+		int total;
+
+		for (size_t i = 0; i < b->nstories; i++) {
+			const struct story *st = &b->stories[i];
+
+			L.accent = theme_category_color(t, st->category);
+			L.level = b->is_edition ? 1 : 0;
+			L.f = flow_new(L.doc, t->page_w, t->page_h, t->left, t->top,
+			    t->page_h - t->bottom);
+			story_layout(&L, st);
+			first[i] = flow_finish(L.f, &count[i]);
+			flow_free(L.f);
+			L.f = NULL;
+		}
+		/* Now the total is known: every page says "page X of Y". */
+		total = (int)dl_npages(L.doc);
+		for (size_t i = 0; i < b->nstories; i++) {
+			const struct story *st = &b->stories[i];
+			char *header;
+
+			L.accent = theme_category_color(t, st->category);
+			if (b->is_edition)
+				header = xasprintf("%s%s%s", b->title,
+				    b->date.prec ? " \xc2\xb7 " : "",
+				    b->date.prec ? date_format_long(&b->date, date) : "");
+			else
+				header = xasprintf("%s briefing%s%s",
+				    st->category ? st->category : "Story",
+				    st->date.prec ? " \xc2\xb7 " : "",
+				    st->date.prec ? date_format_long(&st->date, date) : "");
+			story_furniture(&L, st, header, first[i], count[i],
+			    first[i] + 1, total);
+			free(header);
+		}
+		free(first);
+		free(count);
+	}
+
+	if (b->is_edition) {
+		info->title = dl_strdup(L.doc, b->title);
+		info->author = dl_strdup(L.doc, b->author);
+		info->subject = dl_strdup(L.doc, b->edition ? b->edition : b->title);
+	} else {
+		char *subj = xasprintf("%s briefing%s%s",
+		    st0->category ? st0->category : "Story",
+		    st0->date.prec ? ", " : "",
+		    st0->date.prec ? date_format_long(&st0->date, date) : "");
+
+		info->title = dl_strdup(L.doc, st0->title.text);
+		info->subject = dl_strdup(L.doc, subj);
+		free(subj);
+	}
+	return L.doc;
+}

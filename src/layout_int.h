@@ -1,0 +1,59 @@
+/* layout_int.h: what the layout files share (not for backends). */
+#ifndef BRIEFING_LAYOUT_INT_H
+#define BRIEFING_LAYOUT_INT_H
+
+#include "dl.h"
+#include "flow.h"
+#include "model.h"
+#include "text.h"
+#include "theme.h"
+
+/* The state of laying out one document. */
+struct lay {
+	const struct theme	*t;
+	struct typeset		*ts;
+	struct dl_doc		*doc;
+	struct diags		*d;
+	struct flow		*f;
+	double			 W;		/* content width */
+	uint32_t		 accent;	/* the current story's colour */
+	int			 level;		/* bookmark level of a story */
+};
+
+/* The colour a style draws in for the current story: the category accent
+ * where the layout says "accent", else 0 (the style's own). */
+uint32_t lay_color(const struct lay *L, enum style_id s);
+/* Lay out a text and add one slice per line at x within width, keeping
+ * two lines together at either end of a page.  keep_first glues the first
+ * line to what precedes (after a heading).  Returns the lines' height. */
+double lay_text(struct lay *L, const struct rich *r, const char *plain,
+    enum style_id s, double x, double width, int flags, double space,
+    int keep_first);
+/* Place all lines of tl into dst at (x, y); returns their height. */
+double lay_place(struct dl_list *dst, struct tlines *tl, double x, double y);
+/* Lay out a text straight into a frame at (x, y); returns its height. */
+double lay_frame_text(struct lay *L, struct dl_list *dst, const struct rich *r,
+    const char *plain, enum style_id s, double x, double y, double width,
+    int flags, uint32_t color);
+/* A section label ("TIMELINE") with a rule, glued to what follows; also
+ * a bookmark at level L->level + 1 when bookmark is set. */
+void lay_kicker(struct lay *L, const char *label, double space, int flags,
+    const char *bookmark);
+/* A filled circle. */
+void lay_circle(struct lay *L, struct dl_list *dst, double cx, double cy,
+    double r, uint32_t fill);
+/* A badge: a circle in a colour with the initials centred in it. */
+void lay_badge(struct lay *L, struct dl_list *dst, double cx, double cy,
+    double r, const char *initials, uint32_t fill);
+/* Initials for a name: the attribute when given, else the first letters
+ * of its first two words, upper-cased.  Returns a new string. */
+char *lay_initials(const char *given, const char *name);
+
+/* Lay out one story into the flow, starting on a new page, with its
+ * bookmarks. */
+void story_layout(struct lay *L, const struct story *st);
+/* Draw headers and footers on pages [first, first + count) of a story. */
+void story_furniture(struct lay *L, const struct story *st, const char *header,
+    int first, int count, int number_from, int total);
+
+#endif

@@ -1,0 +1,366 @@
+/* pdf.c: display list -> PDF with libharu 2.3.0.
+ *
+ * libharu draws characters through a font's cmap, not glyph ids, and
+ * rounds advance widths to 1/1000 em.  So each run is written in segments:
+ * a new segment starts wherever libharu's pen would stray from where
+ * Pango put the next cluster by more than 0.01 pt. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib.h>
+#include <hpdf.h>
+
+#include "pdf.h"
+#include "util.h"
+
+struct pctx {
+	HPDF_STATUS	 err, detail;
+};
+
+static void
+on_error(HPDF_STATUS err, HPDF_STATUS detail, void *data)
+{
+	struct pctx *p = data;
+
+	if (p->err == 0) {
+		p->err = err;
+		p->detail = detail;
+	}
+}
+
+static void
+rgb_fill(HPDF_Page pg, uint32_t c)
+{
+	HPDF_Page_SetRGBFill(pg, (c >> 24 & 0xff) / 255.0f, (c >> 16 & 0xff) / 255.0f,
+	    (c >> 8 & 0xff) / 255.0f);
+}
+
+static void
+rgb_stroke(HPDF_Page pg, uint32_t c)
+{
+	HPDF_Page_SetRGBStroke(pg, (c >> 24 & 0xff) / 255.0f,
+	    (c >> 16 & 0xff) / 255.0f, (c >> 8 & 0xff) / 255.0f);
+}
+
+/* Width of UTF-8 text in libharu's own metrics, in points. */
+static double
+haru_width(HPDF_Font font, const char *s, size_t n, double size)
+{
+	double w = 0;
+
+	for (const char *p = s; p < s + n; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c > 0xFFFF)
+			continue;	/* libharu cannot draw these */
+		w += HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)c);
+	}
+	return w * size / 1000.0;
+}
+
+static void
+flush(HPDF_Page pg, struct buf *seg, double x, double y)
+{
+	if (seg->len == 0)
+		return;
+	HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
+	HPDF_Page_ShowText(pg, seg->data);
+	seg->len = 0;
+	seg->data[0] = '\0';
+}
+
+static void
+draw_text(HPDF_Page pg, float H, const struct dl_text *t, HPDF_Font font)
+{
+	struct buf seg;
+	double segx = 0, pen = 0, segy = 0;
+
+	buf_init(&seg);
+	buf_add(&seg, "", 0);
+	HPDF_Page_BeginText(pg);
+	HPDF_Page_SetFontAndSize(pg, font, t->size);
+	rgb_fill(pg, t->color);
+	for (uint32_t i = 0; i < t->nglyphs; i++) {
+		const struct dl_glyph *g = &t->glyphs[i];
+		double gx = t->x + g->x, gy = H - (t->y + g->y);
+		const char *s = t->text + g->off;
+
+		if (g->len == 0)
+			continue;
+		/* Characters above U+FFFF cannot be drawn by libharu. */
+		if ((unsigned char)s[0] >= 0xF0)
+			continue;
+		if (seg.len == 0 || fabs(gx - pen) > 0.01 || fabs(gy - segy) > 0.001) {
+			flush(pg, &seg, segx, segy);
+			segx = pen = gx;
+			segy = gy;
+		}
+		buf_add(&seg, s, g->len);
+		pen += haru_width(font, s, g->len, t->size);
+	}
+	flush(pg, &seg, segx, segy);
+	HPDF_Page_EndText(pg);
+	buf_free(&seg);
+}
+
+static void
+draw_path(HPDF_Doc pdf, HPDF_Page pg, float H, const struct dl_path *p)
+{
+	uint32_t k = 0;
+	int fill = (p->flags & DL_FILL) != 0, stroke = (p->flags & DL_STROKE) != 0;
+
+	HPDF_Page_GSave(pg);
+	if ((fill && (p->fill & 0xff) != 0xff) ||
+	    (stroke && (p->stroke & 0xff) != 0xff)) {
+		HPDF_ExtGState gs = HPDF_CreateExtGState(pdf);
+
+		HPDF_ExtGState_SetAlphaFill(gs, (p->fill & 0xff) / 255.0f);
+		HPDF_ExtGState_SetAlphaStroke(gs, (p->stroke & 0xff) / 255.0f);
+		HPDF_Page_SetExtGState(pg, gs);
+	}
+	if (fill)
+		rgb_fill(pg, p->fill);
+	if (stroke) {
+		rgb_stroke(pg, p->stroke);
+		HPDF_Page_SetLineWidth(pg, p->width);
+		if (p->flags & DL_ROUND) {
+			HPDF_Page_SetLineCap(pg, HPDF_ROUND_END);
+			HPDF_Page_SetLineJoin(pg, HPDF_ROUND_JOIN);
+		}
+		if (p->flags & DL_DASH) {
+			HPDF_REAL dash[2] = { p->width, 2 * p->width };
+
+			HPDF_Page_SetDash(pg, dash, 2, 0);
+		}
+	}
+	for (uint32_t o = 0; o < p->nops; o++) {
+		const float *v = p->pts + k;
+
+		switch (p->ops[o]) {
+		case DL_MOVE:
+			HPDF_Page_MoveTo(pg, v[0], H - v[1]);
+			k += 2;
+			break;
+		case DL_LINE:
+			HPDF_Page_LineTo(pg, v[0], H - v[1]);
+			k += 2;
+			break;
+		case DL_CURVE:
+			HPDF_Page_CurveTo(pg, v[0], H - v[1], v[2], H - v[3], v[4],
+			    H - v[5]);
+			k += 6;
+			break;
+		case DL_CLOSE:
+			HPDF_Page_ClosePath(pg);
+			break;
+		}
+	}
+	if (fill && stroke)
+		HPDF_Page_FillStroke(pg);
+	else if (fill)
+		HPDF_Page_Fill(pg);
+	else
+		HPDF_Page_Stroke(pg);
+	HPDF_Page_GRestore(pg);
+}
+
+static HPDF_Destination
+make_dest(HPDF_Page *pages, size_t npages, const struct dl_dest *d)
+{
+	HPDF_Destination dst;
+	int p = d->page >= 0 && (size_t)d->page < npages ? d->page : 0;
+
+	dst = HPDF_Page_CreateDestination(pages[p]);
+	HPDF_Destination_SetXYZ(dst, 0, HPDF_Page_GetHeight(pages[p]) - d->y + 4, 1);
+	return dst;
+}
+
+static void
+set_date(HPDF_Doc pdf, long long epoch)
+{
+	time_t t = (time_t)epoch;
+	struct tm tm;
+	HPDF_Date d;
+
+	gmtime_r(&t, &tm);
+	memset(&d, 0, sizeof(d));
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	d.hour = tm.tm_hour;
+	d.minutes = tm.tm_min;
+	d.seconds = tm.tm_sec;
+	d.ind = 'Z';
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, d);
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d);
+}
+
+/* Render to memory; see pdf.h. */
+int
+pdf_render(const struct dl_doc *doc, char **out, size_t *len, char **err)
+{
+	struct pctx ctx = { 0, 0 };
+	HPDF_Doc pdf;
+	HPDF_Font *fonts;
+	HPDF_Image *images;
+	HPDF_Page *pages;
+	size_t np = dl_npages(doc), nf = dl_nfaces(doc);
+	const struct dl_info *info = dl_info((struct dl_doc *)doc);
+	int *used;
+	struct buf b;
+	int rc = -1;
+
+	*out = NULL;
+	*len = 0;
+	*err = NULL;
+	if ((pdf = HPDF_New(on_error, &ctx)) == NULL) {
+		*err = xstrdup("cannot start libharu");
+		return -1;
+	}
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(pdf);
+	HPDF_SetCurrentEncoder(pdf, "UTF-8");
+
+	/* Load only the faces some text item uses. */
+	fonts = xcalloc(nf ? nf : 1, sizeof(HPDF_Font));
+	used = xcalloc(nf ? nf : 1, sizeof(int));
+	for (size_t p = 0; p < np; p++) {
+		const struct dl_list *l = &dl_page(doc, p)->list;
+
+		for (size_t i = 0; i < l->n; i++)
+			if (l->items[i].kind == DL_TEXT)
+				used[l->items[i].u.text.face] = 1;
+	}
+	for (size_t f = 0; f < nf && ctx.err == 0; f++) {
+		const char *name;
+
+		if (!used[f])
+			continue;
+		name = HPDF_LoadTTFontFromFile(pdf, dl_face_path(doc, (int)f), HPDF_TRUE);
+		if (name == NULL || ctx.err) {
+			*err = xasprintf("cannot embed the face %s (libharu error "
+			    "0x%04X)", dl_face_path(doc, (int)f), (unsigned)ctx.err);
+			goto out;
+		}
+		fonts[f] = HPDF_GetFont(pdf, name, "UTF-8");
+	}
+	images = NULL;
+
+	pages = xcalloc(np ? np : 1, sizeof(HPDF_Page));
+	for (size_t p = 0; p < np; p++) {
+		pages[p] = HPDF_AddPage(pdf);
+		HPDF_Page_SetWidth(pages[p], dl_page(doc, p)->w);
+		HPDF_Page_SetHeight(pages[p], dl_page(doc, p)->h);
+	}
+	for (size_t p = 0; p < np && ctx.err == 0; p++) {
+		const struct dl_page *pg = dl_page(doc, p);
+
+		for (size_t i = 0; i < pg->list.n; i++) {
+			const struct dl_item *it = &pg->list.items[i];
+
+			switch (it->kind) {
+			case DL_TEXT:
+				draw_text(pages[p], pg->h, &it->u.text,
+				    fonts[it->u.text.face]);
+				break;
+			case DL_PATH:
+				draw_path(pdf, pages[p], pg->h, &it->u.path);
+				break;
+			case DL_IMAGE:
+				break;
+			case DL_LINK: {
+				const struct dl_link *l = &it->u.link;
+				HPDF_Rect r = { l->x, pg->h - l->y - l->h, l->x + l->w,
+				    pg->h - l->y };
+				HPDF_Annotation a;
+
+				if (l->uri)
+					a = HPDF_Page_CreateURILinkAnnot(pages[p], r, l->uri);
+				else
+					a = HPDF_Page_CreateLinkAnnot(pages[p], r,
+					    make_dest(pages, np, dl_dest(doc, l->dest)));
+				HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+				break;
+			}
+			}
+		}
+	}
+	(void)images;
+
+	/* Bookmarks: a parent per level. */
+	if (dl_nbookmarks(doc) > 0 && ctx.err == 0) {
+		HPDF_Outline parent[8] = { NULL };
+		HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+
+		for (size_t i = 0; i < dl_nbookmarks(doc); i++) {
+			const struct dl_bookmark *bm = dl_bookmark_at(doc, i);
+			int lv = bm->level < 7 ? bm->level : 7;
+			HPDF_Outline o;
+
+			while (lv > 0 && parent[lv - 1] == NULL)
+				lv--;
+			o = HPDF_CreateOutline(pdf, lv ? parent[lv - 1] : NULL, bm->title,
+			    enc);
+			HPDF_Outline_SetDestination(o, make_dest(pages, np,
+			    dl_dest(doc, bm->dest)));
+			HPDF_Outline_SetOpened(o, lv < 1);
+			parent[lv] = o;
+			for (int k = lv + 1; k < 8; k++)
+				parent[k] = NULL;
+		}
+		HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	}
+	for (size_t i = 0; i < dl_nlabels(doc); i++) {
+		const struct dl_labels *lb = dl_labels_at(doc, i);
+
+		HPDF_AddPageLabel(pdf, (HPDF_UINT)lb->first_page, lb->roman ?
+		    HPDF_PAGE_NUM_STYLE_LOWER_ROMAN : HPDF_PAGE_NUM_STYLE_DECIMAL,
+		    (HPDF_UINT)lb->start, NULL);
+	}
+	if (info->title)
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info->title);
+	if (info->subject)
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info->subject);
+	if (info->author)
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info->author);
+	if (info->keywords)
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info->keywords);
+	if (info->creator) {
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, info->creator);
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, info->creator);
+	}
+	set_date(pdf, info->epoch);
+	free(pages);
+
+	if (ctx.err || HPDF_SaveToStream(pdf) != HPDF_OK || ctx.err) {
+		*err = xasprintf("libharu failed (error 0x%04X, detail %u)",
+		    (unsigned)ctx.err, (unsigned)ctx.detail);
+		goto out;
+	}
+	buf_init(&b);
+	HPDF_ResetStream(pdf);
+	for (;;) {
+		HPDF_BYTE chunk[65536];
+		HPDF_UINT32 n = sizeof(chunk);
+		HPDF_STATUS st = HPDF_ReadFromStream(pdf, chunk, &n);
+
+		buf_add(&b, chunk, n);
+		if (st == HPDF_STREAM_EOF || n == 0)
+			break;
+		if (st != HPDF_OK) {
+			buf_free(&b);
+			*err = xstrdup("cannot read the PDF back from libharu");
+			goto out;
+		}
+	}
+	*len = b.len;
+	*out = buf_steal(&b);
+	rc = 0;
+out:
+	free(fonts);
+	free(used);
+	HPDF_Free(pdf);
+	return rc;
+}

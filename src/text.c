@@ -1,0 +1,495 @@
+/* text.c: Pango layout, libhyphen break points, glyph runs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <hyphen.h>
+#include <pango/pangocairo.h>
+
+#include "text.h"
+#include "util.h"
+
+struct typeset {
+	struct fonts	*fonts;
+	PangoContext	*ctx;
+	HyphenDict	*hyph;
+	struct dl_doc	*doc;
+	struct diags	*d;
+	GHashTable	*missing;	/* code points already warned about */
+};
+
+/* Make a typesetter; see text.h. */
+struct typeset *
+typeset_new(struct fonts *f, const char *hyph_dict, struct diags *d)
+{
+	struct typeset *ts = xcalloc(1, sizeof(*ts));
+
+	ts->fonts = f;
+	ts->ctx = fonts_context(f);
+	if (hyph_dict && (ts->hyph = hnj_hyphen_load(hyph_dict)) == NULL) {
+		diag(d, DIAG_ERROR, hyph_dict, 0, 0, "cannot read the hyphenation "
+		    "patterns (install hyphen-en-us)");
+		free(ts);
+		return NULL;
+	}
+	ts->missing = g_hash_table_new(g_direct_hash, g_direct_equal);
+	return ts;
+}
+
+void
+typeset_free(struct typeset *ts)
+{
+	if (ts == NULL)
+		return;
+	if (ts->hyph)
+		hnj_hyphen_free(ts->hyph);
+	g_hash_table_destroy(ts->missing);
+	free(ts);
+}
+
+void
+typeset_set_doc(struct typeset *ts, struct dl_doc *doc)
+{
+	ts->doc = doc;
+}
+
+void
+typeset_set_diags(struct typeset *ts, struct diags *d)
+{
+	ts->d = d;
+}
+
+/* ---- hyphenation ------------------------------------------------------ */
+
+/* Soft hyphens are inserted at the break points libhyphen allows; ins
+ * records the original offsets they went in at, to move marks. */
+struct hyphtext {
+	struct buf	 out;
+	size_t		*ins;
+	size_t		 nins, cap;
+};
+
+static int
+hyphenable(const char *w, size_t n)
+{
+	size_t letters = 0;
+	int upper_inside = 0;
+
+	for (const char *p = w; p < w + n; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_isupper(c) && p != w)
+			upper_inside = 1;
+		letters++;
+	}
+	/* Acronyms and CamelCase names (IAM, PrivateLink) stay whole. */
+	return letters >= 6 && !upper_inside;
+}
+
+static void
+hyphenate_word(struct typeset *ts, struct hyphtext *h, const char *w, size_t n,
+    size_t at)
+{
+	char *lower = g_utf8_strdown(w, (gssize)n);
+	char *hy;
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+
+	if (strlen(lower) != n) {	/* case change altered byte lengths */
+		buf_add(&h->out, w, n);
+		g_free(lower);
+		return;
+	}
+	hy = xcalloc(n + 5, 1);
+	if (hnj_hyphen_hyphenate2(ts->hyph, lower, (int)n, hy, NULL, &rep, &pos,
+	    &cut) != 0 || rep != NULL) {
+		/* Non-standard hyphenation (replacements) is not for English. */
+		buf_add(&h->out, w, n);
+	} else {
+		size_t chars = 0, total = g_utf8_strlen(w, (gssize)n);
+
+		for (size_t i = 0; i < n; i++) {
+			buf_addc(&h->out, w[i]);
+			if (((unsigned char)w[i] & 0xC0) != 0x80)
+				chars++;
+			/* At least two letters before, three after. */
+			if ((hy[i] & 1) && i + 1 < n && chars >= 2 &&
+			    total - chars >= 3 &&
+			    ((unsigned char)w[i + 1] & 0xC0) != 0x80) {
+				buf_add(&h->out, "\xc2\xad", 2);
+				h->ins = xgrow(h->ins, &h->cap, h->nins + 1, sizeof(size_t));
+				h->ins[h->nins++] = at + i + 1;
+			}
+		}
+	}
+	if (rep) {
+		for (size_t i = 0; i < n; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	free(hy);
+	g_free(lower);
+}
+
+/* Copy text into h->out with soft hyphens; the last word stays whole so
+ * a paragraph never ends on a word fragment. */
+static void
+hyphenate(struct typeset *ts, struct hyphtext *h, const char *s, size_t n)
+{
+	size_t i = 0, last = n;
+
+	while (last > 0 && g_unichar_isalpha(g_utf8_get_char(
+	    g_utf8_prev_char(s + last))))
+		last = (size_t)(g_utf8_prev_char(s + last) - s);
+	while (i < n) {
+		size_t j = i;
+
+		while (j < n && g_unichar_isalpha(g_utf8_get_char(s + j)))
+			j = (size_t)(g_utf8_next_char(s + j) - s);
+		if (j > i) {
+			if (i < last && hyphenable(s + i, j - i))
+				hyphenate_word(ts, h, s + i, j - i, i);
+			else
+				buf_add(&h->out, s + i, j - i);
+			i = j;
+		} else {
+			j = (size_t)(g_utf8_next_char(s + i) - s);
+			buf_add(&h->out, s + i, j - i);
+			i = j;
+		}
+	}
+}
+
+static size_t
+moved(const struct hyphtext *h, size_t off)
+{
+	size_t k = 0;
+
+	while (k < h->nins && h->ins[k] <= off)
+		k++;
+	return off + 2 * k;
+}
+
+/* ---- layout ----------------------------------------------------------- */
+
+static uint32_t
+run_color(PangoGlyphItem *gi, uint32_t def)
+{
+	for (GSList *a = gi->item->analysis.extra_attrs; a; a = a->next) {
+		PangoAttribute *attr = a->data;
+
+		if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
+			PangoColor c = ((PangoAttrColor *)attr)->color;
+
+			return (uint32_t)(c.red >> 8) << 24 | (uint32_t)(c.green >> 8) << 16 |
+			    (uint32_t)(c.blue >> 8) << 8 | 0xff;
+		}
+	}
+	return def;
+}
+
+static void
+warn_missing(struct typeset *ts, gunichar c, int line, const char *file)
+{
+	if (ts->d == NULL || g_hash_table_contains(ts->missing, GUINT_TO_POINTER(c)))
+		return;
+	g_hash_table_add(ts->missing, GUINT_TO_POINTER(c));
+	diag(ts->d, DIAG_WARNING, file, line, 0, "character U+%04X is not in "
+	    "the shipped fonts; it is drawn as a box", (unsigned)c);
+}
+
+/* Turn one Pango run into a text item of the line frame. */
+static void
+emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
+    double base, uint32_t color, int line, const char *file,
+    struct dl_list *out)
+{
+	PangoGlyphString *gs = gi->glyphs;
+	PangoItem *item = gi->item;
+	const char *path = fonts_file(ts->fonts, item->analysis.font);
+	PangoFontDescription *fd;
+	struct dl_item it;
+	struct dl_text *t = &it.u.text;
+	struct buf tb;
+	double pen = 0;
+	int prev_cluster = -1;
+
+	if (path == NULL || gs->num_glyphs == 0)
+		return;
+	memset(&it, 0, sizeof(it));
+	it.kind = DL_TEXT;
+	fd = pango_font_describe_with_absolute_size(item->analysis.font);
+	t->size = (float)(pango_font_description_get_size(fd) / (double)PANGO_SCALE);
+	pango_font_description_free(fd);
+	t->face = dl_face(ts->doc, path);
+	t->color = run_color(gi, color);
+	t->x = (float)x;
+	t->y = (float)base;
+	t->line = line;
+	t->glyphs = dl_alloc(ts->doc, (size_t)gs->num_glyphs * sizeof(struct dl_glyph));
+	buf_init(&tb);
+	for (int i = 0; i < gs->num_glyphs; i++) {
+		PangoGlyphInfo *g = &gs->glyphs[i];
+		int cl = gs->log_clusters[i];
+		struct dl_glyph *dg;
+		const char *cs = text + item->offset + cl;
+		int cend = item->length;
+
+		for (int k = 0; k < gs->num_glyphs; k++)
+			if (gs->log_clusters[k] > cl && gs->log_clusters[k] < cend)
+				cend = gs->log_clusters[k];
+		if (g->glyph == PANGO_GLYPH_EMPTY) {
+			pen += g->geometry.width;
+			continue;
+		}
+		dg = &t->glyphs[t->nglyphs++];
+		dg->gid = g->glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+		dg->x = (float)((pen + g->geometry.x_offset) / PANGO_SCALE);
+		dg->y = (float)(g->geometry.y_offset / (double)PANGO_SCALE);
+		if (g->glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+			warn_missing(ts, g->glyph & ~PANGO_GLYPH_UNKNOWN_FLAG, line, file);
+			dg->gid = 0;
+		}
+		if (cl != prev_cluster) {
+			dg->off = (uint32_t)tb.len;
+			if (cend - cl == 2 && memcmp(cs, "\xc2\xad", 2) == 0)
+				buf_addc(&tb, '-');	/* the hyphen of a break */
+			else
+				buf_add(&tb, cs, (size_t)(cend - cl));
+			dg->len = (uint32_t)(tb.len - dg->off);
+			prev_cluster = cl;
+		}
+		pen += g->geometry.width;
+	}
+	if (t->nglyphs == 0) {
+		buf_free(&tb);
+		return;
+	}
+	t->text = dl_alloc(ts->doc, tb.len + 1);
+	memcpy(t->text, tb.data ? tb.data : "", tb.len);
+	t->textlen = (uint32_t)tb.len;
+	buf_free(&tb);
+	dl_list_add(out, &it);
+}
+
+static PangoAttrList *
+attributes(const struct rich *r, const struct hyphtext *h, const struct style *st,
+    size_t len, int tie_last)
+{
+	PangoAttrList *al = pango_attr_list_new();
+	PangoAttribute *a;
+
+	a = pango_attr_font_desc_new(st->desc);
+	pango_attr_list_insert(al, a);
+	/* libharu draws characters, not glyph ids: no ligatures or
+	 * contextual alternates, or the PDF would show other glyphs. */
+	a = pango_attr_font_features_new("liga=0,clig=0,dlig=0,hlig=0,calt=0");
+	pango_attr_list_insert(al, a);
+	if (st->tracking != 0) {
+		a = pango_attr_letter_spacing_new((int)(st->tracking * st->size / 1000.0 *
+		    PANGO_SCALE));
+		pango_attr_list_insert(al, a);
+	}
+	if (tie_last >= 0) {
+		a = pango_attr_allow_breaks_new(FALSE);
+		a->start_index = (guint)tie_last;
+		a->end_index = (guint)tie_last + 2;
+		pango_attr_list_insert(al, a);
+	}
+	for (size_t i = 0; r && i < r->nmarks; i++) {
+		const struct mark *m = &r->marks[i];
+		guint s = (guint)(h ? moved(h, m->start) : m->start);
+		guint e = (guint)(h ? moved(h, m->end) : m->end);
+
+		if (e > len)
+			e = (guint)len;
+		switch (m->kind) {
+		case MARK_EM:
+			a = pango_attr_style_new(st->italic ? PANGO_STYLE_NORMAL :
+			    PANGO_STYLE_ITALIC);
+			break;
+		case MARK_STRONG:
+			a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+			break;
+		case MARK_LINK:
+			a = pango_attr_foreground_new(0x0b0b * 1, 0x4f4f, 0x8a8a);
+			break;
+		}
+		a->start_index = s;
+		a->end_index = e;
+		pango_attr_list_insert(al, a);
+	}
+	return al;
+}
+
+/* The byte offset of the last word when it should be tied to the one
+ * before (a short last word alone on a line looks like a mistake). */
+static int
+tie_position(const char *s, size_t n)
+{
+	const char *sp = NULL;
+
+	for (const char *p = s + n; p > s; p--)
+		if (p[-1] == ' ') {
+			sp = p - 1;
+			break;
+		}
+	if (sp == NULL || (size_t)(s + n - sp) > 12 || sp - s < 40)
+		return -1;
+	return (int)(sp - s);
+}
+
+/* Lay out a text; see text.h. */
+void
+text_layout(struct typeset *ts, const struct rich *r, const char *plain,
+    const struct style *st, double width, int flags, uint32_t color,
+    struct tlines *out)
+{
+	PangoLayout *lay;
+	PangoLayoutIter *iter;
+	struct hyphtext h;
+	const char *src = r ? r->text : plain;
+	size_t srclen = r ? r->len : strlen(plain);
+	char *upper = NULL;
+	const char *text;
+	size_t len;
+	int line_no = r ? r->pos.line : 0;
+	const char *file = r ? r->pos.file : NULL;
+	size_t cap = 0, i = 0;
+	int tie;
+
+	memset(out, 0, sizeof(*out));
+	memset(&h, 0, sizeof(h));
+	buf_init(&h.out);
+	if (color == 0)
+		color = st->color;
+	if (st->upper && (r == NULL || r->nmarks == 0)) {
+		upper = g_utf8_strup(src, (gssize)srclen);
+		src = upper;
+		srclen = strlen(upper);
+		r = NULL;
+	}
+	if ((flags & T_HYPHENATE) && ts->hyph) {
+		hyphenate(ts, &h, src, srclen);
+		text = h.out.data ? h.out.data : "";
+		len = h.out.len;
+	} else {
+		text = src;
+		len = srclen;
+	}
+	tie = (flags & T_JUSTIFY) ? tie_position(text, len) : -1;
+
+	lay = pango_layout_new(ts->ctx);
+	pango_layout_set_text(lay, text, (int)len);
+	{
+		PangoAttrList *al = attributes(r, (flags & T_HYPHENATE) && ts->hyph ?
+		    &h : NULL, st, len, tie);
+
+		pango_layout_set_attributes(lay, al);
+		pango_attr_list_unref(al);
+	}
+	if (!(flags & T_NOWRAP)) {
+		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+	}
+	if (flags & T_ELLIPSIZE)
+		pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
+	pango_layout_set_justify(lay, (flags & T_JUSTIFY) != 0);
+	pango_layout_set_alignment(lay, (flags & T_CENTER) ? PANGO_ALIGN_CENTER :
+	    (flags & T_RIGHT) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+
+	out->leading = st->leading;
+	out->baseline = (st->leading - (st->ascent + st->descent)) / 2 + st->ascent;
+	out->n = (size_t)pango_layout_get_line_count(lay);
+	out->lines = xcalloc(out->n, sizeof(struct dl_list));
+	iter = pango_layout_get_iter(lay);
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
+		PangoRectangle log;
+		double x;
+
+		if (i >= out->n)
+			break;
+		(void)cap;
+		pango_layout_iter_get_line_extents(iter, NULL, &log);
+		x = log.x / (double)PANGO_SCALE;
+		if (log.width / (double)PANGO_SCALE > out->width)
+			out->width = log.width / (double)PANGO_SCALE;
+		for (GSList *rl = line->runs; rl; rl = rl->next) {
+			PangoGlyphItem *gi = rl->data;
+			int w = pango_glyph_string_get_width(gi->glyphs);
+
+			emit_run(ts, gi, text, x, out->baseline, color, line_no,
+			    file, &out->lines[i]);
+			x += w / (double)PANGO_SCALE;
+		}
+		/* Link areas over this line. */
+		for (size_t m = 0; r && m < r->nmarks; m++) {
+			const struct mark *mk = &r->marks[m];
+			int *ranges = NULL, nr = 0;
+			int s = (int)((flags & T_HYPHENATE) && ts->hyph ?
+			    moved(&h, mk->start) : mk->start);
+			int e = (int)((flags & T_HYPHENATE) && ts->hyph ?
+			    moved(&h, mk->end) : mk->end);
+
+			if (mk->kind != MARK_LINK || e <= line->start_index ||
+			    s >= line->start_index + line->length)
+				continue;
+			pango_layout_line_get_x_ranges(line, s, e, &ranges, &nr);
+			for (int k = 0; k < nr; k++) {
+				struct dl_item li;
+				double x0 = ranges[2 * k] / (double)PANGO_SCALE;
+				double x1 = ranges[2 * k + 1] / (double)PANGO_SCALE;
+
+				if (x1 - x0 < 0.5)
+					continue;
+				memset(&li, 0, sizeof(li));
+				li.kind = DL_LINK;
+				li.u.link.x = (float)(log.x / (double)PANGO_SCALE + x0);
+				li.u.link.y = 0;
+				li.u.link.w = (float)(x1 - x0);
+				li.u.link.h = (float)st->leading;
+				li.u.link.uri = dl_strdup(ts->doc, mk->href);
+				li.u.link.dest = -1;
+				dl_list_add(&out->lines[i], &li);
+			}
+			g_free(ranges);
+		}
+		i++;
+	} while (pango_layout_iter_next_line(iter));
+	out->n = i;
+	pango_layout_iter_free(iter);
+	g_object_unref(lay);
+	buf_free(&h.out);
+	free(h.ins);
+	g_free(upper);
+}
+
+/* Free line frames. */
+void
+tlines_free(struct tlines *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		dl_list_free(&t->lines[i]);
+	free(t->lines);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Natural one-line width. */
+double
+text_width(struct typeset *ts, const char *plain, const struct style *st)
+{
+	PangoLayout *lay = pango_layout_new(ts->ctx);
+	PangoAttrList *al = attributes(NULL, NULL, st, strlen(plain), -1);
+	char *upper = st->upper ? g_utf8_strup(plain, -1) : NULL;
+	int w, h;
+
+	pango_layout_set_text(lay, upper ? upper : plain, -1);
+	pango_layout_set_attributes(lay, al);
+	pango_attr_list_unref(al);
+	pango_layout_get_size(lay, &w, &h);
+	g_object_unref(lay);
+	g_free(upper);
+	return w / (double)PANGO_SCALE;
+}

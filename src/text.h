@@ -1,0 +1,52 @@
+/* text.h: laying out text with Pango into display-list lines.  Each text
+ * is laid out once; each line becomes a frame (a dl_list whose y = 0 is
+ * the top of the line box) with its text runs and link areas. */
+#ifndef BRIEFING_TEXT_H
+#define BRIEFING_TEXT_H
+
+#include "dl.h"
+#include "fonts.h"
+#include "model.h"
+#include "theme.h"
+
+#define T_JUSTIFY	0x01	/* justify all lines but the last */
+#define T_CENTER	0x02
+#define T_RIGHT		0x04
+#define T_HYPHENATE	0x08	/* insert libhyphen break points */
+#define T_ELLIPSIZE	0x10	/* one line, cut with an ellipsis */
+#define T_NOWRAP	0x20	/* one line, no width limit */
+
+struct typeset;
+
+/* Everything text layout needs: the shared Pango context, the hyphenation
+ * dictionary (may be NULL: no hyphenation) and the document that records
+ * the faces used.  Returns NULL, with an error in d, when the dictionary
+ * named cannot be read. */
+struct typeset *typeset_new(struct fonts *f, const char *hyph_dict,
+    struct diags *d);
+void typeset_free(struct typeset *ts);
+/* The document that text items and faces go into from now on. */
+void typeset_set_doc(struct typeset *ts, struct dl_doc *doc);
+/* Count glyphs the faces lack (drawn as boxes), reported once each. */
+void typeset_set_diags(struct typeset *ts, struct diags *d);
+
+struct tlines {
+	struct dl_list	*lines;
+	size_t		 n;
+	double		 leading;	/* distance between baselines */
+	double		 baseline;	/* from a line box's top to its baseline */
+	double		 width;		/* widest line, points */
+};
+
+/* Lay out rich text (or plain text when r is NULL) in style st within
+ * width points.  color (0 = the style's) overrides the text colour.
+ * Fills out; the caller frees it with tlines_free. */
+void text_layout(struct typeset *ts, const struct rich *r, const char *plain,
+    const struct style *st, double width, int flags, uint32_t color,
+    struct tlines *out);
+/* Free the line frames. */
+void tlines_free(struct tlines *t);
+/* Natural width of a one-line plain text in style st. */
+double text_width(struct typeset *ts, const char *plain, const struct style *st);
+
+#endif

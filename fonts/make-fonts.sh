@@ -2,7 +2,7 @@
 # Rebuilds the faces in fonts/ from Debian's fonts-noto-core, cut to the
 # characters a briefing needs (Latin, Greek, Cyrillic, punctuation, currency,
 # arrows, maths).  Reproducible: the same Debian package gives the same files.
-# Needs fonts-noto-core and python3-fonttools (Debian's fontTools.subset).
+# Needs fonts-noto-core, fonts-dejavu-core and python3-fonttools (Debian's fontTools.subset).
 set -eu
 src=${NOTO_DIR:-/usr/share/fonts/truetype/noto}
 out=$(dirname "$0")
@@ -18,3 +18,8 @@ for face in NotoSerif-Regular NotoSerif-Italic NotoSerif-Bold NotoSerif-BoldItal
 		--glyph-names=0 --notdef-outline --recalc-bounds \
 		--output-file="$out/$face.ttf"
 done
+# A fallback for symbols Noto's text faces lack (arrows, shapes, dingbats).
+/usr/bin/python3 -m fontTools.subset /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
+	--unicodes="U+2190-21FF,U+2200-22FF,U+2300-23FF,U+2460-24FF,U+2500-257F,U+25A0-25FF,U+2600-26FF,U+2700-27BF,U+2B00-2BFF" \
+	--layout-features='' --no-hinting --name-IDs='*' --glyph-names=0 \
+	--notdef-outline --recalc-bounds --output-file="$out/DejaVuSans-Symbols.ttf"

@@ -32,6 +32,7 @@ struct dl_glyph {
 struct dl_text {
 	int		 face;		/* index into the document's faces */
 	float		 size;
+	float		 spacing;	/* extra advance after each character */
 	uint32_t	 color;
 	float		 x, y;		/* origin on the baseline */
 	struct dl_glyph	*glyphs;

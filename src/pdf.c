@@ -46,9 +46,9 @@ rgb_stroke(HPDF_Page pg, uint32_t c)
 
 /* Width of UTF-8 text in libharu's own metrics, in points. */
 static double
-haru_width(HPDF_Font font, const char *s, size_t n, double size)
+haru_width(HPDF_Font font, const char *s, size_t n, double size, double spacing)
 {
-	double w = 0;
+	double w = 0, sp = 0;
 
 	for (const char *p = s; p < s + n; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
@@ -56,8 +56,9 @@ haru_width(HPDF_Font font, const char *s, size_t n, double size)
 		if (c > 0xFFFF)
 			continue;	/* libharu cannot draw these */
 		w += HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)c);
+		sp += spacing;
 	}
-	return w * size / 1000.0;
+	return w * size / 1000.0 + sp;
 }
 
 static void
@@ -81,6 +82,7 @@ draw_text(HPDF_Page pg, float H, const struct dl_text *t, HPDF_Font font)
 	buf_add(&seg, "", 0);
 	HPDF_Page_BeginText(pg);
 	HPDF_Page_SetFontAndSize(pg, font, t->size);
+	HPDF_Page_SetCharSpace(pg, t->spacing);
 	rgb_fill(pg, t->color);
 	for (uint32_t i = 0; i < t->nglyphs; i++) {
 		const struct dl_glyph *g = &t->glyphs[i];
@@ -98,7 +100,7 @@ draw_text(HPDF_Page pg, float H, const struct dl_text *t, HPDF_Font font)
 			segy = gy;
 		}
 		buf_add(&seg, s, g->len);
-		pen += haru_width(font, s, g->len, t->size);
+		pen += haru_width(font, s, g->len, t->size, t->spacing);
 	}
 	flush(pg, &seg, segx, segy);
 	HPDF_Page_EndText(pg);

@@ -560,7 +560,7 @@ story_furniture(struct lay *L, const struct story *st, const char *header,
 
 		dl_hline(L->doc, &fr, 0, (float)W, 0, 0.4f, t->colors[C_RULE], 0);
 		lay_frame_text(L, &fr, NULL, st->title.text, ST_FOOTER, 0, 5,
-		    W - nw - 24, T_ELLIPSIZE, 0);
+		    W * 0.72 < W - nw - 36 ? W * 0.72 : W - nw - 36, T_ELLIPSIZE, 0);
 		lay_frame_text(L, &fr, NULL, num, ST_FOOTER, W - nw - 1, 5, nw + 1,
 		    T_RIGHT, 0);
 		if (i > 0)

@@ -202,7 +202,7 @@ warn_missing(struct typeset *ts, gunichar c, int line, const char *file)
 /* Turn one Pango run into a text item of the line frame. */
 static void
 emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
-    double base, uint32_t color, int line, const char *file,
+    double base, uint32_t color, double spacing, int line, const char *file,
     struct dl_list *out)
 {
 	PangoGlyphString *gs = gi->glyphs;
@@ -223,6 +223,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	t->size = (float)(pango_font_description_get_size(fd) / (double)PANGO_SCALE);
 	pango_font_description_free(fd);
 	t->face = dl_face(ts->doc, path);
+	t->spacing = (float)spacing;
 	t->color = run_color(gi, color);
 	t->x = (float)x;
 	t->y = (float)base;
@@ -420,8 +421,9 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 			PangoGlyphItem *gi = rl->data;
 			int w = pango_glyph_string_get_width(gi->glyphs);
 
-			emit_run(ts, gi, text, x, out->baseline, color, line_no,
-			    file, &out->lines[i]);
+			emit_run(ts, gi, text, x, out->baseline, color,
+			    st->tracking * st->size / 1000.0, line_no, file,
+			    &out->lines[i]);
 			x += w / (double)PANGO_SCALE;
 		}
 		/* Link areas over this line. */

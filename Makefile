@@ -24,13 +24,15 @@ LDLIBS   = $(PLIBS) -lhpdf -lhyphen -lm
 
 SRCS = util.c diag.c date.c model.c parse.c validate.c dl.c fonts.c theme.c \
        text.c flow.c geom.c ticks.c chart.c layout.c story.c pdf.c \
-       output.c engine.c cmd_render.c
+       output.c engine.c
+CLI_SRCS = main.c cmd_render.c
 LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o
+CLI_OBJS = $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 BIN = $(BUILD)/briefing
 
 all: $(BIN)
 
-$(BIN): $(LIB_OBJS) $(BUILD)/obj/main.o
+$(BIN): $(LIB_OBJS) $(CLI_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/obj/%.o: src/%.c src/*.h $(BUILD)/gen/schemas.c | $(BUILD)/obj

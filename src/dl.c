@@ -315,6 +315,30 @@ dl_hline(struct dl_doc *d, struct dl_list *l, float x0, float x1, float y,
 	it->u.path.flags = DL_STROKE | flags;
 }
 
+/* Where each word after a space starts, for position tests. */
+static void
+dump_starts(const struct dl_text *t, FILE *f)
+{
+	int space = 0, any = 0;
+
+	for (uint32_t i = 0; i < t->nglyphs; i++) {
+		const struct dl_glyph *g = &t->glyphs[i];
+
+		if (g->len == 0)
+			continue;
+		if (t->text[g->off] == ' ')
+			space = 1;
+		else {
+			if (space)
+				fprintf(f, "%s%.3f", any++ ? "," : "    starts ",
+				    t->x + g->x);
+			space = 0;
+		}
+	}
+	if (any)
+		fputc('\n', f);
+}
+
 /* Text dump; see dl.h. */
 void
 dl_dump(const struct dl_doc *d, FILE *f)
@@ -341,6 +365,7 @@ dl_dump(const struct dl_doc *d, FILE *f)
 				    it->u.text.y, it->u.text.face, it->u.text.size,
 				    it->u.text.color, it->u.text.line,
 				    (int)it->u.text.textlen, it->u.text.text);
+				dump_starts(&it->u.text, f);
 				break;
 			case DL_PATH: {
 				const struct dl_path *pa = &it->u.path;

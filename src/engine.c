@@ -1,5 +1,6 @@
 /* engine.c: parse -> validate -> layout -> PDF, with shared set-up. */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -103,6 +104,31 @@ engine_close(struct engine *e)
 	free(e);
 }
 
+/* The layouts in layouts/, as "a4, letter". */
+static char *
+known_layouts(void)
+{
+	char *dir = xasprintf("%s/layouts", engine_datadir());
+	struct dirent **list = NULL;
+	struct buf b;
+	int n = scandir(dir, &list, NULL, alphasort);
+
+	buf_init(&b);
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(list[i]->d_name);
+
+		if (len > 4 && strcmp(list[i]->d_name + len - 4, ".xml") == 0)
+			buf_printf(&b, "%s%.*s", b.len ? ", " : "", (int)(len - 4),
+			    list[i]->d_name);
+		free(list[i]);
+	}
+	free(list);
+	free(dir);
+	if (b.len == 0)
+		buf_adds(&b, "none");
+	return buf_steal(&b);
+}
+
 static double
 now_ms(void)
 {
@@ -175,13 +201,16 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 	lpath = theme_resolve(engine_datadir(), lname);
 	add_dep(b, lpath);
 	if (access(lpath, R_OK) != 0) {
+		char *known = known_layouts();
+
 		if (o->layout == NULL && b->model->layout)
 			diag(d, DIAG_ERROR, b->model->layout_pos.file,
 			    b->model->layout_pos.line, b->model->layout_pos.col,
-			    "layout '%s' not found (looked for %s)", lname, lpath);
+			    "no layout '%s' (known: %s)", lname, known);
 		else
-			diag(d, DIAG_ERROR, NULL, 0, 0, "layout '%s' not found "
-			    "(looked for %s)", lname, lpath);
+			diag(d, DIAG_ERROR, NULL, 0, 0, "no layout '%s' (known: %s; "
+			    "or give a path to a layout file)", lname, known);
+		free(known);
 		free(lpath);
 		build_free(b);
 		return EXIT_INPUT;

@@ -27,7 +27,8 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* Atomic write; see output.h. */
+/* Atomic write; see output.h.  A path that names a device or a pipe is
+ * written in place, since only regular files can be renamed over. */
 int
 output_write(const char *path, const void *data, size_t len, char **err)
 {
@@ -43,6 +44,27 @@ output_write(const char *path, const void *data, size_t len, char **err)
 			return -1;
 		}
 		return 0;
+	}
+	/* A device or pipe (/dev/stdout, a FIFO) is written in place:
+	 * renaming over it would replace the device itself. */
+	{
+		struct stat st;
+
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+			if (S_ISDIR(st.st_mode)) {
+				*err = xasprintf("cannot write %s: Is a directory", path);
+				return -1;
+			}
+			if ((fd = open(path, O_WRONLY)) < 0 ||
+			    write_all(fd, data, len) != 0 || close(fd) != 0) {
+				*err = xasprintf("cannot write %s: %s", path,
+				    strerror(errno));
+				if (fd >= 0)
+					close(fd);
+				return -1;
+			}
+			return 0;
+		}
 	}
 	dir = xstrdup(path);
 	slash = strrchr(dir, '/');

@@ -109,6 +109,7 @@ struct pctx {
 	struct diags	*d;
 	const char	*path;		/* the main input as the user named it */
 	char		*root;		/* real path of the input's folder */
+	char		*refusal;	/* why the loader refused the last file */
 	int		 errors;
 };
 
@@ -124,6 +125,27 @@ on_xml_error(void *ctx, xmlErrorPtr e)
 	xmlChar *base = NULL;
 	size_t n;
 
+	/* Cascades of an error already reported say nothing new. */
+	if (p->errors > 0 && e->message &&
+	    (strstr(e->message, "has extra content") ||
+	    strstr(e->message, "failed to validate content")))
+		return;
+	/* The loader refused a file: say why, where it was included. */
+	if (p->refusal && e->domain == XML_FROM_XINCLUDE && e->message &&
+	    strncmp(e->message, "could not load", 14) == 0) {
+		msg = p->refusal;
+		p->refusal = NULL;
+		line = e->line;
+		col = 0;
+		if (e->node) {
+			line = (int)xmlGetLineNo(e->node);
+			col = srcpos_column(file, &line, "<xi:include");
+		}
+		diag(p->d, DIAG_ERROR, file, line, col, "%s", msg);
+		p->errors++;
+		free(msg);
+		return;
+	}
 	if (e->node && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE) {
 		xmlNodePtr node = e->node;
 
@@ -165,32 +187,25 @@ safe_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 	(void)id;
 	if (p == NULL || url == NULL)
 		return NULL;
+	free(p->refusal);
+	p->refusal = NULL;
 	if (strncmp(path, "file://", 7) == 0)
 		path += 7;
-	if (strstr(path, "://") != NULL) {
-		diag(p->d, DIAG_ERROR, p->path, 0, 0,
-		    "refusing to load '%s': only local files are included", url);
-		p->errors++;
+	if (strstr(path, "://") != NULL)
+		p->refusal = xasprintf("refusing to load '%s': only local files "
+		    "are included", url);
+	else if (realpath(path, real) == NULL)
+		p->refusal = xasprintf("cannot include '%s': %s", path,
+		    strerror(errno));
+	else if (strncmp(real, p->root, strlen(p->root)) != 0 ||
+	    real[strlen(p->root)] != '/')
+		p->refusal = xasprintf("refusing to include '%s': only files in "
+		    "the input's folder or below it may be included", path);
+	else if (stat(real, &st) == 0 && (size_t)st.st_size > PARSE_MAX_BYTES)
+		p->refusal = xasprintf("cannot include '%s': larger than the "
+		    "limit of %u MiB", path, PARSE_MAX_BYTES >> 20);
+	if (p->refusal)
 		return NULL;
-	}
-	if (realpath(path, real) == NULL) {
-		diag(p->d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-		p->errors++;
-		return NULL;
-	}
-	if (strncmp(real, p->root, strlen(p->root)) != 0 ||
-	    real[strlen(p->root)] != '/') {
-		diag(p->d, DIAG_ERROR, path, 0, 0, "refusing to include a file "
-		    "outside the input's folder (%s)", p->root);
-		p->errors++;
-		return NULL;
-	}
-	if (stat(real, &st) == 0 && (size_t)st.st_size > PARSE_MAX_BYTES) {
-		diag(p->d, DIAG_ERROR, path, 0, 0, "file is larger than the "
-		    "limit of %u MiB", PARSE_MAX_BYTES >> 20);
-		p->errors++;
-		return NULL;
-	}
 	return default_loader(path, NULL, ctxt);
 }
 
@@ -625,23 +640,57 @@ story_schema(void)
 	return schema;
 }
 
-/* Locate "<!DOCTYPE" for the error about it. */
 static void
-doctype_error(struct pctx *p, const char *file)
+doctype_error(struct pctx *p, const char *file, int line, int col)
 {
-	int line, col = 0;
-
-	for (line = 1; line < 200 && col == 0; line++) {
-		int l = line;
-
-		col = srcpos_column(file, &l, "<!DOCTYPE");
-		if (col)
-			line = l;
-	}
-	diag(p->d, DIAG_ERROR, file, col ? line - 1 : 0, col,
+	diag(p->d, DIAG_ERROR, file, line, col,
 	    "document type declarations are not allowed (DTDs and entities "
 	    "are never loaded); remove the <!DOCTYPE ...>");
 	p->errors++;
+}
+
+/* Look through the prolog (XML declaration, comments, processing
+ * instructions) for a DOCTYPE, so that no DTD is ever parsed.  Returns 1
+ * and the place when one is found. */
+static int
+find_doctype(const char *s, size_t n, int *line, int *col)
+{
+	size_t i = 0;
+	const char *nl;
+
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	for (;;) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+		    s[i] == '\n'))
+			i++;
+		if (i + 4 <= n && memcmp(s + i, "<!--", 4) == 0) {
+			const char *e = memmem(s + i + 4, n - i - 4, "-->", 3);
+
+			if (e == NULL)
+				return 0;
+			i = (size_t)(e - s) + 3;
+		} else if (i + 2 <= n && memcmp(s + i, "<?", 2) == 0) {
+			const char *e = memmem(s + i + 2, n - i - 2, "?>", 2);
+
+			if (e == NULL)
+				return 0;
+			i = (size_t)(e - s) + 2;
+		} else
+			break;
+	}
+	if (i + 9 > n || memcmp(s + i, "<!DOCTYPE", 9) != 0)
+		return 0;
+	*line = 1;
+	*col = 1;
+	for (const char *q = s; q < s + i; q++)
+		if (*q == '\n')
+			++*line;
+	nl = s + i;
+	while (nl > s && nl[-1] != '\n')
+		nl--;
+	*col = (int)(s + i - nl) + 1;
+	return 1;
 }
 
 /* Parse an input file; see parse.h. */
@@ -680,6 +729,24 @@ parse_file(const char *path, struct diags *d)
 		    "or <briefing> document");
 		return NULL;
 	}
+	{
+		size_t n;
+		char *head = read_file(path, &n);
+		int line, col;
+
+		if (head == NULL) {
+			diag(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
+			    strerror(errno));
+			return NULL;
+		}
+		if (find_doctype(head, n, &line, &col)) {
+			p.errors = 0;
+			doctype_error(&p, path, line, col);
+			free(head);
+			return NULL;
+		}
+		free(head);
+	}
 	slash = strrchr(real, '/');
 	p.root = xstrndup(real, slash && slash != real ? (size_t)(slash - real) : 1);
 	if (strcmp(p.root, "/") == 0)
@@ -700,7 +767,7 @@ parse_file(const char *path, struct diags *d)
 	if (doc == NULL || p.errors)
 		goto out;
 	if (doc->intSubset || doc->extSubset) {
-		doctype_error(&p, path);
+		doctype_error(&p, path, 1, 0);
 		goto out;
 	}
 	if (xmlXIncludeProcessFlags(doc, opts) < 0 || p.errors) {
@@ -745,6 +812,12 @@ out:
 		xmlFreeDoc(doc);
 	if (ctxt)
 		xmlFreeParserCtxt(ctxt);
+	if (p.refusal) {	/* refused, and libxml2 said nothing of it */
+		diag(d, DIAG_ERROR, path, 0, 0, "%s", p.refusal);
+		free(p.refusal);
+		model_free(b);
+		b = NULL;
+	}
 	free(p.root);
 	return b;
 }

@@ -203,8 +203,10 @@ warn_missing(struct typeset *ts, gunichar c, int line, const char *file)
 static void
 emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
     double base, uint32_t color, double spacing, int line, const char *file,
-    struct dl_list *out)
+    int line_end, struct dl_list *out)
 {
+	int last = -1;
+
 	PangoGlyphString *gs = gi->glyphs;
 	PangoItem *item = gi->item;
 	const char *path = fonts_file(ts->fonts, item->analysis.font);
@@ -230,6 +232,9 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	t->line = line;
 	t->glyphs = dl_alloc(ts->doc, (size_t)gs->num_glyphs * sizeof(struct dl_glyph));
 	buf_init(&tb);
+	for (int i = 0; i < gs->num_glyphs; i++)
+		if (gs->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
+			last = i;
 	for (int i = 0; i < gs->num_glyphs; i++) {
 		PangoGlyphInfo *g = &gs->glyphs[i];
 		int cl = gs->log_clusters[i];
@@ -256,6 +261,10 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 			dg->off = (uint32_t)tb.len;
 			if (cend - cl == 2 && memcmp(cs, "\xc2\xad", 2) == 0)
 				buf_addc(&tb, '-');	/* the hyphen of a break */
+			else if (line_end && i == last && cend - cl == 1 && *cs == '-')
+				/* A word's own hyphen ending a line: U+2010, so
+				 * text extraction keeps it (it joins only '-'). */
+				buf_add(&tb, "\xe2\x80\x90", 3);
 			else
 				buf_add(&tb, cs, (size_t)(cend - cl));
 			dg->len = (uint32_t)(tb.len - dg->off);
@@ -423,7 +432,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 
 			emit_run(ts, gi, text, x, out->baseline, color,
 			    st->tracking * st->size / 1000.0, line_no, file,
-			    &out->lines[i]);
+			    rl->next == NULL, &out->lines[i]);
 			x += w / (double)PANGO_SCALE;
 		}
 		/* Link areas over this line. */

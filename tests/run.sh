@@ -1,0 +1,141 @@
+#!/bin/sh
+# The test suite: unit tests, command line, golden errors for broken input,
+# end-to-end renders checked with poppler and qpdf.  Ends with the line
+# "N passed, N failed" and exits non-zero on any failure.
+#
+#   sh tests/run.sh BUILD_DIR            run everything
+#   sh tests/run.sh BUILD_DIR --update   rewrite the golden .err files
+
+set -u
+B=$(cd "${1:-build}" && pwd)
+BIN=$B/briefing
+UPDATE=${2:-}
+T=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$T")
+W=$(mktemp -d /tmp/briefing-test.XXXXXX)
+trap 'rm -rf "$W"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+no() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
+check() { name=$1; shift; if "$@" >/dev/null 2>&1; then ok "$name"; else no "$name"; fi; }
+
+# ---- unit tests --------------------------------------------------------
+out=$("$B/unit" 2>&1)
+echo "$out" | grep FAIL
+u_pass=$(echo "$out" | sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+u_fail=$(echo "$out" | sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+if [ -n "$u_pass" ]; then
+	pass=$((pass + u_pass)); fail=$((fail + u_fail))
+	echo "ok   unit: $u_pass checks, $u_fail failed"
+else
+	no "unit tests did not run" "$out"
+fi
+
+# ---- command line ------------------------------------------------------
+expect() {	# name, expected status, expected stderr, command...
+	name=$1; want=$2; werr=$3; shift 3
+	"$@" >"$W/out" 2>"$W/err"; st=$?
+	if [ "$st" -ne "$want" ]; then no "$name" "exit $st, wanted $want"; return; fi
+	if [ -n "$werr" ] && [ "$(cat "$W/err")" != "$werr" ]; then
+		no "$name" "stderr was: $(cat "$W/err")"; return
+	fi
+	ok "$name"
+}
+expect "--version" 0 "" "$BIN" --version
+grep -qx "briefing 0.1.0" "$W/out" && ok "--version prints the version" || no "--version prints the version"
+expect "--help" 0 "" "$BIN" --help
+grep -q "render" "$W/out" && ok "--help lists render" || no "--help lists render"
+expect "help render" 0 "" "$BIN" help render
+grep -q "^usage: briefing render" "$W/out" && ok "help render shows usage" || no "help render shows usage"
+expect "unknown option" 2 "briefing: unknown option '--x'
+briefing: try 'briefing --help' for more information" "$BIN" --x
+expect "unknown render option" 2 "briefing: unknown option '--frobnicate'
+briefing: try 'briefing --help' for more information" "$BIN" render --frobnicate a.xml
+expect "unknown command" 2 "briefing: unknown command 'rendr'
+briefing: try 'briefing --help' for more information" "$BIN" rendr x.xml
+expect "render without input" 2 "briefing: render needs an input file
+briefing: try 'briefing --help' for more information" "$BIN" render
+expect "missing input file" 1 "nosuch.xml: error: cannot read: No such file or directory" "$BIN" render nosuch.xml
+
+# ---- golden errors: every broken input gives its exact diagnostics -----
+for f in "$T"/bad/*.xml; do
+	n=$(basename "$f" .xml)
+	rm -f "$W/bad.pdf"
+	(cd "$T/bad" && "$BIN" render "$n.xml" -o "$W/bad.pdf" 2>"$W/err" >/dev/null; echo "exit $?" >>"$W/err")
+	if [ "$UPDATE" = "--update" ]; then cp "$W/err" "$T/bad/$n.err"; fi
+	if ! diff -u "$T/bad/$n.err" "$W/err" >"$W/diff" 2>&1; then
+		no "bad/$n.xml diagnostics" "$(cat "$W/diff")"
+	elif [ -e "$W/bad.pdf" ]; then
+		no "bad/$n.xml leaves no PDF"
+	else
+		ok "bad/$n.xml diagnostics and exit status"
+	fi
+done
+
+# ---- the demo: every sentence of the seed, fonts, structure ------------
+S=$ROOT/samples/openai-aws.xml
+export SOURCE_DATE_EPOCH=1777334400
+expect "render the demo" 0 "" "$BIN" render "$S" -o "$W/demo.pdf" -q
+pages=$(pdfinfo "$W/demo.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+[ "${pages:-0}" -ge 5 ] && [ "${pages:-0}" -le 10 ] && ok "demo has $pages pages" || no "demo page count" "$pages"
+pdftotext "$W/demo.pdf" "$W/demo.txt" 2>/dev/null
+check "every seed sentence is in the PDF text" python3 "$T/textcheck.py" seed "$T/seed.txt" "$W/demo.txt"
+python3 "$T/textcheck.py" seed "$T/seed.txt" "$W/demo.txt" | tail -1
+check "no ligature characters in the text" sh -c "! grep -q '[ﬀ-ﬆ]' '$W/demo.txt'"
+check "hyphenated words extract whole" grep -q "partnership ending Microsoft" "$W/demo.txt"
+check "chart labels are text" sh -c "grep -qx 'Microsoft' '$W/demo.txt' && grep -q '250 \\\$B' '$W/demo.txt'"
+pdffonts "$W/demo.pdf" 2>/dev/null | tail -n +3 >"$W/fonts"
+nf=$(wc -l <"$W/fonts")
+[ "$nf" -ge 4 ] && ! grep -qv " yes yes yes " "$W/fonts" && ok "all $nf fonts embedded and subset" || no "fonts embedded" "$(cat "$W/fonts")"
+check "qpdf --check is clean" qpdf --check "$W/demo.pdf"
+pdfinfo "$W/demo.pdf" >"$W/info" 2>/dev/null
+grep -q "^Title: *OpenAI ends Microsoft cloud exclusivity" "$W/info" && grep -q "^Subject: *Tech briefing, 28 April 2026" "$W/info" \
+	&& grep -q "^Creator: *briefing 0.1.0" "$W/info" && grep -q "^CreationDate: *Tue Apr 28 00:00:00 2026 UTC" "$W/info" \
+	&& ok "metadata: title, subject, creator, creation date" || no "metadata" "$(cat "$W/info")"
+ncomp=$(grep -ac "/FlateDecode" "$W/demo.pdf")
+[ "$ncomp" -ge "$pages" ] && ok "streams are compressed ($ncomp Flate streams)" || no "streams compressed" "$ncomp"
+check "bookmarks: story and sections" sh -c "qpdf --json '$W/demo.pdf' | grep -q '\"title\": \"Timeline\"'"
+
+"$BIN" render "$S" --dump dl >"$W/dl.txt" 2>/dev/null
+pdftotext -bbox "$W/demo.pdf" "$W/bbox.html" 2>/dev/null
+check "text placed where Pango put it (within 0.05 pt)" python3 "$T/textcheck.py" positions "$W/dl.txt" "$W/bbox.html"
+python3 "$T/textcheck.py" positions "$W/dl.txt" "$W/bbox.html" | tail -1
+check "footer says page X of Y" grep -q "page 1 of $pages" "$W/demo.txt"
+
+# ---- pagination rules on a long generated story ------------------------
+python3 "$T/gen_long.py" 40 >"$W/long.xml"
+"$BIN" render "$W/long.xml" --dump dl >"$W/long.txt" 2>"$W/err"
+check "long story: headings never end a page, two lines a side" python3 "$T/textcheck.py" paginate "$W/long.txt"
+python3 "$T/textcheck.py" paginate "$W/long.txt" | tail -1
+
+# ---- determinism and atomic output -------------------------------------
+"$BIN" render "$S" -o "$W/again.pdf" -q
+check "same input and SOURCE_DATE_EPOCH: identical bytes" cmp "$W/demo.pdf" "$W/again.pdf"
+"$BIN" render "$S" -o - 2>/dev/null >"$W/stdout.pdf"
+check "-o - writes the PDF to standard output" cmp "$W/demo.pdf" "$W/stdout.pdf"
+echo "previous good PDF" >"$W/keep.pdf"
+"$BIN" render "$T/bad/semantic.xml" -o "$W/keep.pdf" 2>/dev/null
+check "bad input leaves the previous PDF untouched" grep -qx "previous good PDF" "$W/keep.pdf"
+expect "unwritable folder: exit 3" 3 "" "$BIN" render "$S" -o "$W/no/such/dir/x.pdf" -q
+grep -q "^briefing: cannot write $W/no/such/dir/x.pdf: No such file or directory$" "$W/err" && ok "unwritable folder: clear message" || no "unwritable folder message" "$(cat "$W/err")"
+if [ -c /dev/full ]; then
+	expect "full disk (/dev/full): exit 3" 3 "briefing: cannot write /dev/full: No space left on device" "$BIN" render "$S" -o /dev/full -q
+	check "/dev/full is still a device" test -c /dev/full
+fi
+mkdir "$W/ro" && cp "$W/keep.pdf" "$W/ro/keep.pdf" && chmod 555 "$W/ro"
+if [ "$(id -u)" -ne 0 ]; then
+	expect "read-only folder: exit 3" 3 "" "$BIN" render "$S" -o "$W/ro/keep.pdf" -q
+fi
+chmod 755 "$W/ro"
+check "no temporary files left behind" sh -c "! ls -a '$W' '$W/ro' | grep -q '^\\.[a-z].*\\.pdf\\.'"
+
+# ---- links -------------------------------------------------------------
+"$BIN" render "$T/fixtures/links.xml" -o "$W/links.pdf" -q
+qpdf --qdf --object-streams=disable "$W/links.pdf" "$W/links.qdf" 2>/dev/null
+n=$(grep -ac "/URI (https://example.com/" "$W/links.qdf")
+[ "$n" -ge 4 ] && ok "links are clickable ($n link annotations)" || no "links" "found $n"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,191 @@
+/* unit.c: unit tests of the pure modules (dates, ticks, number formats,
+ * diagnostics, link targets, atomic output).  Prints one line per failed
+ * check and a "N passed, N failed" total; exits 1 on any failure. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "diag.h"
+#include "output.h"
+#include "ticks.h"
+#include "util.h"
+#include "validate.h"
+
+static int passed, failed;
+
+#define CHECK(cond) check((cond), #cond, __FILE__, __LINE__)
+#define CHECK_STR(a, b) check_str((a), (b), __FILE__, __LINE__)
+
+static void
+check(int ok, const char *what, const char *file, int line)
+{
+	if (ok)
+		passed++;
+	else {
+		failed++;
+		printf("FAIL %s:%d: %s\n", file, line, what);
+	}
+}
+
+static void
+check_str(const char *a, const char *b, const char *file, int line)
+{
+	if (strcmp(a, b) == 0)
+		passed++;
+	else {
+		failed++;
+		printf("FAIL %s:%d: \"%s\" != \"%s\"\n", file, line, a, b);
+	}
+}
+
+static void
+test_dates(void)
+{
+	struct date d;
+	const char *why;
+	char buf[32];
+
+	CHECK(date_parse("2019", &d, &why) == 0 && d.prec == DATE_YEAR);
+	CHECK_STR(date_format(&d, buf), "2019");
+	CHECK(date_parse("2025-10", &d, &why) == 0 && d.prec == DATE_MONTH);
+	CHECK_STR(date_format(&d, buf), "Oct 2025");
+	CHECK(date_parse("2025-11-03", &d, &why) == 0 && d.prec == DATE_DAY);
+	CHECK_STR(date_format(&d, buf), "3 Nov 2025");
+	CHECK_STR(date_format_long(&d, buf), "3 November 2025");
+	CHECK(date_parse("2024-02-29", &d, &why) == 0);
+	CHECK(date_parse("2025-02-29", &d, &why) != 0);
+	CHECK_STR(why, "no such day in that month");
+	CHECK(date_parse("1900-02-29", &d, &why) != 0);
+	CHECK(date_parse("2000-02-29", &d, &why) == 0);
+	CHECK(date_parse("2025-13", &d, &why) != 0);
+	CHECK_STR(why, "month must be 01 to 12");
+	CHECK(date_parse("2025-1-3", &d, &why) != 0);
+	CHECK(date_parse("0000", &d, &why) != 0);
+	CHECK(date_parse("", &d, &why) != 0);
+	CHECK(date_parse("20x5", &d, &why) != 0);
+	CHECK(date_days(1970, 1, 1) == 0);
+	CHECK(date_days(2026, 4, 28) == 20571);
+	/* Axis positions: mid-period, ordered, proportional. */
+	{
+		struct date a, b, c;
+
+		date_parse("2019", &a, &why);
+		date_parse("2019-07", &b, &why);
+		date_parse("2019-07-01", &c, &why);
+		CHECK(fabs(date_axis(&a) - (date_days(2019, 7, 2) + 0.5)) < 1.0);
+		CHECK(date_axis(&b) > date_axis(&c));
+		CHECK(date_cmp(&a, &b) < 0 && date_cmp(&b, &c) < 0);
+	}
+}
+
+static void
+test_ticks(void)
+{
+	struct ticks t;
+	char buf[48];
+
+	ticks_nice(0, 250, 5, 1, &t);
+	CHECK(t.lo == 0 && t.hi == 250 && t.step == 50 && t.n == 6);
+	ticks_nice(0, 88, 5, 1, &t);
+	CHECK(t.lo == 0 && t.hi == 100 && t.step == 20);
+	ticks_nice(-3.5, 12, 5, 1, &t);
+	CHECK(t.lo == -5 && t.hi == 15 && t.step == 5);
+	ticks_nice(42, 42, 5, 1, &t);	/* one value */
+	CHECK(t.lo == 0 && t.hi >= 42 && t.n >= 2);
+	ticks_nice(0.001, 0.0042, 4, 0, &t);
+	CHECK(t.step == 0.001 && t.decimals == 3);
+	ticks_nice(-1e12, 1e12, 5, 1, &t);
+	CHECK(t.n <= TICKS_MAX && t.lo <= -1e12 && t.hi >= 1e12);
+	ticks_nice(0, 1e-9, 5, 1, &t);
+	CHECK(t.n >= 2 && t.n <= TICKS_MAX && t.hi >= 1e-9);
+	CHECK_STR(ticks_format(250, 0, buf), "250");
+	CHECK_STR(ticks_format(1234567, 0, buf), "1,234,567");
+	CHECK_STR(ticks_format(-3.5, 1, buf), "\xe2\x88\x92" "3.5");
+	CHECK_STR(ticks_format(-0.0, 0, buf), "0");
+	CHECK_STR(ticks_format(2.5, 1, buf), "2.5");
+	CHECK_STR(ticks_format(2e20, 0, buf), "2e+20");
+	CHECK(ticks_decimals(0.25) == 2 && ticks_decimals(50) == 0);
+}
+
+static void
+test_diags(void)
+{
+	struct diags *d = diags_new();
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	diag(d, DIAG_ERROR, "b.xml", 3, 1, "second file");
+	diag(d, DIAG_WARNING, "a.xml", 9, 2, "later");
+	diag(d, DIAG_ERROR, "a.xml", 2, 7, "earlier\nfolded");
+	diag(d, DIAG_ERROR, NULL, 0, 0, "no place");
+	CHECK(diags_errors(d) == 3 && diags_warnings(d) == 1);
+	diags_print(d, f);
+	fclose(f);
+	CHECK_STR(out, "briefing: error: no place\n"
+	    "a.xml:2:7: error: earlier folded\n"
+	    "a.xml:9:2: warning: later\n"
+	    "b.xml:3:1: error: second file\n");
+	free(out);
+	f = open_memstream(&out, &len);
+	diag(d, DIAG_WARNING, "x.xml", 1, 0, "say \"hi\"");
+	diags_promote(d);
+	diags_print_json(d, f);
+	fclose(f);
+	CHECK_STR(out, "[\n {\"file\": \"x.xml\", \"line\": 1, \"column\": 0, "
+	    "\"severity\": \"error\", \"message\": \"say \\\"hi\\\"\"}\n]\n");
+	free(out);
+	diags_free(d);
+}
+
+static void
+test_href(void)
+{
+	CHECK(validate_href("https://example.com/a"));
+	CHECK(validate_href("HTTP://x"));
+	CHECK(validate_href("mailto:a@b.c"));
+	CHECK(!validate_href("javascript:alert(1)"));
+	CHECK(!validate_href("file:///etc/passwd"));
+	CHECK(!validate_href("ftp://x"));
+}
+
+static void
+test_output(void)
+{
+	char dir[] = "/tmp/briefing-unit-XXXXXX";
+	char *path, *err = NULL, *back;
+	size_t n;
+
+	CHECK(mkdtemp(dir) != NULL);
+	path = xasprintf("%s/out.pdf", dir);
+	CHECK(output_write(path, "first", 5, &err) == 0);
+	back = read_file(path, &n);
+	CHECK(back && n == 5 && memcmp(back, "first", 5) == 0);
+	free(back);
+	/* A failed write leaves the old file whole and no temporary behind. */
+	CHECK(output_write("/nonexistent-dir/x.pdf", "x", 1, &err) == -1);
+	CHECK(err && strstr(err, "cannot write /nonexistent-dir/x.pdf") != NULL);
+	free(err);
+	CHECK(output_write(path, "second", 6, &err) == 0);
+	back = read_file(path, &n);
+	CHECK(back && n == 6);
+	free(back);
+	unlink(path);
+	CHECK(rmdir(dir) == 0);	/* fails if a temporary was left */
+	free(path);
+}
+
+int
+main(void)
+{
+	test_dates();
+	test_ticks();
+	test_diags();
+	test_href();
+	test_output();
+	printf("unit: %d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}

@@ -135,7 +135,8 @@ lvlname(enum diag_level l)
 void
 diags_print(struct diags *d, FILE *f)
 {
-	qsort(d->v, d->n, sizeof(*d->v), cmp);
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof(*d->v), cmp);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct entry *e = &d->v[i];
 
@@ -172,7 +173,8 @@ json_str(FILE *f, const char *s)
 void
 diags_print_json(struct diags *d, FILE *f)
 {
-	qsort(d->v, d->n, sizeof(*d->v), cmp);
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof(*d->v), cmp);
 	fputs("[", f);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct entry *e = &d->v[i];

@@ -27,17 +27,20 @@ struct engine {
 };
 
 static int
-has_fonts(const char *dir)
+is_datadir(const char *dir)
 {
-	char *p = xasprintf("%s/layouts", dir);
-	struct stat st;
-	int ok = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	char *l = xasprintf("%s/layouts", dir), *f = xasprintf("%s/fonts", dir);
+	struct stat a, b;
+	int ok = stat(l, &a) == 0 && S_ISDIR(a.st_mode) && stat(f, &b) == 0 &&
+	    S_ISDIR(b.st_mode);
 
-	free(p);
+	free(l);
+	free(f);
 	return ok;
 }
 
-/* The data folder; see engine.h. */
+/* The data folder; see engine.h.  From the program's folder upwards (a
+ * build tree: build/ or build/asan/), then PREFIX/share/briefing. */
 const char *
 engine_datadir(void)
 {
@@ -54,18 +57,16 @@ engine_datadir(void)
 	}
 	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
 		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
+		for (int up = 0; up < 3 && (slash = strrchr(exe, '/')) != NULL; up++) {
 			*slash = '\0';
-			if ((slash = strrchr(exe, '/')) != NULL) {
-				*slash = '\0';
-				if (has_fonts(exe)) {
-					snprintf(dir, sizeof(dir), "%s", exe);
-					return dir;
-				}
-				snprintf(dir, sizeof(dir), "%s/share/briefing", exe);
-				if (has_fonts(dir))
-					return dir;
+			if (is_datadir(exe)) {
+				snprintf(dir, sizeof(dir), "%s", exe);
+				return dir;
 			}
+			if ((size_t)snprintf(dir, sizeof(dir), "%s/share/briefing", exe) <
+			    sizeof(dir) && is_datadir(dir))
+				return dir;
+			dir[0] = '\0';
 		}
 	}
 	snprintf(dir, sizeof(dir), "%s", DATADIR);

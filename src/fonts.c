@@ -78,7 +78,10 @@ fonts_open(const char *dir, struct diags *d)
 		free(f);
 		return NULL;
 	}
+	/* Current from now on; the current slot and Pango's font map hold
+	 * the references, so ours is dropped (fonts_close finishes it). */
 	FcConfigSetCurrent(f->config);
+	FcConfigDestroy(f->config);
 
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
@@ -106,8 +109,8 @@ fonts_close(struct fonts *f)
 	g_hash_table_destroy(f->files);
 	g_object_unref(f->ctx);
 	g_object_unref(f->map);
-	FcConfigSetCurrent(NULL);
-	FcConfigDestroy(f->config);
+	/* The configuration stays current (fontconfig holds it) for the rest
+	 * of the process: FcFini would assert while Pango's caches live. */
 	free(f);
 }
 

@@ -12,7 +12,7 @@ VERSION  = 0.1.0
 PREFIX  ?= /usr/local
 BUILD   ?= build
 CC      ?= cc
-PKGS     = libxml-2.0 pangocairo pangoft2 fontconfig cairo glib-2.0
+PKGS     = libxml-2.0 pangocairo pangoft2 fontconfig freetype2 cairo glib-2.0
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2
@@ -23,7 +23,7 @@ CPPFLAGS += -D_GNU_SOURCE -DBRIEFING_VERSION='"$(VERSION)"' \
 LDLIBS   = $(PLIBS) -lhpdf -lhyphen -lm
 
 SRCS = util.c diag.c date.c model.c parse.c validate.c dl.c fonts.c theme.c \
-       text.c flow.c geom.c ticks.c chart.c layout.c story.c pdf.c \
+       text.c flow.c geom.c ticks.c chart.c layout.c story.c pdf.c png.c \
        output.c engine.c
 CLI_SRCS = main.c cmd_render.c
 LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o
@@ -52,6 +52,9 @@ $(BUILD)/obj:
 $(BUILD)/unit: tests/unit.c $(LIB_OBJS)
 	$(CC) $(CPPFLAGS) $(PCFLAGS) $(CFLAGS) $(WARN) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/pngdiff: tests/pngdiff.c
+	$(CC) $(PCFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(PLIBS) -lm
+
 deps:
 	@sh .ci/install-deps
 
@@ -60,12 +63,12 @@ demo: deps
 	$(BIN) render samples/openai-aws.xml -o $(BUILD)/demo.pdf
 
 test: deps
-	$(MAKE) all $(BUILD)/unit
+	$(MAKE) all $(BUILD)/unit $(BUILD)/pngdiff
 	sh tests/run.sh $(BUILD)
 
 asan: deps
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	    LDFLAGS="-fsanitize=address,undefined" all build/asan/unit
+	    LDFLAGS="-fsanitize=address,undefined" all build/asan/unit build/asan/pngdiff
 	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh build/asan
 
 valgrind: all

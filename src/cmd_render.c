@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "engine.h"
 #include "output.h"
+#include "png.h"
 #include "util.h"
 
 /* FILE.xml -> FILE.pdf (any other name gets .pdf appended). */
@@ -21,8 +22,62 @@ default_output(const char *in)
 }
 
 static int
+is_png(const char *out)
+{
+	size_t n = out ? strlen(out) : 0;
+
+	return n > 4 && strcmp(out + n - 4, ".png") == 0;
+}
+
+/* The file for page p: {p} replaced by the page number; without {p}, a
+ * document of several pages gets "-N" before ".png". */
+static char *
+page_name(const char *pattern, size_t p, size_t npages)
+{
+	const char *at = strstr(pattern, "{p}");
+
+	if (at)
+		return xasprintf("%.*s%zu%s", (int)(at - pattern), pattern, p + 1,
+		    at + 3);
+	if (npages == 1)
+		return xstrdup(pattern);
+	return xasprintf("%.*s-%zu.png", (int)(strlen(pattern) - 4), pattern, p + 1);
+}
+
+static int
+write_pngs(const struct build *b, const char *pattern, double dpi, int quiet)
+{
+	size_t n = dl_npages(b->doc);
+
+	for (size_t p = 0; p < n; p++) {
+		char *bytes, *err, *name;
+		size_t len;
+
+		if (png_render(b->doc, p, dpi, &bytes, &len, &err) != 0) {
+			fprintf(stderr, "briefing: %s\n", err);
+			free(err);
+			return EXIT_SYSTEM;
+		}
+		name = page_name(pattern, p, n);
+		if (output_write(name, bytes, len, &err) != 0) {
+			fprintf(stderr, "briefing: %s\n", err);
+			free(err);
+			free(bytes);
+			free(name);
+			return EXIT_SYSTEM;
+		}
+		if (!quiet)
+			fprintf(stderr, "briefing: wrote %s\n", name);
+		free(bytes);
+		free(name);
+	}
+	return EXIT_OK;
+}
+
+static int
 render_one(struct engine *e, const char *in, const char *out,
-    const struct build_opts *o, const char *dump, int quiet, struct diags *d)
+    const struct build_opts *o, const char *dump, double dpi, int quiet,
+    struct diags *d)
 {
 	struct build *b = NULL;
 	char *dflt = NULL, *err = NULL;
@@ -39,6 +94,11 @@ render_one(struct engine *e, const char *in, const char *out,
 			dl_dump(b->doc, stdout);
 		build_free(b);
 		return EXIT_OK;
+	}
+	if (is_png(out)) {
+		rc = write_pngs(b, out, dpi, quiet);
+		build_free(b);
+		return rc;
 	}
 	if (out == NULL)
 		out = dflt = default_output(in);
@@ -63,6 +123,7 @@ cmd_render(int argc, char **argv)
 		{ "layout", required_argument, NULL, 'L' },
 		{ "dump", required_argument, NULL, 'D' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "dpi", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -71,6 +132,8 @@ cmd_render(int argc, char **argv)
 	struct diags *d;
 	struct engine *e;
 	int c, quiet = 0, rc = EXIT_OK;
+	double dpi = 150;
+	char *end;
 
 	opterr = 0;
 	optind = 1;
@@ -92,6 +155,12 @@ cmd_render(int argc, char **argv)
 		case 'q':
 			quiet = 1;
 			break;
+		case 'r':
+			dpi = strtod(optarg, &end);
+			if (*end != '\0' || !(dpi >= 10 && dpi <= 1200))
+				return cli_usage_error("--dpi takes a number from 10 to "
+				    "1200, not '%s'", optarg);
+			break;
 		case 'h':
 			return cli_help("render");
 		case ':':
@@ -105,6 +174,8 @@ cmd_render(int argc, char **argv)
 		return cli_usage_error("%s", "render needs an input file");
 	if (out && argc - optind > 1)
 		return cli_usage_error("%s", "-o works with a single input file");
+	if (is_png(out))
+		o.want_pdf = 0;
 	d = diags_new();
 	if ((e = engine_open(d)) == NULL) {
 		diags_print(d, stderr);
@@ -112,7 +183,7 @@ cmd_render(int argc, char **argv)
 		return EXIT_SYSTEM;
 	}
 	for (int i = optind; i < argc; i++) {
-		int r = render_one(e, argv[i], out, &o, dump, quiet, d);
+		int r = render_one(e, argv[i], out, &o, dump, dpi, quiet, d);
 
 		if (r > rc)
 			rc = r;

@@ -19,7 +19,9 @@ static const struct command commands[] = {
 	{ "render", cmd_render, "render stories or an edition to PDF or PNG",
 	  "usage: briefing render FILE.xml... [-o OUT] [--layout NAME] [-j N]\n"
 	  "\n"
-	  "Render each FILE.xml (a <story> or a <briefing> edition) to a PDF.\n"
+	  "Render each FILE.xml (a <story> or a <briefing> edition) to a PDF,\n"
+	  "or with -o NAME.png to PNG previews of its pages: 'page-{p}.png'\n"
+	  "names each page; without {p}, pages are NAME-1.png, NAME-2.png...\n"
 	  "\n"
 	  "  -o, --output OUT   write OUT instead of FILE.pdf; '-' is standard\n"
 	  "                     output.  Only with a single input.\n"
@@ -27,6 +29,7 @@ static const struct command commands[] = {
 	  "                     a layout file; default: the input's layout=, else a4\n"
 	  "  --dump WHAT        print the model ('model') or the display list\n"
 	  "                     ('dl') to standard output instead of writing\n"
+	  "  --dpi N            resolution of PNG previews (default 150)\n"
 	  "  -q, --quiet        print nothing but diagnostics\n"
 	  "\n"
 	  "The PDF is written to a temporary file and renamed into place, so a\n"

@@ -131,6 +131,20 @@ fi
 chmod 755 "$W/ro"
 check "no temporary files left behind" sh -c "! ls -a '$W' '$W/ro' | grep -q '^\\.[a-z].*\\.pdf\\.'"
 
+# ---- PNG previews draw what the PDF draws -----------------------------
+"$BIN" render "$S" -o "$W/prev-{p}.png" --dpi 72 -q
+pdftoppm -r 72 -png "$W/demo.pdf" "$W/ref" 2>/dev/null
+np=0; bad=""
+for f in "$W"/ref-*.png; do
+	p=$(basename "$f" .png | sed 's/^ref-0*//')
+	np=$((np + 1))
+	"$B/pngdiff" "$W/prev-$p.png" "$f" 6 0.005 >"$W/pd" 2>&1 || bad="$bad page $p: $(cat "$W/pd")"
+done
+[ "$np" -eq "$pages" ] && [ -z "$bad" ] && ok "Cairo preview matches pdftoppm on all $np pages" || no "preview matches PDF" "$np pages;$bad"
+check "pngdiff tells different pages apart" sh -c "! '$B/pngdiff' '$W/prev-2.png' '$W/ref-3.png' 6 0.005"
+"$BIN" render "$S" -o "$W/single.png" --dpi 30 -q
+check "-o NAME.png without {p} numbers the pages" test -s "$W/single-$pages.png"
+
 # ---- links -------------------------------------------------------------
 "$BIN" render "$T/fixtures/links.xml" -o "$W/links.pdf" -q
 qpdf --qdf --object-streams=disable "$W/links.pdf" "$W/links.qdf" 2>/dev/null

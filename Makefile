@@ -23,7 +23,7 @@ CPPFLAGS += -D_GNU_SOURCE -DBRIEFING_VERSION='"$(VERSION)"' \
 LDLIBS   = $(PLIBS) -lhpdf -lhyphen -lm
 
 SRCS = util.c diag.c date.c model.c parse.c validate.c dl.c fonts.c theme.c \
-       text.c flow.c geom.c ticks.c chart.c layout.c story.c pdf.c png.c \
+       text.c flow.c geom.c ticks.c chart.c timeline.c powermap.c layout.c story.c pdf.c png.c \
        output.c engine.c
 CLI_SRCS = main.c cmd_render.c
 LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o

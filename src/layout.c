@@ -92,10 +92,29 @@ lay_kicker(struct lay *L, const char *label, double space, int flags,
 	flow_add(L->f, &fr, h + 8, space, flags);
 }
 
-/* Circle as four Bezier arcs. */
+static void circle_path(struct lay *, struct dl_list *, double, double, double,
+    uint32_t, uint32_t, double, int);
+
+/* A filled circle. */
 void
 lay_circle(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
     uint32_t fill)
+{
+	circle_path(L, dst, cx, cy, r, fill, 0, 0, DL_FILL);
+}
+
+/* A stroked circle. */
+void
+lay_ring(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
+    uint32_t color, double width)
+{
+	circle_path(L, dst, cx, cy, r, 0, color, width, DL_STROKE);
+}
+
+/* Circle as four Bezier arcs. */
+static void
+circle_path(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
+    uint32_t fill, uint32_t stroke, double width, int flags)
 {
 	struct dl_item it;
 	const double k = 0.5522847498 * r;
@@ -124,7 +143,9 @@ lay_circle(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
 			p[i] = (float)v[i];
 	}
 	it.u.path.fill = fill;
-	it.u.path.flags = DL_FILL;
+	it.u.path.stroke = stroke;
+	it.u.path.width = (float)width;
+	it.u.path.flags = flags;
 	dl_list_add(dst, &it);
 }
 

@@ -42,6 +42,9 @@ void lay_kicker(struct lay *L, const char *label, double space, int flags,
 /* A filled circle. */
 void lay_circle(struct lay *L, struct dl_list *dst, double cx, double cy,
     double r, uint32_t fill);
+/* A stroked circle. */
+void lay_ring(struct lay *L, struct dl_list *dst, double cx, double cy,
+    double r, uint32_t color, double width);
 /* A badge: a circle in a colour with the initials centred in it. */
 void lay_badge(struct lay *L, struct dl_list *dst, double cx, double cy,
     double r, const char *initials, uint32_t fill);

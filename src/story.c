@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "chart.h"
+#include "powermap.h"
+#include "timeline.h"
 #include "layout_int.h"
 #include "util.h"
 
@@ -169,130 +171,6 @@ analysis(struct lay *L, const struct story *st)
 				break;
 			}
 			}
-		}
-	}
-}
-
-/* Events in date order (stable for equal dates). */
-static int
-event_cmp(const void *a, const void *b)
-{
-	const struct event *x = *(struct event *const *)a;
-	const struct event *y = *(struct event *const *)b;
-	int c = date_cmp(&x->date, &y->date);
-
-	return c ? c : (x < y ? -1 : x > y);
-}
-
-static void
-timeline(struct lay *L, const struct story *st)
-{
-	const double datew = 78, gx = datew + 8, tx = datew + 22;
-	struct event **ev;
-
-	if (st->nevents == 0)
-		return;
-	ev = xcalloc(st->nevents, sizeof(*ev));
-	for (size_t i = 0; i < st->nevents; i++)
-		ev[i] = &st->events[i];
-	qsort(ev, st->nevents, sizeof(*ev), event_cmp);
-	lay_kicker(L, "Timeline", 26, 0, "Timeline");
-	for (size_t i = 0; i < st->nevents; i++) {
-		struct dl_list fr = { 0 };
-		char date[32];
-		double h;
-		int is_story = st->date.prec && date_cmp(&ev[i]->date, &st->date) == 0;
-
-		h = lay_frame_text(L, &fr, &ev[i]->text, NULL, ST_EVENT, tx, 0,
-		    L->W - tx, T_HYPHENATE, 0);
-		lay_frame_text(L, &fr, NULL, date_format(&ev[i]->date, date),
-		    ST_EVENT_DATE, 0, 0.6, datew, T_RIGHT, 0);
-		/* The spine and the event's marker; the story's day is filled. */
-		{
-			struct dl_item it;
-			float *p;
-
-			memset(&it, 0, sizeof(it));
-			it.kind = DL_PATH;
-			it.u.path.nops = 2;
-			it.u.path.ops = dl_alloc(L->doc, 2);
-			it.u.path.ops[0] = DL_MOVE;
-			it.u.path.ops[1] = DL_LINE;
-			it.u.path.npts = 4;
-			it.u.path.pts = p = dl_alloc(L->doc, 4 * sizeof(float));
-			p[0] = (float)gx;
-			p[1] = (float)(i == 0 ? 7 : -8);
-			p[2] = (float)gx;
-			p[3] = (float)(i + 1 == st->nevents ? 7 : h + 1);
-			it.u.path.stroke = L->t->colors[C_RULE];
-			it.u.path.width = 1;
-			it.u.path.flags = DL_STROKE;
-			dl_list_add(&fr, &it);
-		}
-		lay_circle(L, &fr, gx, 7, is_story ? 4.2 : 3.4, L->accent);
-		if (!is_story)
-			lay_circle(L, &fr, gx, 7, 2, L->t->colors[C_PAPER]);
-		flow_add(L->f, &fr, h, i == 0 ? 4 : 9, i == 0 ? F_KEEP : 0);
-	}
-	free(ev);
-}
-
-static void
-power_map(struct lay *L, const struct story *st)
-{
-	const double r = 12, tx = 2 * r + 12;
-
-	if (st->nplayers == 0)
-		return;
-	lay_kicker(L, "Power map", 26, 0, "Power map");
-	{
-		struct dl_list fr = { 0 };
-		char *subj = xasprintf("Subject: %s", st->subject ? st->subject :
-		    st->title.text);
-		double h = lay_frame_text(L, &fr, NULL, subj, ST_META, 0, 0, L->W,
-		    0, 0);
-
-		free(subj);
-		flow_add(L->f, &fr, h, 2, F_KEEP);
-	}
-	for (size_t i = 0; i < st->nplayers; i++) {
-		const struct player *p = &st->players[i];
-		struct dl_list fr = { 0 };
-		char *ini = lay_initials(p->initials, p->name);
-		uint32_t c = L->t->stance[p->stance];
-		double h, nw;
-
-		lay_badge(L, &fr, r, r, r, ini, c);
-		free(ini);
-		h = lay_frame_text(L, &fr, NULL, p->name, ST_PLAYER_NAME, tx, 0,
-		    L->W - tx - 60, 0, 0);
-		nw = text_width(L->ts, p->name, &L->t->st[ST_PLAYER_NAME]);
-		lay_frame_text(L, &fr, NULL, stance_word[p->stance], ST_POST_META,
-		    tx + (nw < L->W - tx - 60 ? nw : L->W - tx - 60) + 8, 1.6, 60, 0, c);
-		h += 1 + lay_frame_text(L, &fr, &p->role, NULL, ST_PLAYER_ROLE, tx,
-		    h + 1, L->W - tx, T_HYPHENATE, 0);
-		flow_add(L->f, &fr, h < 2 * r ? 2 * r : h, i == 0 ? 8 : 10,
-		    i == 0 ? F_KEEP : 0);
-	}
-	if (st->nrelations) {
-		lay_kicker(L, "Ties", 14, 0, NULL);
-		for (size_t i = 0; i < st->nrelations; i++) {
-			const struct relation *rel = &st->relations[i];
-			const char *fn = rel->from, *tn = rel->to;
-			struct dl_list fr = { 0 };
-			char *line;
-			double h;
-
-			for (size_t k = 0; k < st->nplayers; k++) {
-				if (strcmp(st->players[k].id, rel->from) == 0)
-					fn = st->players[k].name;
-				if (strcmp(st->players[k].id, rel->to) == 0)
-					tn = st->players[k].name;
-			}
-			line = xasprintf("%s \xe2\x86\x92 %s: %s", fn, tn, rel->label);
-			h = lay_frame_text(L, &fr, NULL, line, ST_ITEM, 0, 0, L->W, 0, 0);
-			free(line);
-			flow_add(L->f, &fr, h, i == 0 ? 2 : 1, i == 0 ? F_KEEP : 0);
 		}
 	}
 }
@@ -536,8 +414,8 @@ story_layout(struct lay *L, const struct story *st)
 			players_strip(L, st);
 	}
 	analysis(L, st);
-	timeline(L, st);
-	power_map(L, st);
+	timeline_layout(L, st);
+	powermap_layout(L, st);
 	voices(L, st);
 	media(L, st);
 	sources(L, st);

@@ -52,7 +52,7 @@ enum dl_op {
 #define DL_FILL		0x1
 #define DL_STROKE	0x2
 #define DL_ROUND	0x4	/* round caps and joins */
-#define DL_DASH		0x8	/* dotted: dash of 1 width, gap of 2 widths */
+#define DL_DASH		0x8	/* dashed: 2 pt on, 2 pt off */
 
 struct dl_path {
 	uint8_t		*ops;

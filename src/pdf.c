@@ -132,7 +132,8 @@ draw_path(HPDF_Doc pdf, HPDF_Page pg, float H, const struct dl_path *p)
 			HPDF_Page_SetLineJoin(pg, HPDF_ROUND_JOIN);
 		}
 		if (p->flags & DL_DASH) {
-			HPDF_REAL dash[2] = { p->width, 2 * p->width };
+			/* libharu 2.3.0 takes whole points: 2 on, 2 off. */
+			HPDF_UINT16 dash[2] = { 2, 2 };
 
 			HPDF_Page_SetDash(pg, dash, 2, 0);
 		}

@@ -79,7 +79,7 @@ draw_path(cairo_t *cr, const struct dl_path *p)
 		cairo_set_line_join(cr, p->flags & DL_ROUND ? CAIRO_LINE_JOIN_ROUND :
 		    CAIRO_LINE_JOIN_MITER);
 		if (p->flags & DL_DASH) {
-			double dash[2] = { p->width, 2 * p->width };
+			double dash[2] = { 2, 2 };	/* as the PDF backend */
 
 			cairo_set_dash(cr, dash, 2, 0);
 		} else

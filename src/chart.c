@@ -66,6 +66,16 @@ series_color(const struct lay *L, size_t s)
 	return L->t->palette[s % (size_t)L->t->npalette];
 }
 
+/* Text on a bar: paper on dark colours, ink on light ones. */
+static uint32_t
+on_color(const struct lay *L, uint32_t c)
+{
+	double lum = 0.2126 * (c >> 24 & 0xff) + 0.7152 * (c >> 16 & 0xff) +
+	    0.0722 * (c >> 8 & 0xff);
+
+	return lum > 150 ? L->t->colors[C_TEXT] : L->t->colors[C_PAPER];
+}
+
 /* Legend: a swatch and the name of each series, wrapping as needed. */
 static double
 legend(struct lay *L, const struct chart *c, struct dl_list *fr, struct geom *g,
@@ -200,7 +210,7 @@ bars(struct lay *L, const struct chart *c, const struct table *t,
 			if (lwid + 8 < w)	/* inside the bar, in white */
 				lay_frame_text(L, fr, NULL, num, ST_CHART_LABEL,
 				    x0 + (a - tk.lo) * scale, by + (bar - ls->leading) / 2, w,
-				    T_CENTER, L->t->colors[C_PAPER]);
+				    T_CENTER, on_color(L, series_color(L, s)));
 			else if (!stacked)	/* just past the bar's end */
 				lay_frame_text(L, fr, NULL, num, ST_CHART_LABEL,
 				    v >= 0 ? x0 + (b - tk.lo) * scale + 3 :
@@ -245,11 +255,11 @@ lines(struct lay *L, const struct chart *c, const struct table *t,
     struct dl_list *fr, struct geom *g, double y0)
 {
 	const struct style *ls = &L->t->st[ST_CHART_LABEL];
-	const double ph = 150;
+	const double ph = 150, top = c->unit ? 14 : 0;
 	double lo = INFINITY, hi = -INFINITY, x0, x1, scale, dx, tw = 0, namew = 0;
 	double *endy = xcalloc(t->nser, sizeof(double));
 	struct ticks tk;
-	char num[48], num2[64];
+	char num[48];
 	size_t every;
 
 	for (size_t i = 0; i < t->nser * t->ncat; i++)
@@ -278,6 +288,7 @@ lines(struct lay *L, const struct chart *c, const struct table *t,
 	dx = t->ncat > 1 ? (x1 - x0) / (double)(t->ncat - 1) : 0;
 	if (t->ncat == 1)
 		x0 = x1 = (x0 + x1) / 2;
+	y0 += top;
 	for (int i = 0; i < tk.n; i++) {
 		double v = tk.lo + i * tk.step, y = y0 + ph - (v - tk.lo) * scale;
 
@@ -287,15 +298,13 @@ lines(struct lay *L, const struct chart *c, const struct table *t,
 		    L->t->colors[C_MUTED] : L->t->colors[C_RULE],
 		    fabs(v) < tk.step / 1e6 ? 0.8 : 0.35, DL_STROKE);
 		ticks_format(v, tk.decimals, num);
-		if (i == tk.n - 1 && c->unit)
-			snprintf(num2, sizeof(num2), "%s %s", num, c->unit);
-		else
-			snprintf(num2, sizeof(num2), "%s", num);
-		lay_frame_text(L, fr, NULL, num2, ST_CHART_LABEL,
-		    i == tk.n - 1 && c->unit ? 0 : 0, y - ls->leading / 2 -
-		    (i == tk.n - 1 && c->unit ? ls->leading * 0.6 : 0), x0 - 6,
-		    T_RIGHT, 0);
+		lay_frame_text(L, fr, NULL, num, ST_CHART_LABEL, 0,
+		    y - ls->leading / 2, x0 - 6, T_RIGHT | T_NOWRAP, 0);
 	}
+	/* The unit heads the value axis. */
+	if (c->unit)
+		lay_frame_text(L, fr, NULL, c->unit, ST_CHART_LABEL, 0,
+		    y0 - ls->leading - 4, L->W / 3, T_NOWRAP, 0);
 	for (size_t s = 0; s < t->nser; s++) {
 		int started = 0, pts = 0;
 		uint32_t col = series_color(L, s);
@@ -325,12 +334,18 @@ lines(struct lay *L, const struct chart *c, const struct table *t,
 			cairo_arc(geom_cr(g), x, y, 2.4, 0, 2 * M_PI);
 			geom_emit(g, L->doc, fr, col, 0, 0, DL_FILL);
 			if (t->nser == 1 && t->ncat <= 10) {
-				double w;
+				double w, prev = k > 0 && t->has[k - 1] ? t->v[k - 1] : v;
+				double next = k + 1 < t->ncat && t->has[k + 1] ? t->v[k + 1] : v;
+				int below = v < prev || v < next;	/* the line comes down to it */
 
+				if (v > prev || v > next)
+					below = 0;
 				ticks_format(v, ticks_decimals(v) > 2 ? 2 : ticks_decimals(v), num);
 				w = text_width(L->ts, num, ls);
-				lay_frame_text(L, fr, NULL, num, ST_CHART_LABEL, x - w / 2 - 1,
-				    y - ls->leading - 2, w + 2, T_NOWRAP, L->t->colors[C_TEXT]);
+				lay_frame_text(L, fr, NULL, num, ST_CHART_LABEL,
+				    x - w / 2 - 1 < 0 ? 0 : x - w / 2 - 1,
+				    below ? y + 4 : y - ls->leading - 3, w + 2, T_NOWRAP,
+				    L->t->colors[C_TEXT]);
 			}
 		}
 	}
@@ -372,7 +387,7 @@ lines(struct lay *L, const struct chart *c, const struct table *t,
 		}
 	}
 	free(endy);
-	return ph + 4 + ls->leading;
+	return top + ph + 4 + ls->leading;
 }
 
 /* A chart in a frame; see chart.h. */
@@ -386,7 +401,7 @@ chart_layout(struct lay *L, const struct chart *c, struct dl_list *fr)
 	table_build(c, &t);
 	y += lay_frame_text(L, fr, &c->title, NULL, ST_CHART_TITLE, 0, y, L->W, 0, 0);
 	y += 4;
-	if (c->nseries > 1)
+	if (c->nseries > 1)	/* lines also carry their names at their ends */
 		y += legend(L, c, fr, g, y);
 	else
 		y += 4;

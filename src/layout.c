@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "geom.h"
 #include "layout.h"
 #include "layout_int.h"
 #include "util.h"
@@ -111,42 +112,15 @@ lay_ring(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
 	circle_path(L, dst, cx, cy, r, 0, color, width, DL_STROKE);
 }
 
-/* Circle as four Bezier arcs. */
+/* A circle through Cairo's arc, read back as a path. */
 static void
 circle_path(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
     uint32_t fill, uint32_t stroke, double width, int flags)
 {
-	struct dl_item it;
-	const double k = 0.5522847498 * r;
-	float *p;
-
-	memset(&it, 0, sizeof(it));
-	it.kind = DL_PATH;
-	it.u.path.nops = 6;
-	it.u.path.ops = dl_alloc(L->doc, 6);
-	it.u.path.npts = 26;
-	it.u.path.pts = p = dl_alloc(L->doc, 26 * sizeof(float));
-	it.u.path.ops[0] = DL_MOVE;
-	for (int i = 1; i <= 4; i++)
-		it.u.path.ops[i] = DL_CURVE;
-	it.u.path.ops[5] = DL_CLOSE;
-	{
-		const double v[26] = {
-			cx + r, cy,
-			cx + r, cy + k, cx + k, cy + r, cx, cy + r,
-			cx - k, cy + r, cx - r, cy + k, cx - r, cy,
-			cx - r, cy - k, cx - k, cy - r, cx, cy - r,
-			cx + k, cy - r, cx + r, cy - k, cx + r, cy
-		};
-
-		for (int i = 0; i < 26; i++)
-			p[i] = (float)v[i];
-	}
-	it.u.path.fill = fill;
-	it.u.path.stroke = stroke;
-	it.u.path.width = (float)width;
-	it.u.path.flags = flags;
-	dl_list_add(dst, &it);
+	cairo_new_sub_path(geom_cr(L->g));
+	cairo_arc(geom_cr(L->g), cx, cy, r, 0, 2 * M_PI);
+	cairo_close_path(geom_cr(L->g));
+	geom_emit(L->g, L->doc, dst, fill, stroke, width, flags);
 }
 
 /* Badge with centred initials. */
@@ -210,6 +184,7 @@ layout_document(const struct briefing *b, const struct theme *t,
 	L.ts = ts;
 	L.d = d;
 	L.doc = dl_doc_new();
+	L.g = geom_new();
 	L.W = t->page_w - t->left - t->right;
 	typeset_set_doc(ts, L.doc);
 	typeset_set_diags(ts, d);
@@ -281,5 +256,6 @@ layout_document(const struct briefing *b, const struct theme *t,
 		info->subject = dl_strdup(L.doc, subj);
 		free(subj);
 	}
+	geom_free(L.g);
 	return L.doc;
 }

@@ -15,6 +15,7 @@ struct lay {
 	struct dl_doc		*doc;
 	struct diags		*d;
 	struct flow		*f;
+	struct geom		*g;		/* Cairo paths for circles */
 	double			 W;		/* content width */
 	uint32_t		 accent;	/* the current story's colour */
 	int			 level;		/* bookmark level of a story */

@@ -70,7 +70,6 @@ parse_number(const char *s, double *v)
 static void
 check_chart(struct chart *ch, struct diags *d)
 {
-	size_t total = 0;
 
 	check_nonempty(&ch->title, d, "chart title");
 	for (size_t s = 0; s < ch->nseries; s++) {
@@ -80,11 +79,13 @@ check_chart(struct chart *ch, struct diags *d)
 			if (strcmp(ch->series[t].name, se->name) == 0)
 				E(se->pos, "series '%s' is named twice in this chart",
 				    se->name);
+		if (se->nvalues == 0)
+			E(se->pos, "series '%s' has no values: give it one or more "
+			    "<value label=\"...\">NUMBER</value>", se->name);
 		for (size_t i = 0; i < se->nvalues; i++) {
 			struct chart_value *cv = &se->values[i];
 			int r = parse_number(cv->raw, &cv->v);
 
-			total++;
 			if (r == -1)
 				E(cv->pos, "chart value '%s' is not a number "
 				    "(write digits, e.g. 250 or -3.5)", cv->raw);
@@ -97,8 +98,9 @@ check_chart(struct chart *ch, struct diags *d)
 					    "'%s'", cv->label, se->name);
 		}
 	}
-	if (total == 0)
-		E(ch->pos, "chart has no values");
+	if (ch->nseries == 0)
+		E(ch->pos, "chart has no series: give it one or more <series "
+		    "name=\"...\"> with values");
 }
 
 static void

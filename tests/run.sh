@@ -145,6 +145,26 @@ check "pngdiff tells different pages apart" sh -c "! '$B/pngdiff' '$W/prev-2.png
 "$BIN" render "$S" -o "$W/single.png" --dpi 30 -q
 check "-o NAME.png without {p} numbers the pages" test -s "$W/single-$pages.png"
 
+# ---- charts, timeline, power map --------------------------------------
+C=$T/fixtures/charts.xml
+"$BIN" render "$C" --dump dl >"$W/charts.dl" 2>&1
+if [ "$UPDATE" = "--update" ]; then cp "$W/charts.dl" "$T/golden/charts.dl"; fi
+diff -u "$T/golden/charts.dl" "$W/charts.dl" >"$W/diff" 2>&1 && ok "chart geometry matches the golden display list" \
+	|| no "chart geometry (golden)" "$(head -40 "$W/diff")"
+"$BIN" render "$C" -o "$W/charts.pdf" -q
+check "charts are vectors: no images in the PDF" sh -c "[ \$(pdfimages -list '$W/charts.pdf' 2>/dev/null | wc -l) -eq 2 ]"
+check "charts are vectors: pages draw paths" sh -c "qpdf --qdf --object-streams=disable '$W/charts.pdf' - | grep -aqE ' [lc]\$'"
+pdftotext "$W/charts.pdf" "$W/charts.txt" 2>/dev/null
+check "chart ticks, values and units are text" sh -c "grep -q '−2.4' '$W/charts.txt' && grep -q '3.75' '$W/charts.txt' && grep -qx 'GW' '$W/charts.txt' && grep -q '125 \\\$B' '$W/charts.txt'"
+"$BIN" render "$T/fixtures/timeline.xml" -o "$W/tl.pdf" -q
+pdftotext -layout "$W/tl.pdf" - 2>/dev/null | grep -oE "^ *(2019|Oct 2025|3 Nov 2025|Feb 2026|10 Feb 2026) " | tr -s ' ' | sed 's/^ //' >"$W/order"
+check "events out of order are listed in date order" sh -c "printf '2019 \nOct 2025 \n3 Nov 2025 \nFeb 2026 \n10 Feb 2026 \n' | cmp - '$W/order'"
+grep -q "Story date" "$W/demo.txt" && ok "the timeline marks the story's date" || no "story date marker"
+for w in "IP license to 2032" "reference customer" "antitrust scrutiny"; do
+	grep -q "$w" "$W/demo.txt" || bad="$bad [$w]"
+done
+[ -z "${bad:-}" ] && ok "power-map ties are labelled in text" || no "power-map labels" "$bad"; bad=""
+
 # ---- links -------------------------------------------------------------
 "$BIN" render "$T/fixtures/links.xml" -o "$W/links.pdf" -q
 qpdf --qdf --object-streams=disable "$W/links.pdf" "$W/links.qdf" 2>/dev/null

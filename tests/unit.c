@@ -10,6 +10,8 @@
 #include "date.h"
 #include "diag.h"
 #include "output.h"
+#include "powermap.h"
+#include "timeline.h"
 #include "ticks.h"
 #include "util.h"
 #include "validate.h"
@@ -178,6 +180,52 @@ test_output(void)
 	free(path);
 }
 
+static void
+test_timeline_spread(void)
+{
+	/* Three events in a week of 2026 and one in 2019: the close ones
+	 * take rows; none in a row closer than the gap. */
+	const double x[] = { 10, 400, 401, 402, 403, 404 };
+	double at[6];
+	int row[6], ok = 1;
+
+	timeline_spread(x, 6, 16, 3, row, at);
+	for (int i = 0; i < 6; i++)
+		for (int j = 0; j < i; j++)
+			if (row[i] == row[j] && at[i] - at[j] < 16 - 1e-9)
+				ok = 0;
+	CHECK(ok);
+	CHECK(row[0] == 0 && at[0] == 10);
+	CHECK(row[1] == 0 && row[2] == 1 && row[3] == 2);
+	CHECK(at[4] >= 416 && at[5] >= at[4]);	/* pushed right, in order */
+}
+
+static void
+test_powermap_place(void)
+{
+	const double W = 423, H = 318, r = 15, bw = 136, bh = 90;
+
+	for (size_t n = 1; n <= POWERMAP_MAX; n++) {
+		double x[POWERMAP_MAX], y[POWERMAP_MAX];
+		int ok = 1;
+
+		powermap_place(n, W, H, x, y);
+		for (size_t i = 0; i < n; i++) {
+			/* Inside the diagram, clear of the centre box. */
+			if (x[i] - r < 0 || x[i] + r > W || y[i] - r < 0 || y[i] + r > H)
+				ok = 0;
+			if (fabs(x[i] - W / 2) < bw / 2 + r && fabs(y[i] - H / 2) < bh / 2 + r)
+				ok = 0;
+			for (size_t j = 0; j < i; j++)
+				if (hypot(x[i] - x[j], y[i] - y[j]) < 2 * r + 20)
+					ok = 0;
+		}
+		if (!ok)
+			printf("FAIL powermap_place: overlap with %zu players\n", n);
+		CHECK(ok);
+	}
+}
+
 int
 main(void)
 {
@@ -186,6 +234,8 @@ main(void)
 	test_diags();
 	test_href();
 	test_output();
+	test_timeline_spread();
+	test_powermap_place();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

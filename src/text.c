@@ -261,6 +261,10 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 			dg->off = (uint32_t)tb.len;
 			if (cend - cl == 2 && memcmp(cs, "\xc2\xad", 2) == 0)
 				buf_addc(&tb, '-');	/* the hyphen of a break */
+			else if (g_utf8_strlen(cs, cend - cl) > 3)
+				/* One glyph for many characters: Pango's ellipsis
+				 * over the elided text (ligatures are off). */
+				buf_add(&tb, "\xe2\x80\xa6", 3);
 			else if (line_end && i == last && cend - cl == 1 && *cs == '-')
 				/* A word's own hyphen ending a line: U+2010, so
 				 * text extraction keeps it (it joins only '-'). */

@@ -166,6 +166,17 @@ for w in "IP license to 2032" "reference customer" "antitrust scrutiny"; do
 done
 [ -z "${bad:-}" ] && ok "power-map ties are labelled in text" || no "power-map labels" "$bad"; bad=""
 
+python3 "$T/gen_big.py" timeline 400 >"$W/tl400.xml"
+"$BIN" render "$W/tl400.xml" -o "$W/tl400.pdf" -q
+n=$(pdftotext "$W/tl400.pdf" - 2>/dev/null | grep -c "^Event number [0-9]*:")
+tp=$(pdfinfo "$W/tl400.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+[ "$n" -eq 400 ] && [ "${tp:-0}" -gt 10 ] && ok "400 events run on across $tp pages" || no "400 events" "$n events, $tp pages"
+python3 "$T/gen_big.py" players 12 >"$W/pl12.xml"
+expect "a 12-player power map renders" 0 "" "$BIN" render "$W/pl12.xml" -o "$W/pl12.pdf" -q
+python3 "$T/gen_big.py" players 14 >"$W/pl14.xml"
+"$BIN" render "$W/pl14.xml" -o "$W/pl14.pdf" -q
+check "beyond 12 players the diagram says the rest are listed" sh -c "pdftotext '$W/pl14.pdf' - | grep -q '2 more players are listed below'"
+
 # ---- links -------------------------------------------------------------
 "$BIN" render "$T/fixtures/links.xml" -o "$W/links.pdf" -q
 qpdf --qdf --object-streams=disable "$W/links.pdf" "$W/links.qdf" 2>/dev/null

@@ -1,7 +1,8 @@
 # briefing: XML stories in, PDF briefings out.
 #
 #   make          build build/briefing
-#   make demo     install missing packages, build, render samples/ to build/demo.pdf
+#   make demo     install missing packages, build, render the seed story to
+#                 build/demo.pdf and the demo edition to build/weekly.pdf
 #   make test     install missing packages, build, run every test
 #   make asan     the test suite under AddressSanitizer + UBSan
 #   make valgrind render every sample under valgrind (no leaks, no errors)
@@ -20,10 +21,10 @@ PCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -D_GNU_SOURCE -DBRIEFING_VERSION='"$(VERSION)"' \
            -DDATADIR='"$(PREFIX)/share/briefing"' -Isrc -I$(BUILD)/gen
-LDLIBS   = $(PLIBS) -lhpdf -lhyphen -lm
+LDLIBS   = $(PLIBS) -lhpdf -lhyphen -ljpeg -lm
 
 SRCS = util.c diag.c date.c model.c parse.c validate.c dl.c fonts.c theme.c \
-       text.c flow.c geom.c ticks.c chart.c timeline.c powermap.c layout.c story.c pdf.c png.c \
+       text.c flow.c geom.c ticks.c chart.c timeline.c powermap.c edition.c image.c layout.c story.c pdf.c png.c \
        output.c engine.c
 CLI_SRCS = main.c cmd_render.c
 LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o
@@ -61,6 +62,7 @@ deps:
 demo: deps
 	$(MAKE) all
 	$(BIN) render samples/openai-aws.xml -o $(BUILD)/demo.pdf
+	$(BIN) render samples/weekly.xml -o $(BUILD)/weekly.pdf
 
 test: deps
 	$(MAKE) all $(BUILD)/unit $(BUILD)/pngdiff

@@ -110,6 +110,12 @@ dl_imagefile(const struct dl_doc *d, int i)
 	return &d->images[i];
 }
 
+size_t
+dl_nimages(const struct dl_doc *d)
+{
+	return d->nimages;
+}
+
 /* Append a page. */
 struct dl_page *
 dl_add_page(struct dl_doc *d, float w, float h)
@@ -133,6 +139,29 @@ struct dl_page *
 dl_page(const struct dl_doc *d, size_t i)
 {
 	return d->pages[i];
+}
+
+/* Rotate pages so [first, end) lead; see dl.h. */
+void
+dl_pages_to_front(struct dl_doc *d, size_t first)
+{
+	size_t n = d->npages, k = n - first;
+	struct dl_page **tmp;
+
+	if (first == 0 || first >= n)
+		return;
+	tmp = xcalloc(n, sizeof(*tmp));
+	memcpy(tmp, d->pages + first, k * sizeof(*tmp));
+	memcpy(tmp + k, d->pages, first * sizeof(*tmp));
+	memcpy(d->pages, tmp, n * sizeof(*tmp));
+	free(tmp);
+	for (size_t i = 0; i < d->ndests; i++) {
+		int p = d->dests[i].page;
+
+		if (p < 0)
+			continue;
+		d->dests[i].page = (size_t)p >= first ? p - (int)first : p + (int)k;
+	}
 }
 
 /* New destination, not yet placed. */
@@ -166,6 +195,22 @@ dl_bookmark(struct dl_doc *d, int level, const char *title, int dest)
 	d->marks[d->nmarks].level = level;
 	d->marks[d->nmarks].title = dl_strdup(d, title);
 	d->marks[d->nmarks].dest = dest;
+	d->nmarks++;
+}
+
+/* Insert a bookmark at pos. */
+void
+dl_bookmark_insert(struct dl_doc *d, size_t pos, int level, const char *title,
+    int dest)
+{
+	if (pos > d->nmarks)
+		pos = d->nmarks;
+	d->marks = xgrow(d->marks, &d->capmarks, d->nmarks + 1, sizeof(*d->marks));
+	memmove(d->marks + pos + 1, d->marks + pos,
+	    (d->nmarks - pos) * sizeof(*d->marks));
+	d->marks[pos].level = level;
+	d->marks[pos].title = dl_strdup(d, title);
+	d->marks[pos].dest = dest;
 	d->nmarks++;
 }
 

@@ -53,6 +53,7 @@ enum dl_op {
 #define DL_STROKE	0x2
 #define DL_ROUND	0x4	/* round caps and joins */
 #define DL_DASH		0x8	/* dashed: 2 pt on, 2 pt off */
+#define DL_DOTTED	0x10	/* dotted leaders: 1 pt on, 3 pt off */
 
 struct dl_path {
 	uint8_t		*ops;
@@ -148,11 +149,16 @@ const char *dl_face_path(const struct dl_doc *doc, int face);
 /* Index of an image file, adding it when new. */
 int dl_image(struct dl_doc *doc, const char *path, int px_w, int px_h, int is_png);
 const struct dl_imagefile *dl_imagefile(const struct dl_doc *doc, int i);
+size_t dl_nimages(const struct dl_doc *doc);
 
 /* Append a page of the given size; returns it. */
 struct dl_page *dl_add_page(struct dl_doc *doc, float w, float h);
 size_t dl_npages(const struct dl_doc *doc);
 struct dl_page *dl_page(const struct dl_doc *doc, size_t i);
+
+/* Move pages [first, end) before all others, keeping their order, and
+ * renumber destinations to match (front matter laid out last). */
+void dl_pages_to_front(struct dl_doc *doc, size_t first);
 
 /* Make a destination (page may be set later with dl_dest_set). */
 int dl_dest_new(struct dl_doc *doc);
@@ -161,6 +167,9 @@ const struct dl_dest *dl_dest(const struct dl_doc *doc, int dest);
 
 /* Add a bookmark pointing at dest; bookmarks keep the order they are added. */
 void dl_bookmark(struct dl_doc *doc, int level, const char *title, int dest);
+/* Insert a bookmark before the one at index pos. */
+void dl_bookmark_insert(struct dl_doc *doc, size_t pos, int level,
+    const char *title, int dest);
 size_t dl_nbookmarks(const struct dl_doc *doc);
 const struct dl_bookmark *dl_bookmark_at(const struct dl_doc *doc, size_t i);
 

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "edition.h"
 #include "geom.h"
 #include "layout.h"
 #include "layout_int.h"
@@ -110,6 +111,30 @@ lay_ring(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
     uint32_t color, double width)
 {
 	circle_path(L, dst, cx, cy, r, 0, color, width, DL_STROKE);
+}
+
+/* Running header; see layout_int.h. */
+void
+lay_header(struct lay *L, struct dl_list *fr, const char *text, double y)
+{
+	const struct theme *t = L->t;
+	double w = L->W;
+
+	if (t->logo) {
+		struct dl_item it;
+
+		memset(&it, 0, sizeof(it));
+		it.kind = DL_IMAGE;
+		it.u.image.image = dl_image(L->doc, t->logo, t->logo_px_w, t->logo_px_h,
+		    t->logo_png);
+		it.u.image.h = (float)t->logo_h;
+		it.u.image.w = (float)(t->logo_h * t->logo_aspect);
+		it.u.image.x = (float)(L->W - it.u.image.w);
+		it.u.image.y = (float)(y + t->st[ST_HEADER].leading - t->logo_h + 1);
+		dl_list_add(fr, &it);
+		w -= it.u.image.w + 12;
+	}
+	lay_frame_text(L, fr, NULL, text, ST_HEADER, 0, y, w, T_ELLIPSIZE, 0);
 }
 
 /* A circle through Cairo's arc, read back as a path. */
@@ -240,6 +265,8 @@ layout_document(const struct briefing *b, const struct theme *t,
 		}
 		free(first);
 		free(count);
+		if (b->is_edition)
+			edition_front(&L, b, total);
 	}
 
 	if (b->is_edition) {

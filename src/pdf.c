@@ -131,9 +131,10 @@ draw_path(HPDF_Doc pdf, HPDF_Page pg, float H, const struct dl_path *p)
 			HPDF_Page_SetLineCap(pg, HPDF_ROUND_END);
 			HPDF_Page_SetLineJoin(pg, HPDF_ROUND_JOIN);
 		}
-		if (p->flags & DL_DASH) {
-			/* libharu 2.3.0 takes whole points: 2 on, 2 off. */
-			HPDF_UINT16 dash[2] = { 2, 2 };
+		if (p->flags & (DL_DASH | DL_DOTTED)) {
+			/* libharu 2.3.0 takes whole points. */
+			HPDF_UINT16 dash[2] = { p->flags & DL_DOTTED ? 1 : 2,
+			    p->flags & DL_DOTTED ? 3 : 2 };
 
 			HPDF_Page_SetDash(pg, dash, 2, 0);
 		}
@@ -249,7 +250,7 @@ pdf_render(const struct dl_doc *doc, char **out, size_t *len, char **err)
 		}
 		fonts[f] = HPDF_GetFont(pdf, name, "UTF-8");
 	}
-	images = NULL;
+	images = xcalloc(dl_nimages(doc) ? dl_nimages(doc) : 1, sizeof(HPDF_Image));
 
 	pages = xcalloc(np ? np : 1, sizeof(HPDF_Page));
 	for (size_t p = 0; p < np; p++) {
@@ -271,8 +272,28 @@ pdf_render(const struct dl_doc *doc, char **out, size_t *len, char **err)
 			case DL_PATH:
 				draw_path(pdf, pages[p], pg->h, &it->u.path);
 				break;
-			case DL_IMAGE:
+			case DL_IMAGE: {
+				const struct dl_image *im = &it->u.image;
+
+				if (images[im->image] == NULL) {
+					const struct dl_imagefile *f = dl_imagefile(doc, im->image);
+
+					images[im->image] = f->is_png ?
+					    HPDF_LoadPngImageFromFile(pdf, f->path) :
+					    HPDF_LoadJpegImageFromFile(pdf, f->path);
+					if (images[im->image] == NULL || ctx.err) {
+						*err = xasprintf("cannot embed the image %s "
+						    "(libharu error 0x%04X)", f->path,
+						    (unsigned)ctx.err);
+						free(pages);
+						free(images);
+						goto out;
+					}
+				}
+				HPDF_Page_DrawImage(pages[p], images[im->image], im->x,
+				    pg->h - im->y - im->h, im->w, im->h);
 				break;
+			}
 			case DL_LINK: {
 				const struct dl_link *l = &it->u.link;
 				HPDF_Rect r = { l->x, pg->h - l->y - l->h, l->x + l->w,
@@ -290,7 +311,7 @@ pdf_render(const struct dl_doc *doc, char **out, size_t *len, char **err)
 			}
 		}
 	}
-	(void)images;
+	free(images);
 
 	/* Bookmarks: a parent per level. */
 	if (dl_nbookmarks(doc) > 0 && ctx.err == 0) {

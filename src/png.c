@@ -4,8 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+
 #include <cairo.h>
 #include <cairo-ft.h>
+#include <jpeglib.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
@@ -35,6 +38,81 @@ to_buf(void *closure, const unsigned char *data, unsigned int n)
 {
 	buf_add(closure, data, n);
 	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Decode a JPEG into a Cairo surface (libjpeg, RGB out).  NULL when the
+ * file cannot be decoded. */
+static cairo_surface_t *
+load_jpeg(const char *path)
+{
+	struct jpeg_decompress_struct ci;
+	struct jpeg_error_mgr jerr;
+	cairo_surface_t *s;
+	unsigned char *row, *data;
+	int stride;
+	FILE *f = fopen(path, "rb");
+
+	if (f == NULL)
+		return NULL;
+	ci.err = jpeg_std_error(&jerr);
+	jpeg_create_decompress(&ci);
+	jpeg_stdio_src(&ci, f);
+	if (jpeg_read_header(&ci, TRUE) != JPEG_HEADER_OK) {
+		jpeg_destroy_decompress(&ci);
+		fclose(f);
+		return NULL;
+	}
+	ci.out_color_space = JCS_RGB;
+	jpeg_start_decompress(&ci);
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ci.output_width,
+	    (int)ci.output_height);
+	stride = cairo_image_surface_get_stride(s);
+	data = cairo_image_surface_get_data(s);
+	row = xmalloc(ci.output_width * 3);
+	while (ci.output_scanline < ci.output_height) {
+		unsigned char *dst = data + (size_t)ci.output_scanline * (size_t)stride;
+		JSAMPROW rp = row;
+
+		jpeg_read_scanlines(&ci, &rp, 1);
+		for (JDIMENSION x = 0; x < ci.output_width; x++) {
+			uint32_t px = 0xff000000u | (uint32_t)row[3 * x] << 16 |
+			    (uint32_t)row[3 * x + 1] << 8 | row[3 * x + 2];
+
+			memcpy(dst + 4 * x, &px, 4);
+		}
+	}
+	free(row);
+	cairo_surface_mark_dirty(s);
+	jpeg_finish_decompress(&ci);
+	jpeg_destroy_decompress(&ci);
+	fclose(f);
+	return s;
+}
+
+static int
+draw_image(cairo_t *cr, const struct dl_doc *doc, const struct dl_image *im,
+    char **err)
+{
+	const struct dl_imagefile *f = dl_imagefile(doc, im->image);
+	cairo_surface_t *img = f->is_png ? cairo_image_surface_create_from_png(f->path) :
+	    load_jpeg(f->path);
+
+	if (img == NULL || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+		*err = xasprintf("cannot read the image %s", f->path);
+		if (img)
+			cairo_surface_destroy(img);
+		return -1;
+	}
+	cairo_save(cr);
+	cairo_translate(cr, im->x, im->y);
+	cairo_scale(cr, im->w / cairo_image_surface_get_width(img),
+	    im->h / cairo_image_surface_get_height(img));
+	cairo_set_source_surface(cr, img, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+	cairo_paint(cr);
+	cairo_restore(cr);
+	cairo_surface_destroy(img);
+	return 0;
 }
 
 static void
@@ -78,8 +156,9 @@ draw_path(cairo_t *cr, const struct dl_path *p)
 		    CAIRO_LINE_CAP_BUTT);
 		cairo_set_line_join(cr, p->flags & DL_ROUND ? CAIRO_LINE_JOIN_ROUND :
 		    CAIRO_LINE_JOIN_MITER);
-		if (p->flags & DL_DASH) {
-			double dash[2] = { 2, 2 };	/* as the PDF backend */
+		if (p->flags & (DL_DASH | DL_DOTTED)) {	/* as the PDF backend */
+			double dash[2] = { p->flags & DL_DOTTED ? 1 : 2,
+			    p->flags & DL_DOTTED ? 3 : 2 };
 
 			cairo_set_dash(cr, dash, 2, 0);
 		} else
@@ -130,6 +209,10 @@ png_render(const struct dl_doc *doc, size_t page, double dpi, char **out,
 
 		if (it->kind == DL_PATH)
 			draw_path(cr, &it->u.path);
+		else if (it->kind == DL_IMAGE) {
+			if (draw_image(cr, doc, &it->u.image, err) != 0)
+				goto out;
+		}
 		else if (it->kind == DL_TEXT) {
 			const struct dl_text *t = &it->u.text;
 			cairo_glyph_t *gl;

@@ -315,7 +315,7 @@ media(struct lay *L, const struct story *st)
 
 	if (st->nvideos == 0)
 		return;
-	lay_kicker(L, "Broadcast", 26, 0, "Media");
+	lay_kicker(L, "Media: broadcast", 26, 0, "Media");
 	for (size_t i = 0; i < st->nvideos; i++) {
 		const struct video *v = &st->videos[i];
 		struct dl_list fr = { 0 };
@@ -442,8 +442,7 @@ story_furniture(struct lay *L, const struct story *st, const char *header,
 		lay_frame_text(L, &fr, NULL, num, ST_FOOTER, W - nw - 1, 5, nw + 1,
 		    T_RIGHT, 0);
 		if (i > 0)
-			lay_frame_text(L, &fr, NULL, header, ST_HEADER, 0,
-			    -fy + t->top - 30, W, T_ELLIPSIZE, 0);
+			lay_header(L, &fr, header, -fy + t->top - 30);
 		dl_list_place(&pg->list, &fr, (float)x, (float)fy);
 		dl_list_free(&fr);
 		free(num);

@@ -465,8 +465,14 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 				li.u.link.y = 0;
 				li.u.link.w = (float)(x1 - x0);
 				li.u.link.h = (float)st->leading;
-				li.u.link.uri = dl_strdup(ts->doc, mk->href);
-				li.u.link.dest = -1;
+				/* "#N" is destination N inside the document. */
+				if (mk->href[0] == '#') {
+					li.u.link.uri = NULL;
+					li.u.link.dest = atoi(mk->href + 1);
+				} else {
+					li.u.link.uri = dl_strdup(ts->doc, mk->href);
+					li.u.link.dest = -1;
+				}
 				dl_list_add(&out->lines[i], &li);
 			}
 			g_free(ranges);

@@ -8,6 +8,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 
+#include "image.h"
 #include "parse.h"
 #include "schemas.h"
 #include "theme.h"
@@ -212,11 +213,12 @@ read_colors(struct tctx *c, xmlNodePtr n)
 		if (i == C__COUNT)
 			at(c, k, "name", "unknown colour name '%s' (known: text, "
 			    "muted, rule, accent, paper, tint)", name);
-		else if (hexcolor(val, &c->t->colors[i]) != 0)
-			at(c, k, "value", "'%s' is not a colour: write #rrggbb "
-			    "or #rrggbbaa", val);
-		else
+		else {
 			seen[i] = 1;
+			if (hexcolor(val, &c->t->colors[i]) != 0)
+				at(c, k, "value", "'%s' is not a colour: write #rrggbb "
+				    "or #rrggbbaa", val);
+		}
 		free(name);
 		free(val);
 	}
@@ -324,8 +326,8 @@ theme_load(const char *path, PangoContext *pctx, struct diags *d)
 			t->bottom = num(&c, n, "bottom", 18, 400);
 			t->left = num(&c, n, "left", 18, 400);
 			t->right = num(&c, n, "right", 18, 400);
-			if (c.errors == 0 && (t->page_w - t->left - t->right < 200 ||
-			    t->page_h - t->top - t->bottom < 300))
+			if (t->page_w - t->left - t->right < 200 ||
+			    t->page_h - t->top - t->bottom < 300)
 				at(&c, n, NULL, "%s", "the margins leave too little "
 				    "room: at least 200 x 300 pt of text area");
 		} else if (strcmp(nm, "logo") == 0) {
@@ -339,6 +341,16 @@ theme_load(const char *path, PangoContext *pctx, struct diags *d)
 				t->logo = xasprintf("%s/%s", dir, src);
 			}
 			t->logo_h = num(&c, n, "height", 6, 200);
+			{
+				const char *why;
+
+				if (image_probe(t->logo, &t->logo_px_w, &t->logo_px_h,
+				    &t->logo_png, &why) != 0)
+					at(&c, n, "src", "logo '%s' cannot be used: it is "
+					    "missing or not a PNG or JPEG image", src);
+				else
+					t->logo_aspect = (double)t->logo_px_w / t->logo_px_h;
+			}
 			free(src);
 			free(dir);
 		} else if (strcmp(nm, "palette") == 0)
@@ -356,11 +368,18 @@ theme_load(const char *path, PangoContext *pctx, struct diags *d)
 			seen_style = 1;
 		}
 	}
-	if (seen_style)
+	if (seen_style) {
+		struct buf miss;
+
+		buf_init(&miss);
 		for (int i = 0; i < ST__COUNT; i++)
 			if (t->st[i].size == 0)
-				at(&c, root, NULL, "the layout does not define style '%s'",
-				    style_names[i]);
+				buf_printf(&miss, "%s%s", miss.len ? ", " : "", style_names[i]);
+		if (miss.len)
+			at(&c, root, NULL, "the layout does not define these styles: %s",
+			    miss.data);
+		buf_free(&miss);
+	}
 	/* Stance colours follow the palette: Okabe-Ito green, vermillion,
 	 * orange and a neutral grey read apart in colour and in greyscale. */
 	t->stance[0] = t->npalette > 2 ? t->palette[2] : 0x009e73ff;

@@ -43,7 +43,9 @@ struct theme {
 	double			 top, bottom, left, right;
 	char			*serif, *sans;
 	char			*logo;		/* absolute or relative to cwd, may be NULL */
-	double			 logo_h;
+	double			 logo_h;	/* height in the running header, points */
+	double			 logo_aspect;	/* width / height */
+	int			 logo_px_w, logo_px_h, logo_png;
 	uint32_t		 colors[C__COUNT];
 	uint32_t		 stance[4];	/* gains, loses, mixed, neutral */
 	uint32_t		 palette[8];

@@ -177,6 +177,52 @@ python3 "$T/gen_big.py" players 14 >"$W/pl14.xml"
 "$BIN" render "$W/pl14.xml" -o "$W/pl14.pdf" -q
 check "beyond 12 players the diagram says the rest are listed" sh -c "pdftotext '$W/pl14.pdf' - | grep -q '2 more players are listed below'"
 
+# ---- the weekly edition -----------------------------------------------
+E=$ROOT/samples/weekly.xml
+expect "render the weekly edition" 0 "" "$BIN" render "$E" -o "$W/weekly.pdf" -q
+pdfinfo "$W/weekly.pdf" >"$W/winfo" 2>/dev/null
+grep -q "^Title: *The Weekly Briefing$" "$W/winfo" && grep -q "^Author: *Strategy Office$" "$W/winfo" \
+	&& grep -q "^Subject: *Week 38, 2026$" "$W/winfo" && grep -q "^Keywords: *Tech, Energy, Policy, Markets$" "$W/winfo" \
+	&& grep -q "^CreationDate: *Tue Apr 28 00:00:00 2026 UTC$" "$W/winfo" \
+	&& ok "edition metadata: title, author, subject, keywords, date" || no "edition metadata" "$(cat "$W/winfo")"
+SOURCE_DATE_EPOCH= "$BIN" render "$E" -o "$W/weekly-nosde.pdf" -q
+pdfinfo "$W/weekly-nosde.pdf" 2>/dev/null | grep -q "^CreationDate: *Fri Sep 18 00:00:00 2026 UTC$" \
+	&& ok "without SOURCE_DATE_EPOCH the date is the briefing's" || no "briefing date as creation date"
+qpdf --json "$W/weekly.pdf" >"$W/weekly.json" 2>/dev/null
+check "edition: bookmarks, contents links, labels and footers agree" python3 "$T/textcheck.py" edition "$W/weekly.pdf" "$W/weekly.json"
+python3 "$T/textcheck.py" edition "$W/weekly.pdf" "$W/weekly.json" | tail -1
+check "page labels: i, ii for the front, 1, 2... for the stories" sh -c "python3 -c \"import json,sys; j=json.load(open('$W/weekly.json')); sys.exit(0 if [(r['index'], r['label']['/S']) for r in j['pagelabels']] == [(0, '/r'), (2, '/D')] else 1)\""
+pdftotext -f 1 -l 1 "$W/weekly.pdf" - 2>/dev/null >"$W/cover.txt"
+check "cover: masthead, edition, audience, headlines, first points" sh -c "grep -q 'The Weekly Briefing' '$W/cover.txt' && grep -q 'WEEK 38, 2026' '$W/cover.txt' && grep -q 'FOR THE EXECUTIVE TEAM' '$W/cover.txt' && grep -q 'Nordlys Grid fast-tracks' '$W/cover.txt' && grep -q 'Halvorsen Semiconductor raised' '$W/cover.txt'"
+for f in "$W/weekly.pdf"; do
+	pdftotext "$f" - 2>/dev/null | grep -c "^Every kind" >/dev/null
+done
+python3 "$T/gen_edition.py" 52 "$W/ed52"
+"$BIN" render "$W/ed52/inline.xml" -o "$W/ed52/inline.pdf" -q && "$BIN" render "$W/ed52/split.xml" -o "$W/ed52/split.pdf" -q
+check "52 stories: inline and XIncluded give the same PDF" cmp "$W/ed52/inline.pdf" "$W/ed52/split.pdf"
+qpdf --json "$W/ed52/inline.pdf" >"$W/ed52.json" 2>/dev/null
+check "52 stories: every bookmark and contents link is right" python3 "$T/textcheck.py" edition "$W/ed52/inline.pdf" "$W/ed52.json"
+pdftotext -f 1 -l 1 "$W/ed52/inline.pdf" - 2>/dev/null | grep -qi "more stories in this edition: see the contents" \
+	&& ok "52 stories: the cover says how many more are in the contents" || no "cover overflow line"
+(cd "$T/fixtures/edition-bad" && "$BIN" render weekly.xml -o "$W/eb.pdf" 2>"$W/err"; echo "exit $?" >>"$W/err")
+printf '%s\n' "stories/bad.xml:2:17: error: story date '2026-09-31' is not a valid date: no such day in that month" \
+	"stories/bad.xml:8:58: error: chart value 'ten' is not a number (write digits, e.g. 250 or -3.5)" "exit 1" | diff - "$W/err" >"$W/diff" \
+	&& ok "errors inside an included file name that file" || no "XInclude errors" "$(cat "$W/diff")"
+
+# ---- layouts -----------------------------------------------------------
+"$BIN" render "$E" --layout letter -o "$W/letter.pdf" -q
+pdfinfo "$W/letter.pdf" 2>/dev/null | grep -q "^Page size: *612 x 792 pts (letter)" && ok "--layout letter gives US Letter pages" || no "letter layout"
+"$BIN" render "$E" --layout "$ROOT/layouts/letter.xml" -o "$W/letter2.pdf" -q
+check "--layout takes a path too" cmp "$W/letter.pdf" "$W/letter2.pdf"
+sed 's/<briefing /<briefing layout="letter" /' "$E" >"$ROOT/samples/.layout-attr.xml"
+"$BIN" render "$ROOT/samples/.layout-attr.xml" -o "$W/letter3.pdf" -q; rm -f "$ROOT/samples/.layout-attr.xml"
+check "layout= on the root selects the layout" cmp "$W/letter.pdf" "$W/letter3.pdf"
+n=$(pdfimages -list "$W/letter.pdf" 2>/dev/null | tail -n +3 | wc -l)
+[ "$n" -ge 10 ] && ok "the letter layout's logo is on the cover and in headers ($n placements)" || no "logo" "$n images"
+(cd "$T/fixtures" && "$BIN" render ../bad/../fixtures/links.xml --layout layout-bad.xml -o "$W/lb.pdf" 2>"$W/err"; echo "exit $?" >>"$W/err")
+if [ "$UPDATE" = "--update" ]; then cp "$W/err" "$T/golden/layout-bad.err"; fi
+diff -u "$T/golden/layout-bad.err" "$W/err" >"$W/diff" && ok "a broken layout: every problem with its place, exit 1" || no "broken layout" "$(cat "$W/diff")"
+
 # ---- links -------------------------------------------------------------
 "$BIN" render "$T/fixtures/links.xml" -o "$W/links.pdf" -q
 qpdf --qdf --object-streams=disable "$W/links.pdf" "$W/links.qdf" 2>/dev/null

@@ -5,8 +5,10 @@
   textcheck.py paginate DUMP.txt           headings never end a page; paragraphs
                                            split across pages keep two lines a side
   textcheck.py positions DUMP.txt BBOX.html  each run starts where layout put it
+  textcheck.py edition PDF QPDF.json       bookmarks and contents links reach the
+                                           right pages; labels and footers agree
 """
-import html, re, sys
+import html, json, re, sys
 
 def norm(s):
     # A word's own hyphen ending a line is U+2010: the word goes on.
@@ -114,6 +116,83 @@ def positions(dump, bbox):
     print(f"{checked} word starts checked, worst distance {worst:.3f} pt")
     return 0 if checked > 100 and worst <= 0.05 else 1
 
+def _page_text(pdf, n, crop=None):
+    import subprocess
+    args = ["pdftotext", "-f", str(n), "-l", str(n)]
+    if crop:
+        args += ["-x", str(int(crop[0])), "-y", str(int(crop[1])),
+                 "-W", str(int(crop[2]) + 1), "-H", str(int(crop[3]) + 1)]
+    out = subprocess.run(args + [pdf, "-"], capture_output=True, text=True).stdout
+    return re.sub(r"\s+", " ", out).strip()
+
+def _roman(n):
+    vals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    r = ""
+    for v, s in vals:
+        while n >= v:
+            r, n = r + s, n - v
+    return r
+
+def edition(pdf, jsonfile):
+    """Bookmarks, contents links, page labels and footers of an edition."""
+    j = json.load(open(jsonfile))
+    objs = j["qpdf"][1]
+    pages = {p["object"]: p["pageposfrom1"] for p in j["pages"]}
+    npages = len(j["pages"])
+    # Labels from /PageLabels ranges.
+    ranges = sorted((r["index"], r["label"]) for r in j["pagelabels"])
+    label = {}
+    for i in range(npages):
+        start, lab = [r for r in ranges if r[0] <= i][-1]
+        num = lab.get("/St", 1) + i - start
+        label[i + 1] = _roman(num) if lab.get("/S") == "/r" else str(num)
+    bad, checked = [], 0
+    texts = {n: _page_text(pdf, n).lower() for n in range(1, npages + 1)}
+
+    def walk(nodes):
+        nonlocal checked
+        for o in nodes:
+            words = o["title"].lower()[:28].strip()
+            checked += 1
+            if words not in texts[o["destpageposfrom1"]]:
+                bad.append(f"bookmark '{o['title']}' -> page {o['destpageposfrom1']} lacks it")
+            walk(o["kids"])
+    walk(j["outlines"])
+    links = 0
+    for p in j["pages"]:
+        n = p["pageposfrom1"]
+        if not label[n].isalpha() or n == 1:
+            continue            # contents pages are the roman ones after the cover
+        pg = objs["obj:" + p["object"]]["value"]
+        height = pg["/MediaBox"][3]
+        for a in pg.get("/Annots", []):
+            an = objs["obj:" + a]["value"]
+            dest = an.get("/Dest")
+            if dest is None:
+                continue
+            if isinstance(dest, str):
+                dest = objs["obj:" + dest]["value"]
+            target = pages[dest[0]]
+            x0, y0, x1, y1 = an["/Rect"]
+            shown = _page_text(pdf, n, (x0, height - y1, x1 - x0, y1 - y0))
+            m = re.search(r"(\d+)$", shown)
+            links += 1
+            if not m or m.group(1) != label[target]:
+                bad.append(f"contents link '{shown}' goes to page labelled {label[target]}")
+            title = re.sub(r"[\d.\s]+$", "", re.sub(r"^\d\d ", "", shown)).lower()[:24].strip()
+            if title and title not in texts[target]:
+                bad.append(f"contents link '{shown}': page {target} lacks '{title}'")
+    # Footers agree with labels on story pages.
+    total = sum(1 for v in label.values() if v.isdigit())
+    for n, lab in label.items():
+        if lab.isdigit() and f"page {lab} of {total}" not in texts[n]:
+            bad.append(f"page {n} (label {lab}) footer does not say page {lab} of {total}")
+    for b in bad:
+        print(b)
+    print(f"{checked} bookmarks, {links} contents links, {npages} pages checked; {len(bad)} problems")
+    return 1 if bad or links == 0 or checked == 0 else 0
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
-    sys.exit({"seed": seed, "paginate": paginate, "positions": positions}[cmd](*sys.argv[2:]))
+    sys.exit({"seed": seed, "paginate": paginate, "positions": positions,
+              "edition": edition}[cmd](*sys.argv[2:]))

@@ -6,6 +6,7 @@
 #   make test     install missing packages, build, run every test
 #   make asan     the test suite under AddressSanitizer + UBSan
 #   make valgrind render every sample under valgrind (no leaks, no errors)
+#   make fuzz     libFuzzer over the whole pipeline (FUZZ_SECONDS=600)
 #   make bench    speed and size figures
 #   make fonts    rebuild fonts/ from Debian's Noto faces
 
@@ -56,6 +57,22 @@ $(BUILD)/unit: tests/unit.c $(LIB_OBJS)
 $(BUILD)/pngdiff: tests/pngdiff.c
 	$(CC) $(PCFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(PLIBS) -lm
 
+# libFuzzer: the pipeline built with clang and sanitizers; FUZZ_SECONDS of
+# fuzzing from tests/fuzz/seeds; crashes land in build/fuzz/ (keep each
+# one in tests/fuzz/regress/, which the test suite replays).
+FUZZ_SECONDS ?= 600
+$(BUILD)/briefing-fuzz: tests/fuzz/fuzz.c $(LIB_OBJS)
+	$(CC) $(CPPFLAGS) $(PCFLAGS) $(CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS)
+
+fuzz: deps
+	$(MAKE) BUILD=build/fuzz CC=clang \
+	    CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined" \
+	    build/fuzz/briefing-fuzz
+	mkdir -p build/fuzz/corpus
+	ASAN_OPTIONS=detect_leaks=0 build/fuzz/briefing-fuzz build/fuzz/corpus tests/fuzz/seeds \
+	    -dict=tests/fuzz/briefing.dict -max_total_time=$(FUZZ_SECONDS) -max_len=32768 \
+	    -timeout=20 -rss_limit_mb=2048 -artifact_prefix=build/fuzz/ -print_final_stats=1
+
 deps:
 	@sh .ci/install-deps
 
@@ -89,4 +106,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all deps demo test asan valgrind fonts install clean
+.PHONY: all deps demo test asan valgrind fuzz fonts install clean

@@ -127,7 +127,7 @@ cmd_render(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct build_opts o = { NULL, 1, 0 };
+	struct build_opts o = { NULL, 1, 0, NULL, 0 };
 	const char *out = NULL, *dump = NULL;
 	struct diags *d;
 	struct engine *e;

@@ -188,13 +188,15 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 	int bad;
 
 	*out = NULL;
-	b->model = parse_file(input, d);
-	add_dep(b, input);
+	b->model = o->data ? parse_memory(input, o->data, o->len, d) :
+	    parse_file(input, d);
+	if (o->data == NULL)
+		add_dep(b, input);
 	if (b->model == NULL) {
 		build_free(b);
 		return EXIT_INPUT;
 	}
-	for (size_t i = 0; i < b->model->nfiles; i++)
+	for (size_t i = o->data ? 1 : 0; i < b->model->nfiles; i++)
 		add_dep(b, b->model->files[i]);
 	bad = validate(b->model, d) > 0;
 

@@ -35,6 +35,8 @@ struct build_opts {
 	const char	*layout;	/* --layout, or NULL */
 	int		 want_pdf;
 	int		 check_only;	/* parse, validate, load layout; no layout */
+	const char	*data;		/* the input in memory (then input only names it) */
+	size_t		 len;
 };
 
 /* Where fonts/ and layouts/ live: $BRIEFING_DATA, else next to the

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -52,6 +53,37 @@ src_get(const char *name)
 			s->lines[s->nlines++] = i + 1;
 		}
 	return s;
+}
+
+/* Keep a copy of an input already in memory, so columns are found
+ * without reading the file again. */
+static void
+src_put(const char *name, const char *data, size_t len)
+{
+	struct srcfile *s;
+	size_t cap = 0;
+
+	for (size_t i = 0; i < nsrcs; i++)
+		if (strcmp(srcs[i].name, name) == 0) {
+			free(srcs[i].name);
+			free(srcs[i].data);
+			free(srcs[i].lines);
+			srcs[i] = srcs[--nsrcs];
+			break;
+		}
+	srcs = xgrow(srcs, &capsrcs, nsrcs + 1, sizeof(*srcs));
+	s = &srcs[nsrcs++];
+	memset(s, 0, sizeof(*s));
+	s->name = xstrdup(name);
+	s->data = xstrndup(data, len);
+	s->len = len;
+	s->lines = xgrow(NULL, &cap, 1, sizeof(size_t));
+	s->lines[s->nlines++] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (data[i] == '\n') {
+			s->lines = xgrow(s->lines, &cap, s->nlines + 1, sizeof(size_t));
+			s->lines[s->nlines++] = i + 1;
+		}
 }
 
 /* Column of needle on a line; see parse.h. */
@@ -693,24 +725,18 @@ find_doctype(const char *s, size_t n, int *line, int *col)
 	return 1;
 }
 
+static struct briefing *parse_buffer(const char *path, const char *root,
+    const char *data, size_t len, struct diags *d);
+
 /* Parse an input file; see parse.h. */
 struct briefing *
 parse_file(const char *path, struct diags *d)
 {
-	struct pctx p;
-	struct builder bd;
-	xmlParserCtxtPtr ctxt = NULL;
-	xmlDocPtr doc = NULL;
-	xmlRelaxNGValidCtxtPtr vc;
-	struct briefing *b = NULL;
-	char real[PATH_MAX], *slash;
+	char real[PATH_MAX], *slash, *root, *data;
 	struct stat st;
-	int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
-	    XML_PARSE_NOXINCNODE;
+	struct briefing *b;
+	size_t len;
 
-	memset(&p, 0, sizeof(p));
-	p.d = d;
-	p.path = path;
 	if (stat(path, &st) != 0 || realpath(path, real) == NULL) {
 		diag(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
 		return NULL;
@@ -724,34 +750,64 @@ parse_file(const char *path, struct diags *d)
 		    "of %u MiB", PARSE_MAX_BYTES >> 20);
 		return NULL;
 	}
-	if (st.st_size == 0) {
+	if ((data = read_file(path, &len)) == NULL) {
+		diag(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	slash = strrchr(real, '/');
+	root = xstrndup(real, slash && slash != real ? (size_t)(slash - real) : 1);
+	if (strcmp(root, "/") == 0)
+		root[0] = '\0';
+	b = parse_buffer(path, root, data, len, d);
+	free(root);
+	free(data);
+	return b;
+}
+
+/* Parse a document held in memory; see parse.h. */
+struct briefing *
+parse_memory(const char *name, const char *data, size_t len, struct diags *d)
+{
+	char cwd[PATH_MAX];
+
+	if (len > PARSE_MAX_BYTES) {
+		diag(d, DIAG_ERROR, name, 0, 0, "input is larger than the limit "
+		    "of %u MiB", PARSE_MAX_BYTES >> 20);
+		return NULL;
+	}
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		strcpy(cwd, "/nonexistent");
+	return parse_buffer(name, cwd, data, len, d);
+}
+
+static struct briefing *
+parse_buffer(const char *path, const char *root, const char *data, size_t len,
+    struct diags *d)
+{
+	struct pctx p;
+	struct builder bd;
+	xmlParserCtxtPtr ctxt = NULL;
+	xmlDocPtr doc = NULL;
+	xmlRelaxNGValidCtxtPtr vc;
+	struct briefing *b = NULL;
+	int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+	    XML_PARSE_NOXINCNODE;
+	int line, col;
+
+	memset(&p, 0, sizeof(p));
+	p.d = d;
+	p.path = path;
+	src_put(path, data, len);
+	if (len == 0) {
 		diag(d, DIAG_ERROR, path, 1, 1, "empty file: expected a <story> "
 		    "or <briefing> document");
 		return NULL;
 	}
-	{
-		size_t n;
-		char *head = read_file(path, &n);
-		int line, col;
-
-		if (head == NULL) {
-			diag(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-			    strerror(errno));
-			return NULL;
-		}
-		if (find_doctype(head, n, &line, &col)) {
-			p.errors = 0;
-			doctype_error(&p, path, line, col);
-			free(head);
-			return NULL;
-		}
-		free(head);
+	if (find_doctype(data, len, &line, &col)) {
+		doctype_error(&p, path, line, col);
+		return NULL;
 	}
-	slash = strrchr(real, '/');
-	p.root = xstrndup(real, slash && slash != real ? (size_t)(slash - real) : 1);
-	if (strcmp(p.root, "/") == 0)
-		p.root[0] = '\0';
-
+	p.root = xstrdup(root);
 	tcur = &p;
 	if (default_loader == NULL)
 		default_loader = xmlGetExternalEntityLoader();
@@ -763,7 +819,7 @@ parse_file(const char *path, struct diags *d)
 		diag(d, DIAG_ERROR, path, 0, 0, "cannot start the XML parser");
 		goto out;
 	}
-	doc = xmlCtxtReadFile(ctxt, path, NULL, opts);
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, opts);
 	if (doc == NULL || p.errors)
 		goto out;
 	if (doc->intSubset || doc->extSubset) {

@@ -15,6 +15,11 @@
  * model_free.  The returned model lists in files every file read. */
 struct briefing *parse_file(const char *path, struct diags *d);
 
+/* Parse a document held in memory, named name in diagnostics; XInclude
+ * may name files in the current folder or below.  As parse_file. */
+struct briefing *parse_memory(const char *name, const char *data, size_t len,
+    struct diags *d);
+
 /* Find the 1-based column of needle on line `line` of file (read once and
  * cached for the process).  Searches back a few lines when the needle is
  * not on that line, updating *line.  Returns 0 when not found. */

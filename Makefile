@@ -25,9 +25,9 @@ CPPFLAGS += -D_GNU_SOURCE -DBRIEFING_VERSION='"$(VERSION)"' \
 LDLIBS   = $(PLIBS) -lhpdf -lhyphen -ljpeg -lm
 
 SRCS = util.c diag.c date.c model.c parse.c validate.c dl.c fonts.c theme.c \
-       text.c flow.c geom.c ticks.c chart.c timeline.c powermap.c edition.c image.c layout.c story.c pdf.c png.c \
+       text.c flow.c geom.c ticks.c chart.c timeline.c powermap.c edition.c image.c coverage.c layout.c story.c pdf.c png.c \
        output.c engine.c
-CLI_SRCS = main.c cmd_render.c
+CLI_SRCS = main.c cmd_render.c cmd_check.c cmd_watch.c
 LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o
 CLI_OBJS = $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 BIN = $(BUILD)/briefing

@@ -85,8 +85,10 @@ render_one(struct engine *e, const char *in, const char *out,
 
 	rc = engine_build(e, in, o, d, &b);
 	diags_print(d, stderr);
-	if (rc != EXIT_OK)
+	if (rc != EXIT_OK) {
+		build_free(b);
 		return rc;
+	}
 	if (dump) {
 		if (strcmp(dump, "model") == 0)
 			model_dump(b->model, stdout);

@@ -137,7 +137,7 @@ cover(struct lay *L, const struct briefing *b, const struct entry *e, size_t ne)
 			x = w + 8;
 		}
 		{
-			char pno[16];
+			char pno[32];
 
 			snprintf(pno, sizeof(pno), "page %d", sdest >= 0 ? page_of(L, sdest) : 0);
 			lay_frame_text(L, &item, NULL, pno, ST_META, x, 0.5, W - x, 0, 0);
@@ -200,7 +200,7 @@ contents(struct lay *L, const struct entry *e, size_t ne, int *dest_out)
 		struct buf sb;
 		struct mark *marks = NULL;
 		size_t nm = 0, cap = 0;
-		char num[16], pno[16];
+		char num[32], pno[32];
 		double h, lastw;
 
 		if (e[i].section)

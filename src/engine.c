@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "coverage.h"
 #include "engine.h"
 #include "fonts.h"
 #include "layout.h"
@@ -187,18 +188,20 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 	double t0 = now_ms(), t1, t2;
 	int bad;
 
-	*out = NULL;
+	*out = b;
 	b->model = o->data ? parse_memory(input, o->data, o->len, d) :
 	    parse_file(input, d);
-	if (o->data == NULL)
-		add_dep(b, input);
-	if (b->model == NULL) {
-		build_free(b);
-		return EXIT_INPUT;
+	{
+		size_t n;
+		const char *const *read = parse_files_read(&n);
+
+		for (size_t i = o->data ? 1 : 0; i < n; i++)
+			add_dep(b, read[i]);
 	}
-	for (size_t i = o->data ? 1 : 0; i < b->model->nfiles; i++)
-		add_dep(b, b->model->files[i]);
+	if (b->model == NULL)
+		return EXIT_INPUT;
 	bad = validate(b->model, d) > 0;
+	coverage_check(b->model, e->fonts, d);
 
 	lname = o->layout ? o->layout : b->model->layout ? b->model->layout : "a4";
 	lpath = theme_resolve(engine_datadir(), lname);
@@ -215,14 +218,12 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 			    "or give a path to a layout file)", lname, known);
 		free(known);
 		free(lpath);
-		build_free(b);
 		return EXIT_INPUT;
 	}
 	t = theme_load(lpath, fonts_context(e->fonts), d);
 	free(lpath);
 	if (t == NULL || bad) {
 		theme_free(t);
-		build_free(b);
 		return EXIT_INPUT;
 	}
 	for (int i = 0; i < 2; i++) {
@@ -232,7 +233,6 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 			diag(d, DIAG_ERROR, t->path, 0, 0, "family '%s' is not among "
 			    "the faces in %s/fonts", fam, engine_datadir());
 			theme_free(t);
-			build_free(b);
 			return EXIT_INPUT;
 		}
 	}
@@ -240,7 +240,6 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 	b->ms_parse = t1 - t0;
 	if (o->check_only) {
 		theme_free(t);
-		*out = b;
 		return EXIT_OK;
 	}
 	b->doc = layout_document(b->model, t, e->ts, d, engine_epoch(b->model));
@@ -253,12 +252,10 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 		if (pdf_render(b->doc, &b->pdf, &b->pdflen, &err) != 0) {
 			diag(d, DIAG_ERROR, NULL, 0, 0, "%s", err);
 			free(err);
-			build_free(b);
 			return EXIT_SYSTEM;
 		}
 		b->ms_pdf = now_ms() - t2;
 	}
-	*out = b;
 	return EXIT_OK;
 }
 

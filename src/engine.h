@@ -46,8 +46,9 @@ const char *engine_datadir(void);
 struct engine *engine_open(struct diags *d);
 void engine_close(struct engine *e);
 /* Build one input.  Diagnostics go to d.  Returns an exit status: OK,
- * INPUT (bad input: *out is NULL) or SYSTEM.  On OK, *out holds the
- * build. */
+ * INPUT (bad input) or SYSTEM.  *out always receives a build for the
+ * caller to free: on OK it is complete; otherwise only deps is set (the
+ * files that were read, so a watcher can follow them). */
 int engine_build(struct engine *e, const char *input,
     const struct build_opts *o, struct diags *d, struct build **out);
 void build_free(struct build *b);

@@ -17,6 +17,7 @@ struct fonts {
 	PangoFontMap	*map;
 	PangoContext	*ctx;
 	GHashTable	*files;		/* PangoFont* -> char* path */
+	FcCharSet	*cover;		/* union of every face's characters */
 };
 
 static void
@@ -97,6 +98,13 @@ fonts_open(const char *dir, struct diags *d)
 	pango_context_set_language(f->ctx, pango_language_from_string("en-us"));
 	f->files = g_hash_table_new_full(g_direct_hash, g_direct_equal,
 	    g_object_unref, free);
+	f->cover = FcCharSetCreate();
+	for (int i = 0; i < set->nfont; i++) {
+		FcCharSet *cs;
+
+		if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch)
+			FcCharSetMerge(f->cover, cs, NULL);
+	}
 	return f;
 }
 
@@ -107,6 +115,7 @@ fonts_close(struct fonts *f)
 	if (f == NULL)
 		return;
 	g_hash_table_destroy(f->files);
+	FcCharSetDestroy(f->cover);
 	g_object_unref(f->ctx);
 	g_object_unref(f->map);
 	/* The configuration stays current (fontconfig holds it) for the rest
@@ -137,6 +146,13 @@ fonts_file(struct fonts *f, PangoFont *font)
 		return NULL;
 	g_hash_table_insert(f->files, g_object_ref(font), xstrdup((const char *)file));
 	return g_hash_table_lookup(f->files, font);
+}
+
+/* Whether a character can be drawn; see fonts.h. */
+int
+fonts_covers(struct fonts *f, unsigned int c)
+{
+	return c <= 0xFFFF && FcCharSetHasChar(f->cover, c);
 }
 
 /* Whether a family is among our faces. */

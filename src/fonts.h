@@ -20,6 +20,9 @@ void fonts_close(struct fonts *f);
 PangoContext *fonts_context(struct fonts *f);
 /* The file a Pango font was loaded from (owned by f), or NULL. */
 const char *fonts_file(struct fonts *f, PangoFont *font);
+/* True when some shipped face can draw character c (and libharu can
+ * write it: code points above U+FFFF never can). */
+int fonts_covers(struct fonts *f, unsigned int c);
 /* True when the families named exist among the loaded faces. */
 int fonts_has_family(struct fonts *f, const char *family);
 

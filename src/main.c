@@ -1,4 +1,5 @@
 /* main.c: the briefing command: dispatch to a subcommand. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,36 @@ static const struct command commands[] = {
 	  "set, output is byte-for-byte reproducible.\n"
 	  "\n"
 	  "Exit status: 0 success, 1 bad input, 2 usage, 3 output or system failure.\n" },
+	{ "check", cmd_check, "validate inputs without rendering",
+	  "usage: briefing check FILE.xml... [--werror] [--format text|json] [--layout NAME]\n"
+	  "\n"
+	  "Check each FILE.xml as render would, without laying it out: the schema,\n"
+	  "dates, numbers, ids and links, every included file, the layout, and that\n"
+	  "every character can be drawn with the shipped fonts (a missing one is a\n"
+	  "warning naming the character, its code point and its place).\n"
+	  "\n"
+	  "Prints each problem as FILE:LINE:COL: error|warning: message, then a\n"
+	  "summary line; --format json prints one JSON object instead.\n"
+	  "\n"
+	  "  --werror           treat warnings as errors\n"
+	  "  --format FORMAT    text (the default) or json\n"
+	  "  --layout NAME      check against this layout instead of the input's\n"
+	  "\n"
+	  "Exit status: 0 clean or warnings only, 1 errors, 2 usage, 3 system failure.\n" },
+	{ "watch", cmd_watch, "re-render whenever a source changes",
+	  "usage: briefing watch FILE.xml [-o OUT.pdf] [--layout NAME]\n"
+	  "\n"
+	  "Render FILE.xml, then watch it, every file it includes, its layout and\n"
+	  "the fonts folder, and render again after each change.  A burst of saves\n"
+	  "makes one build; editors that save by renaming are followed.  Each build\n"
+	  "prints one line: the time, pages and milliseconds, or the errors.  A\n"
+	  "failed build leaves the last good PDF in place, and the PDF is replaced\n"
+	  "atomically, so an open viewer always reloads a whole file.\n"
+	  "\n"
+	  "  -o, --output OUT   write OUT instead of FILE.pdf\n"
+	  "  --layout NAME      a layout from layouts/ or a path to one\n"
+	  "\n"
+	  "Stops cleanly on Ctrl-C (status 0).\n" },
 };
 
 static void
@@ -73,10 +104,14 @@ cli_help(const char *command)
 
 /* Usage error; see cli.h. */
 int
-cli_usage_error(const char *fmt, const char *arg)
+cli_usage_error(const char *fmt, ...)
 {
+	va_list ap;
+
 	fputs("briefing: ", stderr);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputs("\nbriefing: try 'briefing --help' for more information\n", stderr);
 	return 2;
 }

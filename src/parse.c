@@ -17,6 +17,37 @@
 #include "schemas.h"
 #include "util.h"
 
+/* ---- files read by the last parse ------------------------------------ */
+
+static char	**read_list;
+static size_t	  nread, capread;
+
+static void
+note_read(const char *path)
+{
+	for (size_t i = 0; i < nread; i++)
+		if (strcmp(read_list[i], path) == 0)
+			return;
+	read_list = xgrow(read_list, &capread, nread + 1, sizeof(char *));
+	read_list[nread++] = xstrdup(path);
+}
+
+static void
+forget_read(void)
+{
+	for (size_t i = 0; i < nread; i++)
+		free(read_list[i]);
+	nread = 0;
+}
+
+/* Files the last parse read or tried to include; see parse.h. */
+const char *const *
+parse_files_read(size_t *n)
+{
+	*n = nread;
+	return (const char *const *)read_list;
+}
+
 /* ---- source files, for columns ---------------------------------------- */
 
 struct srcfile {
@@ -133,6 +164,10 @@ parse_cleanup(void)
 	free(srcs);
 	srcs = NULL;
 	nsrcs = capsrcs = 0;
+	forget_read();
+	free(read_list);
+	read_list = NULL;
+	capread = 0;
 }
 
 /* ---- libxml2 errors and the entity loader ----------------------------- */
@@ -223,6 +258,8 @@ safe_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 	p->refusal = NULL;
 	if (strncmp(path, "file://", 7) == 0)
 		path += 7;
+	if (strstr(path, "://") == NULL)
+		note_read(path);
 	if (strstr(path, "://") != NULL)
 		p->refusal = xasprintf("refusing to load '%s': only local files "
 		    "are included", url);
@@ -797,6 +834,8 @@ parse_buffer(const char *path, const char *root, const char *data, size_t len,
 	memset(&p, 0, sizeof(p));
 	p.d = d;
 	p.path = path;
+	forget_read();
+	note_read(path);
 	src_put(path, data, len);
 	if (len == 0) {
 		diag(d, DIAG_ERROR, path, 1, 1, "empty file: expected a <story> "

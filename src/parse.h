@@ -25,6 +25,11 @@ struct briefing *parse_memory(const char *name, const char *data, size_t len,
  * not on that line, updating *line.  Returns 0 when not found. */
 int srcpos_column(const char *file, int *line, const char *needle);
 
+/* The files the last parse read or tried to include (the input first),
+ * whether or not it succeeded: what a watcher must watch.  Valid until
+ * the next parse. */
+const char *const *parse_files_read(size_t *n);
+
 /* Forget the cached source files. */
 void parse_cleanup(void);
 

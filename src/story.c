@@ -60,7 +60,7 @@ overview(struct lay *L, const struct story *st)
 	lay_kicker(L, "Strategic overview", 20, F_KEEP, "Overview");
 	for (size_t i = 0; i < st->npoints; i++) {
 		struct dl_list fr = { 0 };
-		char num[16];
+		char num[32];
 		double h;
 
 		snprintf(num, sizeof(num), "%02zu", i + 1);
@@ -361,7 +361,7 @@ sources(struct lay *L, const struct story *st)
 	for (size_t i = 0; i < st->nsources; i++) {
 		const struct source *s = &st->sources[i];
 		struct dl_list fr = { 0 };
-		char num[16];
+		char num[32];
 		double h = 0;
 
 		snprintf(num, sizeof(num), "%zu", i + 1);

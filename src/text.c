@@ -14,7 +14,6 @@ struct typeset {
 	HyphenDict	*hyph;
 	struct dl_doc	*doc;
 	struct diags	*d;
-	GHashTable	*missing;	/* code points already warned about */
 };
 
 /* Make a typesetter; see text.h. */
@@ -31,7 +30,6 @@ typeset_new(struct fonts *f, const char *hyph_dict, struct diags *d)
 		free(ts);
 		return NULL;
 	}
-	ts->missing = g_hash_table_new(g_direct_hash, g_direct_equal);
 	return ts;
 }
 
@@ -42,7 +40,6 @@ typeset_free(struct typeset *ts)
 		return;
 	if (ts->hyph)
 		hnj_hyphen_free(ts->hyph);
-	g_hash_table_destroy(ts->missing);
 	free(ts);
 }
 
@@ -189,16 +186,6 @@ run_color(PangoGlyphItem *gi, uint32_t def)
 	return def;
 }
 
-static void
-warn_missing(struct typeset *ts, gunichar c, int line, const char *file)
-{
-	if (ts->d == NULL || g_hash_table_contains(ts->missing, GUINT_TO_POINTER(c)))
-		return;
-	g_hash_table_add(ts->missing, GUINT_TO_POINTER(c));
-	diag(ts->d, DIAG_WARNING, file, line, 0, "character U+%04X is not in "
-	    "the shipped fonts; it is drawn as a box", (unsigned)c);
-}
-
 /* Turn one Pango run into a text item of the line frame. */
 static void
 emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
@@ -206,6 +193,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
     int line_end, struct dl_list *out)
 {
 	int last = -1;
+	struct dl_list boxes = { 0 };
 
 	PangoGlyphString *gs = gi->glyphs;
 	PangoItem *item = gi->item;
@@ -254,8 +242,24 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 		dg->x = (float)((pen + g->geometry.x_offset) / PANGO_SCALE);
 		dg->y = (float)(g->geometry.y_offset / (double)PANGO_SCALE);
 		if (g->glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
-			warn_missing(ts, g->glyph & ~PANGO_GLYPH_UNKNOWN_FLAG, line, file);
-			dg->gid = 0;
+			/* No face has it (coverage.c warned with its place):
+			 * a visible box, the same in every backend. */
+			struct dl_item box;
+			double w = g->geometry.width / (double)PANGO_SCALE;
+
+			memset(&box, 0, sizeof(box));
+			t->nglyphs--;
+			pen += g->geometry.width;
+			dl_rect(ts->doc, &boxes, (float)(x + dg->x + w * 0.12),
+			    (float)(base - t->size * 0.72), (float)(w * 0.76),
+			    (float)(t->size * 0.72), 0);
+			box = boxes.items[boxes.n - 1];
+			box.u.path.flags = DL_STROKE;
+			box.u.path.stroke = t->color;
+			box.u.path.width = (float)(t->size / 16);
+			boxes.items[boxes.n - 1] = box;
+			prev_cluster = cl;
+			continue;
 		}
 		if (cl != prev_cluster) {
 			dg->off = (uint32_t)tb.len;
@@ -276,6 +280,8 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 		}
 		pen += g->geometry.width;
 	}
+	dl_list_place(out, &boxes, 0, 0);
+	dl_list_free(&boxes);
 	if (t->nglyphs == 0) {
 		buf_free(&tb);
 		return;

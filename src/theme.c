@@ -1,5 +1,6 @@
 /* theme.c: reading and checking layout files. */
 #include <errno.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,9 +42,15 @@ struct tctx {
 	int		 errors;
 };
 
+static void at(struct tctx *, xmlNodePtr, const char *, const char *, ...)
+    __attribute__((format(printf, 4, 5)));
+
 static void
-at(struct tctx *c, xmlNodePtr n, const char *attr, const char *fmt, const char *val)
+at(struct tctx *c, xmlNodePtr n, const char *attr, const char *fmt, ...)
 {
+	va_list ap;
+	char msg[1024];
+
 	int line = (int)xmlGetLineNo(n), col;
 	char needle[64];
 
@@ -51,7 +58,10 @@ at(struct tctx *c, xmlNodePtr n, const char *attr, const char *fmt, const char *
 	if (attr == NULL)
 		snprintf(needle, sizeof(needle), "<%s", (const char *)n->name);
 	col = srcpos_column(c->path, &line, needle);
-	diag(c->d, DIAG_ERROR, c->path, line, col, fmt, val);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag(c->d, DIAG_ERROR, c->path, line, col, "%s", msg);
 	c->errors++;
 }
 
@@ -95,11 +105,8 @@ num(struct tctx *c, xmlNodePtr n, const char *name, double lo, double hi)
 	errno = 0;
 	v = strtod(s, &end);
 	if (*s == '\0' || *end != '\0' || !isfinite(v) || v < lo || v > hi) {
-		char *msg = xasprintf("%s must be a number from %g to %g, not '%%s'",
-		    name, lo, hi);
-
-		at(c, n, name, msg, s);
-		free(msg);
+		at(c, n, name, "%s must be a number from %g to %g, not '%s'", name,
+		    lo, hi, s);
 		v = lo;
 	}
 	free(s);

@@ -140,7 +140,7 @@ static void
 number_badge(struct lay *L, struct dl_list *fr, double cx, double cy, size_t n,
     double r)
 {
-	char num[16];
+	char num[32];
 
 	snprintf(num, sizeof(num), "%zu", n);
 	lay_circle(L, fr, cx, cy, r, L->accent);

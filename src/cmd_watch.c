@@ -1,0 +1,330 @@
+/* cmd_watch.c: briefing watch: rebuild whenever a source changes.
+ *
+ * Folders are watched rather than files, because editors save by writing
+ * a temporary file and renaming it over the original; an event counts
+ * when it names a file the last build read (the input, its includes, the
+ * layout) or anything in the fonts folder. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/signalfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "engine.h"
+#include "output.h"
+#include "util.h"
+
+#define QUIET_MS	60	/* a burst of saves ends after this much calm */
+
+struct wdir {
+	int	 wd;
+	char	*path;
+};
+
+struct watch {
+	int		 fd;
+	struct wdir	*dirs;
+	size_t		 ndirs;
+	char		**files;	/* absolute paths the last build read */
+	size_t		 nfiles;
+	char		*fontdir;
+};
+
+/* An absolute path for p, even when the file itself is gone. */
+static char *
+absolute(const char *p)
+{
+	char buf[PATH_MAX], *dir, *slash, *r;
+
+	if (realpath(p, buf))
+		return xstrdup(buf);
+	dir = xstrdup(p);
+	slash = strrchr(dir, '/');
+	if (slash == NULL) {
+		free(dir);
+		if (getcwd(buf, sizeof(buf)) == NULL)
+			return xstrdup(p);
+		return xasprintf("%s/%s", buf, p);
+	}
+	*slash = '\0';
+	r = realpath(*dir ? dir : "/", buf) ? xasprintf("%s/%s", buf, slash + 1) :
+	    xstrdup(p);
+	free(dir);
+	return r;
+}
+
+static char *
+parent(const char *abs)
+{
+	const char *slash = strrchr(abs, '/');
+
+	return slash && slash != abs ? xstrndup(abs, (size_t)(slash - abs)) :
+	    xstrdup("/");
+}
+
+/* Watch exactly the folders the files (and the fonts folder) live in. */
+static void
+rewatch(struct watch *w, char **files, size_t n)
+{
+	char **want = xcalloc(n + 1, sizeof(char *));
+	size_t nwant = 0;
+
+	for (size_t i = 0; i < w->nfiles; i++)
+		free(w->files[i]);
+	free(w->files);
+	w->files = files;
+	w->nfiles = n;
+	for (size_t i = 0; i <= n; i++) {
+		char *d = i < n ? parent(files[i]) : xstrdup(w->fontdir);
+		int dup = 0;
+
+		for (size_t k = 0; k < nwant; k++)
+			dup |= strcmp(want[k], d) == 0;
+		if (dup)
+			free(d);
+		else
+			want[nwant++] = d;
+	}
+	/* Drop folders no longer needed (a removed XInclude). */
+	for (size_t i = 0; i < w->ndirs;) {
+		int keep = 0;
+
+		for (size_t k = 0; k < nwant; k++)
+			keep |= strcmp(want[k], w->dirs[i].path) == 0;
+		if (keep) {
+			i++;
+			continue;
+		}
+		inotify_rm_watch(w->fd, w->dirs[i].wd);
+		free(w->dirs[i].path);
+		w->dirs[i] = w->dirs[--w->ndirs];
+	}
+	for (size_t k = 0; k < nwant; k++) {
+		int have = 0, wd;
+
+		for (size_t i = 0; i < w->ndirs; i++)
+			have |= strcmp(want[k], w->dirs[i].path) == 0;
+		if (have) {
+			free(want[k]);
+			continue;
+		}
+		wd = inotify_add_watch(w->fd, want[k], IN_CLOSE_WRITE | IN_MOVED_TO |
+		    IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB);
+		if (wd < 0) {
+			free(want[k]);
+			continue;
+		}
+		w->dirs = xrealloc(w->dirs, (w->ndirs + 1) * sizeof(*w->dirs));
+		w->dirs[w->ndirs].wd = wd;
+		w->dirs[w->ndirs].path = want[k];
+		w->ndirs++;
+	}
+	free(want);
+}
+
+/* Read pending events; true when one concerns a file of the build. */
+static int
+relevant(struct watch *w)
+{
+	char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
+	ssize_t n;
+	int hit = 0;
+
+	while ((n = read(w->fd, buf, sizeof(buf))) > 0) {
+		for (char *p = buf; p < buf + n;) {
+			const struct inotify_event *ev = (const struct inotify_event *)p;
+
+			p += sizeof(*ev) + ev->len;
+			if (ev->len == 0)
+				continue;
+			for (size_t i = 0; i < w->ndirs; i++) {
+				char *path;
+
+				if (w->dirs[i].wd != ev->wd)
+					continue;
+				if (strcmp(w->dirs[i].path, w->fontdir) == 0)
+					hit = 1;
+				path = xasprintf("%s/%s", w->dirs[i].path, ev->name);
+				for (size_t k = 0; k < w->nfiles; k++)
+					hit |= strcmp(w->files[k], path) == 0;
+				free(path);
+			}
+		}
+	}
+	return hit;
+}
+
+static void
+stamp(char *buf)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, 16, "%H:%M:%S", &tm);
+}
+
+/* One build: PDF written atomically, one line printed.  Returns the
+ * files to watch. */
+static char **
+build_once(struct engine *e, const char *in, const char *out,
+    const struct build_opts *o, size_t *nfiles)
+{
+	struct diags *d = diags_new();
+	struct build *b = NULL;
+	struct timespec t0, t1;
+	char when[16], *err = NULL, **files;
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = engine_build(e, in, o, d, &b);
+	if (rc == EXIT_OK && output_write(out, b->pdf, b->pdflen, &err) != 0) {
+		diag(d, DIAG_ERROR, NULL, 0, 0, "%s", err);
+		free(err);
+		rc = EXIT_SYSTEM;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	stamp(when);
+	if (rc == EXIT_OK) {
+		diags_print(d, stdout);
+		printf("%s  %s: %zu pages in %.0f ms\n", when, out, dl_npages(b->doc),
+		    (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6);
+	} else {
+		int n = diags_errors(d);
+
+		diags_print(d, stdout);
+		printf("%s  build failed: %d %s; %s is unchanged\n", when, n,
+		    n == 1 ? "error" : "errors", out);
+	}
+	fflush(stdout);
+	files = xcalloc(b->ndeps + 1, sizeof(char *));
+	for (size_t i = 0; i < b->ndeps; i++)
+		files[i] = absolute(b->deps[i]);
+	*nfiles = b->ndeps;
+	build_free(b);
+	diags_free(d);
+	return files;
+}
+
+/* FILE.xml -> FILE.pdf. */
+static char *
+pdf_name(const char *in)
+{
+	size_t n = strlen(in);
+
+	if (n > 4 && strcmp(in + n - 4, ".xml") == 0)
+		return xasprintf("%.*s.pdf", (int)(n - 4), in);
+	return xasprintf("%s.pdf", in);
+}
+
+/* briefing watch; see cli.h. */
+int
+cmd_watch(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "layout", required_argument, NULL, 'L' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct build_opts o = { NULL, 1, 0, NULL, 0 };
+	struct watch w;
+	struct diags *d;
+	struct engine *e;
+	char *out = NULL;
+	sigset_t mask;
+	int c, sfd;
+	size_t n;
+	char **files;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'L':
+			o.layout = optarg;
+			break;
+		case 'h':
+			return cli_help("watch");
+		case ':':
+			return cli_usage_error("option '%s' needs a value",
+			    argv[optind - 1]);
+		default:
+			return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("%s", "watch takes one input file");
+	d = diags_new();
+	if ((e = engine_open(d)) == NULL) {
+		diags_print(d, stderr);
+		diags_free(d);
+		return EXIT_SYSTEM;
+	}
+	diags_free(d);
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGTERM);
+	sigprocmask(SIG_BLOCK, &mask, NULL);
+	sfd = signalfd(-1, &mask, SFD_CLOEXEC);
+	memset(&w, 0, sizeof(w));
+	w.fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (sfd < 0 || w.fd < 0) {
+		fprintf(stderr, "briefing: cannot watch files: %s\n", strerror(errno));
+		engine_close(e);
+		return EXIT_SYSTEM;
+	}
+	{
+		char *fd = xasprintf("%s/fonts", engine_datadir());
+
+		w.fontdir = absolute(fd);
+		free(fd);
+	}
+	out = out ? xstrdup(out) : pdf_name(argv[optind]);
+	files = build_once(e, argv[optind], out, &o, &n);
+	rewatch(&w, files, n);
+	for (;;) {
+		struct pollfd pf[2] = { { w.fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
+
+		if (poll(pf, 2, -1) < 0 && errno != EINTR)
+			break;
+		if (pf[1].revents)
+			break;
+		if (!(pf[0].revents && relevant(&w)))
+			continue;
+		/* Let the burst settle: one build for many saves. */
+		for (;;) {
+			struct pollfd q[2] = { { w.fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
+			int r = poll(q, 2, QUIET_MS);
+
+			if (r <= 0 || q[1].revents)
+				break;
+			relevant(&w);
+		}
+		files = build_once(e, argv[optind], out, &o, &n);
+		rewatch(&w, files, n);
+	}
+	for (size_t i = 0; i < w.ndirs; i++)
+		free(w.dirs[i].path);
+	free(w.dirs);
+	for (size_t i = 0; i < w.nfiles; i++)
+		free(w.files[i]);
+	free(w.files);
+	free(w.fontdir);
+	free(out);
+	close(w.fd);
+	close(sfd);
+	engine_close(e);
+	return EXIT_OK;
+}

@@ -22,7 +22,7 @@
 #include "output.h"
 #include "util.h"
 
-#define QUIET_MS	60	/* a burst of saves ends after this much calm */
+#define QUIET_MS	100	/* a burst of saves ends after this much calm */
 
 struct wdir {
 	int	 wd;
@@ -130,7 +130,11 @@ rewatch(struct watch *w, char **files, size_t n)
 	free(want);
 }
 
-/* Read pending events; true when one concerns a file of the build. */
+#define CHANGED_SOURCE	1
+#define CHANGED_FONTS	2
+
+/* Read pending events: CHANGED_SOURCE when one names a file of the build,
+ * CHANGED_FONTS when the fonts folder changed, or 0. */
 static int
 relevant(struct watch *w)
 {
@@ -151,10 +155,11 @@ relevant(struct watch *w)
 				if (w->dirs[i].wd != ev->wd)
 					continue;
 				if (strcmp(w->dirs[i].path, w->fontdir) == 0)
-					hit = 1;
+					hit |= CHANGED_FONTS;
 				path = xasprintf("%s/%s", w->dirs[i].path, ev->name);
 				for (size_t k = 0; k < w->nfiles; k++)
-					hit |= strcmp(w->files[k], path) == 0;
+					if (strcmp(w->files[k], path) == 0)
+						hit |= CHANGED_SOURCE;
 				free(path);
 			}
 		}
@@ -273,6 +278,10 @@ cmd_watch(int argc, char **argv)
 		return EXIT_SYSTEM;
 	}
 	diags_free(d);
+	/* A background job may start with SIGINT ignored, and an ignored
+	 * signal never reaches a signalfd: take both back first. */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGINT);
 	sigaddset(&mask, SIGTERM);
@@ -296,12 +305,13 @@ cmd_watch(int argc, char **argv)
 	rewatch(&w, files, n);
 	for (;;) {
 		struct pollfd pf[2] = { { w.fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
+		int what;
 
 		if (poll(pf, 2, -1) < 0 && errno != EINTR)
 			break;
 		if (pf[1].revents)
 			break;
-		if (!(pf[0].revents && relevant(&w)))
+		if (!pf[0].revents || (what = relevant(&w)) == 0)
 			continue;
 		/* Let the burst settle: one build for many saves. */
 		for (;;) {
@@ -310,7 +320,18 @@ cmd_watch(int argc, char **argv)
 
 			if (r <= 0 || q[1].revents)
 				break;
-			relevant(&w);
+			what |= relevant(&w);
+		}
+		if (what & CHANGED_FONTS) {	/* faces changed: load them again */
+			struct engine *ne;
+
+			d = diags_new();
+			if ((ne = engine_open(d)) != NULL) {
+				engine_close(e);
+				e = ne;
+			}
+			diags_print(d, stdout);
+			diags_free(d);
 		}
 		files = build_once(e, argv[optind], out, &o, &n);
 		rewatch(&w, files, n);

@@ -223,6 +223,78 @@ n=$(pdfimages -list "$W/letter.pdf" 2>/dev/null | tail -n +3 | wc -l)
 if [ "$UPDATE" = "--update" ]; then cp "$W/err" "$T/golden/layout-bad.err"; fi
 diff -u "$T/golden/layout-bad.err" "$W/err" >"$W/diff" && ok "a broken layout: every problem with its place, exit 1" || no "broken layout" "$(cat "$W/diff")"
 
+# ---- watch -------------------------------------------------------------
+builds() { grep -c "pages in [0-9]* ms$" "$WD/log"; }
+wait_builds() {	# wait until the log shows $1 builds (10 s at most)
+	i=0; while [ "$(builds)" -lt "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	[ "$(builds)" -ge "$1" ]
+}
+edit() {	# replace text in a file in place (no rename), as a plain save does
+	python3 -c "import sys; p=sys.argv[1]; s=open(p).read(); open(p,'w').write(s.replace(sys.argv[2], sys.argv[3]))" "$@"
+}
+WD=$W/watch
+mkdir -p "$WD/stories"
+cp "$ROOT/samples/stories/chip-capex.xml" "$ROOT/samples/stories/grid-interconnector.xml" "$WD/stories/"
+cat >"$WD/w.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<briefing xmlns:xi="http://www.w3.org/2001/XInclude" title="Watch test" date="2026-09-18">
+  <xi:include href="stories/chip-capex.xml"/>
+</briefing>
+XML
+(cd "$WD" && exec "$BIN" watch w.xml -o out.pdf >log 2>&1) &
+WPID=$!
+wait_builds 1 && ok "watch: renders once at start" || no "watch: first build" "$(cat "$WD/log")"
+sum1=$(md5sum <"$WD/out.pdf")
+edit "$WD/stories/chip-capex.xml" "Two readings of the same order book" "Two readings of one order book"
+wait_builds 2 && pdftotext "$WD/out.pdf" - 2>/dev/null | grep -q "Two readings of one order book" \
+	&& ok "watch: an in-place save of an included file rebuilds" || no "watch: in-place save" "$(cat "$WD/log")"
+sed 's/one order book/a single order book/' "$WD/stories/chip-capex.xml" >"$WD/stories/.tmp" && mv "$WD/stories/.tmp" "$WD/stories/chip-capex.xml"
+wait_builds 3 && pdftotext "$WD/out.pdf" - 2>/dev/null | grep -q "a single order book" \
+	&& ok "watch: a save by rename rebuilds" || no "watch: rename save" "$(cat "$WD/log")"
+sum3=$(md5sum <"$WD/out.pdf")
+[ "$sum1" != "$sum3" ] && ok "watch: the PDF changes with the source" || no "watch: PDF unchanged"
+edit "$WD/stories/chip-capex.xml" 'date="2026-09-17"' 'date="2026-09-31"'
+i=0; while ! grep -q "build failed" "$WD/log" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+grep -q "^stories/chip-capex.xml:4:56: error: story date '2026-09-31' is not a valid date" "$WD/log" && grep -q "build failed: 1 error; out.pdf is unchanged$" "$WD/log" \
+	&& [ "$(md5sum <"$WD/out.pdf")" = "$sum3" ] && ok "watch: an error is printed with its place and the last good PDF stays" \
+	|| no "watch: failed build" "$(cat "$WD/log")"
+edit "$WD/stories/chip-capex.xml" 'date="2026-09-31"' 'date="2026-09-17"'
+wait_builds 4 && ok "watch: fixing the error rebuilds" || no "watch: fix" "$(cat "$WD/log")"
+edit "$WD/w.xml" '</briefing>' '  <xi:include href="stories/grid-interconnector.xml"/>
+</briefing>'
+wait_builds 5 && pdftotext "$WD/out.pdf" - 2>/dev/null | grep -q "Nordlys" && ok "watch: adding an XInclude rebuilds with it" || no "watch: add include" "$(cat "$WD/log")"
+edit "$WD/stories/grid-interconnector.xml" "careful rather than hostile" "careful, not hostile"
+wait_builds 6 && ok "watch: the newly included file is watched" || no "watch: new include watched" "$(cat "$WD/log")"
+edit "$WD/w.xml" '  <xi:include href="stories/grid-interconnector.xml"/>
+' ''
+wait_builds 7 || no "watch: removing the include rebuilds"
+edit "$WD/stories/grid-interconnector.xml" "careful, not hostile" "careful and not hostile"
+sleep 1
+[ "$(builds)" -eq 7 ] && ok "watch: a file no longer included is no longer watched" || no "watch: stale watch" "$(builds) builds"
+python3 -c "
+import sys
+for k in range(5):	# five saves within a few milliseconds, as a save-all does
+    p = sys.argv[1]; s = open(p).read(); open(p, 'w').write(s)
+" "$WD/stories/chip-capex.xml"
+sleep 1
+[ "$(builds)" -eq 8 ] && ok "watch: a burst of five saves makes one build" || no "watch: burst" "$(builds) builds"
+kill -INT $WPID; wait $WPID; st=$?
+[ "$st" -eq 0 ] && ok "watch: Ctrl-C exits cleanly (status 0)" || no "watch: SIGINT" "status $st"
+
+# ---- check -------------------------------------------------------------
+printf '<?xml version="1.0"?>\n<story id="e">\n  <title>Emoji \360\237\230\200 and \344\270\255 text</title>\n  <overview><point>Arrows \342\206\222 are fine.</point></overview>\n</story>\n' >"$W/glyphs.xml"
+(cd "$W" && "$BIN" check glyphs.xml "$ROOT/samples/weekly.xml" >"$W/check.txt"; echo "exit $?" >>"$W/check.txt")
+printf '%s\n' "glyphs.xml:3:16: warning: character '😀' (U+1F600) is not in the shipped fonts (and the PDF writer cannot embed characters above U+FFFF); it is drawn as a box" \
+	"glyphs.xml:3:22: warning: character '中' (U+4E2D) is not in the shipped fonts; it is drawn as a box" \
+	"2 files checked: 0 errors, 2 warnings" "exit 0" | diff - "$W/check.txt" >"$W/diff" \
+	&& ok "check: missing glyphs are warnings with their place; exit 0" || no "check text" "$(cat "$W/diff")"
+(cd "$W" && "$BIN" check --werror glyphs.xml >/dev/null; echo "exit $?") | grep -qx "exit 1" && ok "check --werror: warnings fail" || no "check --werror"
+(cd "$T/bad" && "$BIN" check --format json semantic.xml >"$W/check.json"; echo "exit $?" >"$W/check.st")
+python3 -c "import json,sys; j=json.load(open('$W/check.json')); d=j['diagnostics']; sys.exit(0 if j['errors']==9 and j['warnings']==0 and d[0]=={'file':'semantic.xml','line':2,'column':16,'severity':'error','message':\"story date '2026-02-30' is not a valid date: no such day in that month\"} else 1)" \
+	&& grep -qx "exit 1" "$W/check.st" && ok "check --format json: the same diagnostics as JSON" || no "check json" "$(cat "$W/check.json")"
+(cd "$T/fixtures" && "$BIN" check links.xml --layout layout-bad.xml >"$W/cl.txt"; echo "exit $?" >>"$W/cl.txt")
+grep -q "^layout-bad.xml:7:24: error: '#12345' is not a colour" "$W/cl.txt" && grep -qx "exit 1" "$W/cl.txt" && ok "check: the layout is checked too" || no "check layout" "$(cat "$W/cl.txt")"
+
 # ---- links -------------------------------------------------------------
 "$BIN" render "$T/fixtures/links.xml" -o "$W/links.pdf" -q
 qpdf --qdf --object-streams=disable "$W/links.pdf" "$W/links.qdf" 2>/dev/null

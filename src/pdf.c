@@ -1,9 +1,9 @@
 /* pdf.c: display list -> PDF with libharu 2.3.0.
  *
  * libharu draws characters through a font's cmap, not glyph ids, and
- * rounds advance widths to 1/1000 em.  So each run is written in segments:
- * a new segment starts wherever libharu's pen would stray from where
- * Pango put the next cluster by more than 0.01 pt. */
+ * rounds advance widths to 1/1000 em.  So each run is written as a TJ
+ * array whose adjustments put every cluster where Pango put it, computed
+ * from the same integer widths the PDF's /W arrays carry (see draw_text). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +11,7 @@
 
 #include <glib.h>
 #include <hpdf.h>
+#include <hpdf_pages.h>
 
 #include "pdf.h"
 #include "util.h"
@@ -61,25 +62,40 @@ haru_width(HPDF_Font font, const char *s, size_t n, double size, double spacing)
 	return w * size / 1000.0 + sp;
 }
 
+/* Append a number to a content buffer, as short as it can be written. */
 static void
-flush(HPDF_Page pg, struct buf *seg, double x, double y)
+put_num(struct buf *b, double v)
 {
-	if (seg->len == 0)
-		return;
-	HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
-	HPDF_Page_ShowText(pg, seg->data);
-	seg->len = 0;
-	seg->data[0] = '\0';
+	char tmp[32];
+	size_t n;
+
+	snprintf(tmp, sizeof(tmp), "%.3f", v);
+	n = strlen(tmp);
+	while (n > 0 && tmp[n - 1] == '0')
+		tmp[--n] = '\0';
+	if (n > 0 && tmp[n - 1] == '.')
+		tmp[--n] = '\0';
+	if (strcmp(tmp, "-0") == 0)
+		strcpy(tmp, "0");
+	buf_adds(b, tmp);
 }
 
+/* Draw a run as one TJ array: text as UTF-16 code units (the CIDs of
+ * libharu's Identity-H UTF-8 fonts), with a number wherever Pango's
+ * position for a cluster differs from where the pen would be (kerning,
+ * justification).  libharu 2.3.0 has no TJ call, so the operator is
+ * written to the page's content stream directly; fonts, colour and the
+ * text object still go through its API, and every character's width is
+ * asked of libharu, which marks its glyph for the embedded subset. */
 static void
 draw_text(HPDF_Page pg, float H, const struct dl_text *t, HPDF_Font font)
 {
-	struct buf seg;
-	double segx = 0, pen = 0, segy = 0;
+	HPDF_Stream out = ((HPDF_PageAttr)pg->attr)->stream;
+	struct buf b;
+	double pen = 0, y = 0;
+	int open = 0, started = 0;
 
-	buf_init(&seg);
-	buf_add(&seg, "", 0);
+	buf_init(&b);
 	HPDF_Page_BeginText(pg);
 	HPDF_Page_SetFontAndSize(pg, font, t->size);
 	HPDF_Page_SetCharSpace(pg, t->spacing);
@@ -87,24 +103,49 @@ draw_text(HPDF_Page pg, float H, const struct dl_text *t, HPDF_Font font)
 	for (uint32_t i = 0; i < t->nglyphs; i++) {
 		const struct dl_glyph *g = &t->glyphs[i];
 		double gx = t->x + g->x, gy = H - (t->y + g->y);
-		const char *s = t->text + g->off;
+		const char *s = t->text + g->off, *e = s + g->len;
 
 		if (g->len == 0)
 			continue;
-		/* Characters above U+FFFF cannot be drawn by libharu. */
 		if ((unsigned char)s[0] >= 0xF0)
-			continue;
-		if (seg.len == 0 || fabs(gx - pen) > 0.01 || fabs(gy - segy) > 0.001) {
-			flush(pg, &seg, segx, segy);
-			segx = pen = gx;
-			segy = gy;
+			continue;	/* above U+FFFF: libharu cannot draw it */
+		if (!started || fabs(gy - y) > 0.001) {
+			/* A new baseline (or the first): a text matrix. */
+			if (started)
+				buf_adds(&b, open ? ">] TJ\n" : "] TJ\n");
+			buf_adds(&b, "1 0 0 1 ");
+			put_num(&b, gx);
+			buf_addc(&b, ' ');
+			put_num(&b, gy);
+			buf_adds(&b, " Tm [");
+			open = 0;
+			pen = gx;
+			y = gy;
+			started = 1;
+		} else if (fabs(gx - pen) > 0.0005) {
+			buf_adds(&b, open ? ">" : "");
+			put_num(&b, -(gx - pen) * 1000.0 / t->size);
+			open = 0;
 		}
-		buf_add(&seg, s, g->len);
-		pen += haru_width(font, s, g->len, t->size, t->spacing);
+		if (!open) {
+			buf_addc(&b, '<');
+			open = 1;
+		}
+		for (const char *p = s; p < e; p = g_utf8_next_char(p)) {
+			gunichar c = g_utf8_get_char(p);
+
+			if (c > 0xFFFF)
+				continue;
+			buf_printf(&b, "%04X", (unsigned)c);
+		}
+		pen = gx + haru_width(font, s, (size_t)(e - s), t->size, t->spacing);
 	}
-	flush(pg, &seg, segx, segy);
+	if (started) {
+		buf_adds(&b, open ? ">] TJ\n" : "] TJ\n");
+		HPDF_Stream_WriteStr(out, b.data);
+	}
 	HPDF_Page_EndText(pg);
-	buf_free(&seg);
+	buf_free(&b);
 }
 
 static void

@@ -43,6 +43,8 @@ overlap_area(const struct rect *a, const struct rect *b)
 static int
 find_player(const struct story *st, size_t n, const char *id)
 {
+	if (n > st->nplayers)
+		n = st->nplayers;
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(st->players[i].id, id) == 0)
 			return (int)i;
@@ -345,5 +347,31 @@ powermap_layout(struct lay *L, const struct story *st)
 		h += 1 + lay_frame_text(L, &fr, &p->role, NULL, ST_PLAYER_ROLE, tx,
 		    h + 1, L->W - tx, T_HYPHENATE, 0);
 		flow_add(L->f, &fr, h < 2 * r ? 2 * r : h, i == 0 ? 14 : 10, 0);
+	}
+	/* Ties the diagram could not draw (a player beyond it), in words. */
+	for (size_t i = 0, first = 1; i < st->nrelations; i++) {
+		const struct relation *rel = &st->relations[i];
+		const char *fn = rel->from, *tn = rel->to;
+		int a = find_player(st, POWERMAP_MAX, rel->from);
+		int b = find_player(st, POWERMAP_MAX, rel->to);
+		struct dl_list fr = { 0 };
+		char *line;
+		double h;
+
+		if (a >= 0 && b >= 0)
+			continue;
+		for (size_t k = 0; k < st->nplayers; k++) {
+			if (strcmp(st->players[k].id, rel->from) == 0)
+				fn = st->players[k].name;
+			if (strcmp(st->players[k].id, rel->to) == 0)
+				tn = st->players[k].name;
+		}
+		if (first)
+			lay_kicker(L, "Further ties", 14, 0, NULL);
+		line = xasprintf("%s to %s: %s", fn, tn, rel->label);
+		h = lay_frame_text(L, &fr, NULL, line, ST_ITEM, 0, 0, L->W, 0, 0);
+		free(line);
+		flow_add(L->f, &fr, h, first ? 2 : 1, first ? F_KEEP : 0);
+		first = 0;
 	}
 }

@@ -295,7 +295,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 
 static PangoAttrList *
 attributes(const struct rich *r, const struct hyphtext *h, const struct style *st,
-    size_t len, int tie_last)
+    const char *text, size_t len, int tie_last)
 {
 	PangoAttrList *al = pango_attr_list_new();
 	PangoAttribute *a;
@@ -315,6 +315,13 @@ attributes(const struct rich *r, const struct hyphtext *h, const struct style *s
 		a = pango_attr_allow_breaks_new(FALSE);
 		a->start_index = (guint)tie_last;
 		a->end_index = (guint)tie_last + 2;
+		pango_attr_list_insert(al, a);
+	}
+	/* An ASCII arrow ("->") is one sign: never break inside it. */
+	for (const char *p = text; (p = strstr(p, "->")) != NULL; p += 2) {
+		a = pango_attr_allow_breaks_new(FALSE);
+		a->start_index = (guint)(p - text);
+		a->end_index = (guint)(p - text) + 2;
 		pango_attr_list_insert(al, a);
 	}
 	for (size_t i = 0; r && i < r->nmarks; i++) {
@@ -404,7 +411,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	pango_layout_set_text(lay, text, (int)len);
 	{
 		PangoAttrList *al = attributes(r, (flags & T_HYPHENATE) && ts->hyph ?
-		    &h : NULL, st, len, tie);
+		    &h : NULL, st, text, len, tie);
 
 		pango_layout_set_attributes(lay, al);
 		pango_attr_list_unref(al);
@@ -508,7 +515,7 @@ double
 text_width(struct typeset *ts, const char *plain, const struct style *st)
 {
 	PangoLayout *lay = pango_layout_new(ts->ctx);
-	PangoAttrList *al = attributes(NULL, NULL, st, strlen(plain), -1);
+	PangoAttrList *al = attributes(NULL, NULL, st, plain, strlen(plain), -1);
 	char *upper = st->upper ? g_utf8_strup(plain, -1) : NULL;
 	int w, h;
 

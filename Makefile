@@ -93,6 +93,9 @@ asan: deps
 valgrind: all
 	sh tests/valgrind.sh $(BUILD)
 
+bench: all
+	python3 tests/bench.py $(BUILD)
+
 fonts:
 	sh fonts/make-fonts.sh
 
@@ -106,4 +109,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all deps demo test asan valgrind fuzz fonts install clean
+.PHONY: all deps demo test asan valgrind fuzz bench fonts install clean

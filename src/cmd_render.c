@@ -1,8 +1,11 @@
 /* cmd_render.c: briefing render. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "engine.h"
@@ -77,7 +80,7 @@ write_pngs(const struct build *b, const char *pattern, double dpi, int quiet)
 static int
 render_one(struct engine *e, const char *in, const char *out,
     const struct build_opts *o, const char *dump, double dpi, int quiet,
-    struct diags *d)
+    int stats, struct diags *d)
 {
 	struct build *b = NULL;
 	char *dflt = NULL, *err = NULL;
@@ -102,6 +105,11 @@ render_one(struct engine *e, const char *in, const char *out,
 		build_free(b);
 		return rc;
 	}
+	if (stats)
+		fprintf(stderr, "stats: %s: parse %.2f ms, layout %.2f ms, fonts %.2f ms, "
+		    "draw %.2f ms, save %.2f ms, %zu pages, %zu bytes\n", in,
+		    b->ms_parse, b->ms_layout, b->ms_fonts, b->ms_draw, b->ms_save,
+		    dl_npages(b->doc), b->pdflen);
 	if (out == NULL)
 		out = dflt = default_output(in);
 	if (output_write(out, b->pdf, b->pdflen, &err) != 0) {
@@ -126,20 +134,24 @@ cmd_render(int argc, char **argv)
 		{ "dump", required_argument, NULL, 'D' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "dpi", required_argument, NULL, 'r' },
+		{ "stats", no_argument, NULL, 'S' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "no-compress", no_argument, NULL, 'Z' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct build_opts o = { NULL, 1, 0, NULL, 0 };
+	struct build_opts o = { NULL, 1, 0, 0, NULL, 0 };
 	const char *out = NULL, *dump = NULL;
 	struct diags *d;
 	struct engine *e;
 	int c, quiet = 0, rc = EXIT_OK;
 	double dpi = 150;
+	int stats = 0, jobs = 1;
 	char *end;
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:qhj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
@@ -156,6 +168,18 @@ cmd_render(int argc, char **argv)
 			break;
 		case 'q':
 			quiet = 1;
+			break;
+		case 'S':
+			stats = 1;
+			break;
+		case 'j':
+			jobs = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || jobs < 1 || jobs > 64)
+				return cli_usage_error("-j takes a number from 1 to 64, "
+				    "not '%s'", optarg);
+			break;
+		case 'Z':
+			o.no_compress = 1;
 			break;
 		case 'r':
 			dpi = strtod(optarg, &end);
@@ -184,12 +208,49 @@ cmd_render(int argc, char **argv)
 		diags_free(d);
 		return EXIT_SYSTEM;
 	}
-	for (int i = optind; i < argc; i++) {
-		int r = render_one(e, argv[i], out, &o, dump, dpi, quiet, d);
+	if (jobs > argc - optind)
+		jobs = argc - optind;
+	if (jobs > 1) {
+		/* Workers share the set-up made above (copy-on-write): each takes
+		 * every jobs-th file.  The status is the worst of theirs. */
+		pid_t *pids = xcalloc((size_t)jobs, sizeof(pid_t));
 
-		if (r > rc)
-			rc = r;
-	}
+		engine_ready(e);
+		fflush(NULL);
+		for (int k = 0; k < jobs; k++) {
+			if ((pids[k] = fork()) == 0) {
+				int wrc = EXIT_OK;
+
+				for (int i = optind + k; i < argc; i += jobs) {
+					int r = render_one(e, argv[i], out, &o, dump, dpi, quiet,
+					    stats, d);
+
+					wrc = r > wrc ? r : wrc;
+				}
+				fflush(NULL);
+				_exit(wrc);
+			}
+			if (pids[k] < 0) {
+				fprintf(stderr, "briefing: cannot start a worker: %s\n",
+				    strerror(errno));
+				rc = EXIT_SYSTEM;
+			}
+		}
+		for (int k = 0; k < jobs; k++) {
+			int st;
+
+			if (pids[k] > 0 && waitpid(pids[k], &st, 0) == pids[k])
+				rc = WIFEXITED(st) && WEXITSTATUS(st) > rc ? WEXITSTATUS(st) :
+				    WIFEXITED(st) ? rc : EXIT_SYSTEM;
+		}
+		free(pids);
+	} else
+		for (int i = optind; i < argc; i++) {
+			int r = render_one(e, argv[i], out, &o, dump, dpi, quiet, stats, d);
+
+			if (r > rc)
+				rc = r;
+		}
 	engine_close(e);
 	diags_free(d);
 	return rc;

@@ -240,7 +240,7 @@ cmd_watch(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct build_opts o = { NULL, 1, 0, NULL, 0 };
+	struct build_opts o = { NULL, 1, 0, 0, NULL, 0 };
 	struct watch w;
 	struct diags *d;
 	struct engine *e;

@@ -96,6 +96,13 @@ engine_open(struct diags *d)
 	return e;
 }
 
+/* Finish background set-up; see engine.h. */
+void
+engine_ready(struct engine *e)
+{
+	typeset_ready(e->ts);
+}
+
 void
 engine_close(struct engine *e)
 {
@@ -248,13 +255,18 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 	b->ms_layout = t2 - t1;
 	if (o->want_pdf) {
 		char *err = NULL;
+		struct pdf_stats ps;
 
-		if (pdf_render(b->doc, &b->pdf, &b->pdflen, &err) != 0) {
+		if (pdf_render(b->doc, !o->no_compress, &b->pdf, &b->pdflen, &ps,
+		    &err) != 0) {
 			diag(d, DIAG_ERROR, NULL, 0, 0, "%s", err);
 			free(err);
 			return EXIT_SYSTEM;
 		}
 		b->ms_pdf = now_ms() - t2;
+		b->ms_fonts = ps.fonts;
+		b->ms_draw = ps.draw;
+		b->ms_save = ps.save;
 	}
 	return EXIT_OK;
 }

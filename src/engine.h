@@ -27,6 +27,7 @@ struct build {
 	char		*pdf;		/* NULL unless asked for */
 	size_t		 pdflen;
 	double		 ms_parse, ms_layout, ms_pdf;
+	double		 ms_fonts, ms_draw, ms_save;	/* the parts of ms_pdf */
 	char		**deps;		/* files read: input, includes, layout */
 	size_t		 ndeps;
 };
@@ -35,6 +36,7 @@ struct build_opts {
 	const char	*layout;	/* --layout, or NULL */
 	int		 want_pdf;
 	int		 check_only;	/* parse, validate, load layout; no layout */
+	int		 no_compress;	/* leave PDF streams uncompressed */
 	const char	*data;		/* the input in memory (then input only names it) */
 	size_t		 len;
 };
@@ -45,6 +47,9 @@ const char *engine_datadir(void);
 /* Set up fonts and hyphenation.  Returns NULL with an error in d. */
 struct engine *engine_open(struct diags *d);
 void engine_close(struct engine *e);
+/* Wait for the set-up still running in the background (the hyphenation
+ * patterns), so that the process can fork with nothing half done. */
+void engine_ready(struct engine *e);
 /* Build one input.  Diagnostics go to d.  Returns an exit status: OK,
  * INPUT (bad input) or SYSTEM.  *out always receives a build for the
  * caller to free: on OK it is complete; otherwise only deps is set (the

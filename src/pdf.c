@@ -243,9 +243,21 @@ set_date(HPDF_Doc pdf, long long epoch)
 }
 
 /* Render to memory; see pdf.h. */
-int
-pdf_render(const struct dl_doc *doc, char **out, size_t *len, char **err)
+static double
+now_ms(void)
 {
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+int
+pdf_render(const struct dl_doc *doc, int compress, char **out, size_t *len,
+    struct pdf_stats *stats, char **err)
+{
+	struct pdf_stats st = { 0, 0, 0 };
+	double t0 = now_ms(), t1;
 	struct pctx ctx = { 0, 0 };
 	HPDF_Doc pdf;
 	HPDF_Font *fonts;
@@ -264,7 +276,7 @@ pdf_render(const struct dl_doc *doc, char **out, size_t *len, char **err)
 		*err = xstrdup("cannot start libharu");
 		return -1;
 	}
-	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	HPDF_SetCompressionMode(pdf, compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 
@@ -293,6 +305,8 @@ pdf_render(const struct dl_doc *doc, char **out, size_t *len, char **err)
 	}
 	images = xcalloc(dl_nimages(doc) ? dl_nimages(doc) : 1, sizeof(HPDF_Image));
 
+	t1 = now_ms();
+	st.fonts = t1 - t0;
 	pages = xcalloc(np ? np : 1, sizeof(HPDF_Page));
 	for (size_t p = 0; p < np; p++) {
 		pages[p] = HPDF_AddPage(pdf);
@@ -398,6 +412,8 @@ pdf_render(const struct dl_doc *doc, char **out, size_t *len, char **err)
 	}
 	set_date(pdf, info->epoch);
 	free(pages);
+	t0 = now_ms();
+	st.draw = t0 - t1;
 
 	if (ctx.err || HPDF_SaveToStream(pdf) != HPDF_OK || ctx.err) {
 		*err = xasprintf("libharu failed (error 0x%04X, detail %u)",
@@ -409,12 +425,12 @@ pdf_render(const struct dl_doc *doc, char **out, size_t *len, char **err)
 	for (;;) {
 		HPDF_BYTE chunk[65536];
 		HPDF_UINT32 n = sizeof(chunk);
-		HPDF_STATUS st = HPDF_ReadFromStream(pdf, chunk, &n);
+		HPDF_STATUS rs = HPDF_ReadFromStream(pdf, chunk, &n);
 
 		buf_add(&b, chunk, n);
-		if (st == HPDF_STREAM_EOF || n == 0)
+		if (rs == HPDF_STREAM_EOF || n == 0)
 			break;
-		if (st != HPDF_OK) {
+		if (rs != HPDF_OK) {
 			buf_free(&b);
 			*err = xstrdup("cannot read the PDF back from libharu");
 			goto out;
@@ -422,6 +438,9 @@ pdf_render(const struct dl_doc *doc, char **out, size_t *len, char **err)
 	}
 	*len = b.len;
 	*out = buf_steal(&b);
+	st.save = now_ms() - t0;
+	if (stats)
+		*stats = st;
 	rc = 0;
 out:
 	free(fonts);

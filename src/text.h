@@ -25,6 +25,8 @@ struct typeset;
 struct typeset *typeset_new(struct fonts *f, const char *hyph_dict,
     struct diags *d);
 void typeset_free(struct typeset *ts);
+/* Wait until the hyphenation patterns have loaded. */
+void typeset_ready(struct typeset *ts);
 /* The document that text items and faces go into from now on. */
 void typeset_set_doc(struct typeset *ts, struct dl_doc *doc);
 /* Count glyphs the faces lack (drawn as boxes), reported once each. */

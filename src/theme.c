@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <hb.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 
@@ -190,11 +191,24 @@ read_style(struct tctx *c, xmlNodePtr n, PangoContext *pctx)
 	    st->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
 	pango_font_description_set_absolute_size(st->desc, st->size * PANGO_SCALE);
 	if (pctx) {
-		PangoFontMetrics *m = pango_context_get_metrics(pctx, st->desc, NULL);
+		/* The face's own extents, as Pango's metrics report them, without
+		 * the sample text Pango shapes to estimate character widths. */
+		PangoFont *font = pango_context_load_font(pctx, st->desc);
+		hb_font_extents_t ext;
+		int xs, ys;
 
-		st->ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
-		st->descent = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
-		pango_font_metrics_unref(m);
+		if (font == NULL) {
+			st->ascent = st->size * 0.8;
+			st->descent = st->size * 0.2;
+		} else {
+			hb_font_t *hb = pango_font_get_hb_font(font);
+
+			hb_font_get_h_extents(hb, &ext);
+			hb_font_get_scale(hb, &xs, &ys);
+			st->ascent = ext.ascender / (double)ys * st->size;
+			st->descent = -ext.descender / (double)ys * st->size;
+			g_object_unref(font);
+		}
 	} else {
 		st->ascent = st->size * 0.8;
 		st->descent = st->size * 0.2;

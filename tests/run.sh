@@ -295,6 +295,25 @@ python3 -c "import json,sys; j=json.load(open('$W/check.json')); d=j['diagnostic
 (cd "$T/fixtures" && "$BIN" check links.xml --layout layout-bad.xml >"$W/cl.txt"; echo "exit $?" >>"$W/cl.txt")
 grep -q "^layout-bad.xml:7:24: error: '#12345' is not a colour" "$W/cl.txt" && grep -qx "exit 1" "$W/cl.txt" && ok "check: the layout is checked too" || no "check layout" "$(cat "$W/cl.txt")"
 
+# ---- several inputs at once -------------------------------------------
+mkdir -p "$W/j1" "$W/j2"
+for f in "$ROOT"/samples/stories/*.xml "$ROOT/samples/openai-aws.xml"; do cp "$f" "$W/j1/"; cp "$f" "$W/j2/"; done
+"$BIN" render -q "$W"/j1/*.xml && "$BIN" render -q -j 2 "$W"/j2/*.xml
+same=1; for f in "$W"/j1/*.pdf; do cmp -s "$f" "$W/j2/$(basename "$f")" || same=0; done
+[ "$same" -eq 1 ] && [ "$(ls "$W"/j2/*.pdf | wc -l)" -eq 4 ] && ok "render -j 2: each input to its own PDF, the same bytes as one at a time" || no "render -j 2"
+"$BIN" render -q -j 2 "$W/j1/chip-capex.xml" "$T/bad/semantic.xml" "$W/j1/compute-reporting.xml" 2>/dev/null; st=$?
+[ "$st" -eq 1 ] && ok "render -j 2: the status is the worst of the inputs'" || no "render -j status" "$st"
+
+# ---- fuzzer findings stay fixed ---------------------------------------
+n=0; bad=""
+for f in "$T"/fuzz/regress/*; do
+	[ -e "$f" ] || continue
+	n=$((n + 1))
+	"$BIN" render "$f" -o "$W/fz.pdf" -q >/dev/null 2>&1; st=$?
+	[ "$st" -le 1 ] || bad="$bad $(basename "$f"):$st"
+done
+[ -z "$bad" ] && ok "fuzzer regressions: $n inputs give a PDF or a clean error" || no "fuzzer regressions" "$bad"
+
 # ---- links -------------------------------------------------------------
 "$BIN" render "$T/fixtures/links.xml" -o "$W/links.pdf" -q
 qpdf --qdf --object-streams=disable "$W/links.pdf" "$W/links.qdf" 2>/dev/null

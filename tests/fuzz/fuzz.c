@@ -33,7 +33,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diags *d = diags_new();
-	struct build_opts o = { NULL, 1, 0, (const char *)data, size };
+	struct build_opts o = { NULL, 1, 0, 0, (const char *)data, size };
 	struct build *b = NULL;
 
 	engine_build(engine, "fuzz.xml", &o, d, &b);

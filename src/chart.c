@@ -236,7 +236,7 @@ next:
 	for (int i = 0; i < tk.n; i++) {
 		double v = tk.lo + i * tk.step, x = x0 + (v - tk.lo) * scale, w;
 
-		ticks_format(v, tk.decimals, num);
+		ticks_label(&tk, v, num);
 		if (i == tk.n - 1 && c->unit)
 			snprintf(num2, sizeof(num2), "%s %s", num, c->unit);
 		else
@@ -269,8 +269,8 @@ lines(struct lay *L, const struct chart *c, const struct table *t,
 		}
 	ticks_nice(lo, hi, 4, lo >= 0 && lo < (hi - lo), &tk);
 	for (int i = 0; i < tk.n; i++) {
-		double w = text_width(L->ts, ticks_format(tk.lo + i * tk.step,
-		    tk.decimals, num), ls);
+		double w = text_width(L->ts, ticks_label(&tk, tk.lo + i * tk.step,
+		    num), ls);
 
 		tw = w > tw ? w : tw;
 	}
@@ -297,7 +297,7 @@ lines(struct lay *L, const struct chart *c, const struct table *t,
 		geom_emit(g, L->doc, fr, 0, fabs(v) < tk.step / 1e6 ?
 		    L->t->colors[C_MUTED] : L->t->colors[C_RULE],
 		    fabs(v) < tk.step / 1e6 ? 0.8 : 0.35, DL_STROKE);
-		ticks_format(v, tk.decimals, num);
+		ticks_label(&tk, v, num);
 		lay_frame_text(L, fr, NULL, num, ST_CHART_LABEL, 0,
 		    y - ls->leading / 2, x0 - 6, T_RIGHT | T_NOWRAP, 0);
 	}

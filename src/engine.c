@@ -249,8 +249,14 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 		theme_free(t);
 		return EXIT_OK;
 	}
-	b->doc = layout_document(b->model, t, e->ts, d, engine_epoch(b->model));
-	theme_free(t);
+	{
+		int before = diags_errors(d);
+
+		b->doc = layout_document(b->model, t, e->ts, d, engine_epoch(b->model));
+		theme_free(t);
+		if (diags_errors(d) > before)
+			return EXIT_INPUT;	/* over the page limit */
+	}
 	t2 = now_ms();
 	b->ms_layout = t2 - t1;
 	if (o->want_pdf) {

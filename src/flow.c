@@ -21,6 +21,7 @@ struct flow {
 	int		*marks;		/* dests for the next slice */
 	size_t		 nmarks, capmarks;
 	int		 first_page, pages;
+	int		 overflow;
 };
 
 /* Start a flow; see flow.h. */
@@ -44,9 +45,23 @@ flow_new(struct dl_doc *doc, double w, double h, double x, double top,
 static void
 emit_page(struct flow *f, size_t n)
 {
-	struct dl_page *pg = dl_add_page(f->doc, (float)f->w, (float)f->h);
-	int pno = (int)dl_npages(f->doc) - 1;
+	struct dl_page *pg;
+	int pno;
 	double y = f->top;
+
+	if (dl_npages(f->doc) >= FLOW_MAX_PAGES) {
+		/* Over the limit: drop what would go on this page. */
+		for (size_t i = 0; i < n; i++) {
+			dl_list_free(&f->pend[i].frame);
+			free(f->pend[i].dests);
+		}
+		memmove(f->pend, f->pend + n, (f->npend - n) * sizeof(*f->pend));
+		f->npend -= n;
+		f->overflow = 1;
+		return;
+	}
+	pg = dl_add_page(f->doc, (float)f->w, (float)f->h);
+	pno = (int)dl_npages(f->doc) - 1;
 
 	for (size_t i = 0; i < n; i++) {
 		struct slice *s = &f->pend[i];
@@ -132,6 +147,12 @@ flow_finish(struct flow *f, int *count)
 	}
 	*count = f->pages;
 	return f->first_page;
+}
+
+int
+flow_overflowed(const struct flow *f)
+{
+	return f->overflow;
 }
 
 /* Free the flow. */

@@ -8,6 +8,10 @@
 
 #include "dl.h"
 
+/* The most pages a document may have: runaway input becomes an error
+ * instead of exhausting memory. */
+#define FLOW_MAX_PAGES	5000
+
 #define F_KEEP		0x1	/* never break before this slice */
 #define F_NEWPAGE	0x2	/* always start a new page before it */
 
@@ -27,6 +31,8 @@ void flow_mark(struct flow *f, int dest);
 /* Place what is pending and end the flow's last page.  Returns the index of
  * the first page this flow made; *count gets the number of pages. */
 int flow_finish(struct flow *f, int *count);
+/* True when the document reached FLOW_MAX_PAGES and slices were dropped. */
+int flow_overflowed(const struct flow *f);
 /* Free the flow (its pages stay in the document). */
 void flow_free(struct flow *f);
 

@@ -81,6 +81,40 @@ fonts_open(const char *dir, struct diags *d)
 	}
 	/* Current from now on; the current slot and Pango's font map hold
 	 * the references, so ours is dropped (fonts_close finishes it). */
+	/* fontconfig skips a file it cannot read; a broken install must not
+	 * quietly lay text out in some other face. */
+	if ((dp = opendir(dir)) != NULL) {
+		int bad = 0;
+
+		while ((de = readdir(dp)) != NULL) {
+			size_t n = strlen(de->d_name);
+			char *path;
+			int found = 0;
+
+			if (n <= 4 || strcmp(de->d_name + n - 4, ".ttf") != 0)
+				continue;
+			path = xasprintf("%s/%s", dir, de->d_name);
+			for (int i = 0; i < set->nfont && !found; i++) {
+				FcChar8 *file;
+
+				found = FcPatternGetString(set->fonts[i], FC_FILE, 0,
+				    &file) == FcResultMatch &&
+				    strcmp((const char *)file, path) == 0;
+			}
+			if (!found) {
+				diag(d, DIAG_ERROR, path, 0, 0, "not a readable TrueType "
+				    "face (rebuild fonts/ with make fonts)");
+				bad = 1;
+			}
+			free(path);
+		}
+		closedir(dp);
+		if (bad) {
+			FcConfigDestroy(f->config);
+			free(f);
+			return NULL;
+		}
+	}
 	FcConfigSetCurrent(f->config);
 	FcConfigDestroy(f->config);
 

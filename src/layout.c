@@ -240,6 +240,10 @@ layout_document(const struct briefing *b, const struct theme *t,
 			    t->page_h - t->bottom);
 			story_layout(&L, st);
 			first[i] = flow_finish(L.f, &count[i]);
+			if (flow_overflowed(L.f))
+				diag(d, DIAG_ERROR, st->pos.file, st->pos.line, st->pos.col,
+				    "the document would be longer than %d pages, the most "
+				    "briefing makes", FLOW_MAX_PAGES);
 			flow_free(L.f);
 			L.f = NULL;
 		}

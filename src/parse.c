@@ -219,13 +219,19 @@ on_xml_error(void *ctx, xmlErrorPtr e)
 		line = (int)xmlGetLineNo(node);
 		if (node->doc && (base = xmlNodeGetBase(node->doc, node)))
 			file = (const char *)base;
-		msg = xasprintf("<%s", node->name);
+		msg = node->ns && node->ns->prefix ?
+		    xasprintf("<%s:%s", node->ns->prefix, node->name) :
+		    xasprintf("<%s", node->name);
 		col = srcpos_column(file, &line, msg);
 		free(msg);
 	}
 	if (e->domain == XML_FROM_RELAXNGV)
 		col = col > 0 ? col : 0;
-	msg = xstrdup(e->message ? e->message : "malformed input");
+	if (e->message && strstr(e->message, "Excessive depth in document") != NULL)
+		msg = xstrdup("elements are nested too deeply: at most 256 levels "
+		    "are allowed");
+	else
+		msg = xstrdup(e->message ? e->message : "malformed input");
 	n = strlen(msg);
 	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';

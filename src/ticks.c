@@ -110,3 +110,25 @@ ticks_format(double v, int decimals, char *buf)
 	strcpy(p, raw + intlen);
 	return buf;
 }
+
+/* One notation per axis; see ticks.h. */
+char *
+ticks_label(const struct ticks *t, double v, char *buf)
+{
+	double big = fmax(fabs(t->lo), fabs(t->hi));
+
+	if (big >= 1e15 || t->step < 1e-4) {
+		char raw[48], *p = buf;
+
+		if (fabs(v) < t->step / 1e6)
+			return strcpy(buf, "0");
+		snprintf(raw, sizeof(raw), "%.3g", fabs(v));
+		if (v < 0) {
+			memcpy(p, "\xe2\x88\x92", 3);
+			p += 3;
+		}
+		strcpy(p, raw);
+		return buf;
+	}
+	return ticks_format(v, t->decimals, buf);
+}

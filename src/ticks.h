@@ -18,9 +18,12 @@ struct ticks {
 void ticks_nice(double min, double max, int want, int include_zero,
     struct ticks *out);
 /* Write v with the given decimals, thousands separated by commas and a
- * true minus sign (U+2212).  Very large or small values use an exponent.
- * buf must hold 48 bytes.  Returns buf. */
+ * true minus sign (U+2212).  Values from 1e15 up or below 1e-4 use an
+ * exponent.  buf must hold 48 bytes.  Returns buf. */
 char *ticks_format(double v, int decimals, char *buf);
+/* Write a tick of axis t: like ticks_format, but one notation for the
+ * whole axis (an exponent on every tick when any tick needs one). */
+char *ticks_label(const struct ticks *t, double v, char *buf);
 /* Decimals needed to write v exactly enough (up to 6). */
 int ticks_decimals(double v);
 

@@ -304,6 +304,57 @@ same=1; for f in "$W"/j1/*.pdf; do cmp -s "$f" "$W/j2/$(basename "$f")" || same=
 "$BIN" render -q -j 2 "$W/j1/chip-capex.xml" "$T/bad/semantic.xml" "$W/j1/compute-reporting.xml" 2>/dev/null; st=$?
 [ "$st" -eq 1 ] && ok "render -j 2: the status is the worst of the inputs'" || no "render -j status" "$st"
 
+# ---- hostile and broken input -----------------------------------------
+H=$W/hostile
+mkdir -p "$H"
+python3 -c "import random; random.seed(7); open('$H/random.xml','wb').write(bytes(random.randrange(256) for _ in range(4096)))"
+"$BIN" render "$H/random.xml" -o "$H/random.pdf" 2>"$H/err"; st=$?
+[ "$st" -eq 1 ] && grep -q "^$H/random.xml:1:[0-9]*: error: " "$H/err" && [ ! -e "$H/random.pdf" ] \
+	&& ok "random bytes: a located error, exit 1, no PDF" || no "random bytes" "$st $(head -2 "$H/err")"
+iconv -f UTF-8 -t UTF-16 "$ROOT/samples/openai-aws.xml" | sed '1s/UTF-8/UTF-16/' >"$H/utf16.xml" 2>/dev/null
+python3 -c "
+import sys; p=sys.argv[1]; t=open('$ROOT/samples/openai-aws.xml',encoding='utf-8').read().replace('encoding=\"UTF-8\"','encoding=\"UTF-16\"')
+open(p,'wb').write(t.encode('utf-16'))" "$H/utf16.xml"
+"$BIN" render "$H/utf16.xml" -o "$H/utf16.pdf" -q && pdftotext "$H/utf16.pdf" - 2>/dev/null | grep -q "Predictable bad news prices better" \
+	&& ok "UTF-16 with a byte-order mark renders like UTF-8" || no "UTF-16 input"
+python3 -c "print('<?xml version=\"1.0\"?>\n<story id=\"d\"><title>Deep</title><overview><point>' + '<em>' * 5000 + 'x' + '</em>' * 5000 + '</point></overview></story>')" >"$H/deep.xml"
+"$BIN" render "$H/deep.xml" -o "$H/deep.pdf" 2>"$H/err"; st=$?
+[ "$st" -eq 1 ] && grep -q "deep.xml:2:[0-9]*: error: elements are nested too deeply: at most 256 levels are allowed" "$H/err" \
+	&& ok "5,000 nested <em>: a clear error, exit 1" || no "deep nesting" "$(cat "$H/err")"
+python3 -c "print('<?xml version=\"1.0\"?>\n<story id=\"w\"><title>Word</title><overview><point>' + 'x' * 20000 + '</point></overview><analysis><section><title>T</title><p>' + 'Supercalifragilistic' * 1000 + '</p></section></analysis></story>')" >"$H/word.xml"
+"$BIN" render "$H/word.xml" -o "$H/word.pdf" -q && pdftotext -bbox "$H/word.pdf" - 2>/dev/null | python3 -c "
+import re, sys
+xs = [float(m) for m in re.findall(r'xMax=\"([\d.]+)\"', sys.stdin.read())]
+sys.exit(0 if xs and max(xs) <= 595.28 - 86 + 0.5 else 1)" && ok "a 20,000-character word wraps inside the margins" || no "long word"
+for n in 750 1500 3000; do
+	python3 "$T/gen_big.py" huge $n >"$H/huge$n.xml"
+	/usr/bin/time -f "%M" -o "$H/rss$n" "$BIN" render "$H/huge$n.xml" -o "$H/huge$n.pdf" -q || no "huge story $n"
+done
+sz=$(wc -c <"$H/huge3000.xml"); hp=$(pdfinfo "$H/huge3000.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+[ "$sz" -gt 2000000 ] && [ "${hp:-0}" -gt 500 ] && pdftotext "$H/huge3000.pdf" - 2>/dev/null | grep -q "Event 400 of four hundred" \
+	&& ok "a $((sz / 1000)) KB story, 3,000 paragraphs and 400 events: $hp pages" || no "huge story" "$sz bytes, $hp pages"
+python3 -c "
+a, b, c = (int(open('$H/rss%d' % n).read()) for n in (750, 1500, 3000))
+r = (c - a) / max(1, b - a)
+print('memory (KB) at 750/1500/3000 paragraphs:', a, b, c, '- growth ratio %.2f (linear: 3)' % r)
+raise SystemExit(0 if 2.2 <= r <= 3.8 else 1)" && ok "memory grows linearly with the input" || no "memory linear"
+python3 "$T/gen_big.py" chart 1000 >"$H/c1000.xml"
+"$BIN" render "$H/c1000.xml" -o "$H/c1000.pdf" -q && pdftotext "$H/c1000.pdf" - 2>/dev/null | grep -q "^2e+15 units$" \
+	&& ok "a chart of 1,000 huge and tiny values draws, ticks as text" || no "1000-value chart"
+python3 "$T/gen_big.py" players 60 >"$H/p60.xml"
+"$BIN" render "$H/p60.xml" -o "$H/p60.pdf" -q && pdftotext "$H/p60.pdf" - 2>/dev/null | grep -q "48 more players are listed below" \
+	&& ok "60 power-map players: 12 drawn, all listed" || no "60 players"
+mkdir -p "$H/data/fonts" "$H/data/layouts"
+cp "$ROOT"/fonts/*.ttf "$H/data/fonts/"; cp "$ROOT"/layouts/* "$H/data/layouts/"
+head -c 5000 /dev/zero >"$H/data/fonts/NotoSerif-Regular.ttf"
+echo "previous" >"$H/keep.pdf"
+BRIEFING_DATA=$H/data "$BIN" render "$S" -o "$H/keep.pdf" 2>"$H/err"; st=$?
+[ "$st" -eq 3 ] && grep -q "fonts/NotoSerif-Regular.ttf: error: not a readable TrueType face" "$H/err" && grep -qx previous "$H/keep.pdf" \
+	&& ok "a corrupt font: a clear message, exit 3, the previous PDF kept" || no "corrupt font" "$st $(cat "$H/err")"
+rm "$H"/data/fonts/*.ttf
+BRIEFING_DATA=$H/data "$BIN" render "$S" -o "$H/keep.pdf" 2>"$H/err"; st=$?
+[ "$st" -eq 3 ] && grep -q "no .ttf faces in the fonts folder" "$H/err" && ok "missing fonts: exit 3" || no "missing fonts" "$st $(cat "$H/err")"
+
 # ---- fuzzer findings stay fixed ---------------------------------------
 n=0; bad=""
 for f in "$T"/fuzz/regress/*; do

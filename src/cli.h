@@ -7,6 +7,7 @@
 int cmd_render(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
+int cmd_mail(int argc, char **argv);
 
 /* Print "briefing: unknown option '...'" and the hint; returns 2. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

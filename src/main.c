@@ -72,6 +72,32 @@ static const struct command commands[] = {
 	  "  --layout NAME      a layout from layouts/ or a path to one\n"
 	  "\n"
 	  "Stops cleanly on Ctrl-C (status 0).\n" },
+	{ "mail", cmd_mail, "render a briefing and e-mail it",
+	  "usage: briefing mail FILE.xml --to ADDR [--to ADDR...] [--cc ADDR] [--bcc ADDR]\n"
+	  "                     [--from ADDR] [--eml FILE | --smtp URL [--require-tls]]\n"
+	  "\n"
+	  "Render FILE.xml and send one message: the subject from the title and\n"
+	  "edition (or date), a text and an HTML body with each story's headline\n"
+	  "and points, the cover page as an inline picture, the PDF attached as\n"
+	  "SLUG-DATE.pdf.  Recipients come from the options and from a\n"
+	  "<distribution> in the file; Bcc recipients are never in the headers.\n"
+	  "\n"
+	  "  --to, --cc, --bcc ADDR   recipients (\"Name <a@b.example>\" or a@b.example)\n"
+	  "  --from ADDR        the sender (default: $BRIEFING_FROM)\n"
+	  "  --eml FILE         write the message to FILE instead of sending it\n"
+	  "  --smtp URL         send through smtp://HOST:PORT or smtps://HOST:PORT,\n"
+	  "                     with STARTTLS when the server offers it\n"
+	  "  --require-tls      refuse to send without TLS\n"
+	  "  --layout NAME      a layout from layouts/ or a path to one\n"
+	  "\n"
+	  "Without --smtp the message goes to the local sendmail (sendmail -t -i).\n"
+	  "Credentials come from BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD, or\n"
+	  "~/.netrc, never the command line; BRIEFING_SMTP_CA names a CA bundle to\n"
+	  "trust for a private server.  A bad address is an input error and nothing\n"
+	  "is sent.  When sending fails the PDF and the message are kept in the\n"
+	  "current folder and their names printed.\n"
+	  "\n"
+	  "Exit status: 0 sent, 1 bad input or address, 2 usage, 3 sending failed.\n" },
 };
 
 static void

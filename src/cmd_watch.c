@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/signalfd.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -177,11 +178,15 @@ stamp(char *buf)
 	strftime(buf, 16, "%H:%M:%S", &tm);
 }
 
-/* One build: PDF written atomically, one line printed.  Returns the
- * files to watch. */
+/* One build: PDF written atomically; its diagnostics are printed and its
+ * one-line summary left in line (printed by the caller once the watches
+ * are in place, so that a save right after the line is never missed).
+ * *started gets the wall-clock time the build began.  Returns the files
+ * to watch. */
 static char **
 build_once(struct engine *e, const char *in, const char *out,
-    const struct build_opts *o, size_t *nfiles)
+    const struct build_opts *o, size_t *nfiles, char *line, size_t linesz,
+    struct timespec *started)
 {
 	struct diags *d = diags_new();
 	struct build *b = NULL;
@@ -189,6 +194,7 @@ build_once(struct engine *e, const char *in, const char *out,
 	char when[16], *err = NULL, **files;
 	int rc;
 
+	clock_gettime(CLOCK_REALTIME, started);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = engine_build(e, in, o, d, &b);
 	if (rc == EXIT_OK && output_write(out, b->pdf, b->pdflen, &err) != 0) {
@@ -198,18 +204,18 @@ build_once(struct engine *e, const char *in, const char *out,
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	stamp(when);
-	if (rc == EXIT_OK) {
-		diags_print(d, stdout);
-		printf("%s  %s: %zu pages in %.0f ms\n", when, out, dl_npages(b->doc),
-		    (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6);
-	} else {
+	diags_print(d, stdout);
+	fflush(stdout);
+	if (rc == EXIT_OK)
+		snprintf(line, linesz, "%s  %s: %zu pages in %.0f ms\n", when, out,
+		    dl_npages(b->doc), (t1.tv_sec - t0.tv_sec) * 1e3 +
+		    (t1.tv_nsec - t0.tv_nsec) / 1e6);
+	else {
 		int n = diags_errors(d);
 
-		diags_print(d, stdout);
-		printf("%s  build failed: %d %s; %s is unchanged\n", when, n,
-		    n == 1 ? "error" : "errors", out);
+		snprintf(line, linesz, "%s  build failed: %d %s; %s is unchanged\n",
+		    when, n, n == 1 ? "error" : "errors", out);
 	}
-	fflush(stdout);
 	files = xcalloc(b->ndeps + 1, sizeof(char *));
 	for (size_t i = 0; i < b->ndeps; i++)
 		files[i] = absolute(b->deps[i]);
@@ -217,6 +223,43 @@ build_once(struct engine *e, const char *in, const char *out,
 	build_free(b);
 	diags_free(d);
 	return files;
+}
+
+/* True when a file changed since t (it may have been saved before its
+ * folder was watched). */
+static int
+changed_since(char **files, size_t n, const struct timespec *t)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+
+		if (stat(files[i], &st) != 0)
+			continue;
+		if (st.st_mtim.tv_sec > t->tv_sec || (st.st_mtim.tv_sec == t->tv_sec &&
+		    st.st_mtim.tv_nsec >= t->tv_nsec))
+			return 1;
+	}
+	return 0;
+}
+
+/* Build, watch what the build read, then say how it went; build again
+ * while a file changed before its watch was in place. */
+static void
+build_and_watch(struct engine *e, struct watch *w, const char *in,
+    const char *out, const struct build_opts *o)
+{
+	for (int round = 0; round < 5; round++) {
+		struct timespec started;
+		char line[PATH_MAX + 128];
+		size_t n;
+		char **files = build_once(e, in, out, o, &n, line, sizeof(line), &started);
+
+		rewatch(w, files, n);
+		fputs(line, stdout);
+		fflush(stdout);
+		if (!changed_since(w->files, w->nfiles, &started))
+			return;
+	}
 }
 
 /* FILE.xml -> FILE.pdf. */
@@ -247,8 +290,6 @@ cmd_watch(int argc, char **argv)
 	char *out = NULL;
 	sigset_t mask;
 	int c, sfd;
-	size_t n;
-	char **files;
 
 	opterr = 0;
 	optind = 1;
@@ -301,8 +342,7 @@ cmd_watch(int argc, char **argv)
 		free(fd);
 	}
 	out = out ? xstrdup(out) : pdf_name(argv[optind]);
-	files = build_once(e, argv[optind], out, &o, &n);
-	rewatch(&w, files, n);
+	build_and_watch(e, &w, argv[optind], out, &o);
 	for (;;) {
 		struct pollfd pf[2] = { { w.fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
 		int what;
@@ -333,8 +373,7 @@ cmd_watch(int argc, char **argv)
 			diags_print(d, stdout);
 			diags_free(d);
 		}
-		files = build_once(e, argv[optind], out, &o, &n);
-		rewatch(&w, files, n);
+		build_and_watch(e, &w, argv[optind], out, &o);
 	}
 	for (size_t i = 0; i < w.ndirs; i++)
 		free(w.dirs[i].path);

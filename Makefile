@@ -14,29 +14,35 @@ VERSION  = 0.1.0
 PREFIX  ?= /usr/local
 BUILD   ?= build
 CC      ?= cc
-PKGS     = libxml-2.0 pangocairo pangoft2 fontconfig freetype2 cairo glib-2.0 \
-           gmime-3.0 libcurl
+PKGS     = libxml-2.0 pangocairo pangoft2 fontconfig freetype2 cairo glib-2.0
+MAILPKGS = gmime-3.0 libcurl
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2
-PCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PCFLAGS := $(shell pkg-config --cflags $(PKGS) $(MAILPKGS) 2>/dev/null)
 PLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+MAILLIBS := $(shell pkg-config --libs $(MAILPKGS) 2>/dev/null)
 CPPFLAGS += -D_GNU_SOURCE -DBRIEFING_VERSION='"$(VERSION)"' \
            -DDATADIR='"$(PREFIX)/share/briefing"' -Isrc -I$(BUILD)/gen
 LDLIBS   = $(PLIBS) -lhpdf -lhyphen -ljpeg -lm
 
 SRCS = util.c diag.c date.c model.c parse.c validate.c dl.c fonts.c theme.c \
        text.c flow.c geom.c ticks.c chart.c timeline.c powermap.c edition.c image.c coverage.c layout.c story.c pdf.c png.c \
-       output.c engine.c mail.c
-CLI_SRCS = main.c cmd_render.c cmd_check.c cmd_watch.c cmd_mail.c
+       output.c engine.c
+CLI_SRCS = cli.c cmd_render.c cmd_check.c cmd_watch.c
 LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o
 CLI_OBJS = $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
+MAIL_OBJS = $(BUILD)/obj/mail_main.o $(BUILD)/obj/cmd_mail.o $(BUILD)/obj/mail.o
 BIN = $(BUILD)/briefing
 
-all: $(BIN)
+all: $(BIN) $(BUILD)/briefing-mail
 
-$(BIN): $(LIB_OBJS) $(CLI_OBJS)
+$(BIN): $(LIB_OBJS) $(CLI_OBJS) $(BUILD)/obj/main.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# briefing mail runs this helper: only it loads GMime, libcurl and TLS.
+$(BUILD)/briefing-mail: $(LIB_OBJS) $(CLI_OBJS) $(MAIL_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(MAILLIBS) $(LDLIBS)
 
 $(BUILD)/obj/%.o: src/%.c src/*.h $(BUILD)/gen/schemas.c | $(BUILD)/obj
 	$(CC) $(CPPFLAGS) $(PCFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
@@ -103,7 +109,7 @@ fonts:
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/briefing/fonts \
 	    $(DESTDIR)$(PREFIX)/share/briefing/layouts
-	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/briefing
+	install -m 755 $(BIN) $(BUILD)/briefing-mail $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 fonts/*.ttf fonts/OFL.txt $(DESTDIR)$(PREFIX)/share/briefing/fonts
 	install -m 644 layouts/*.xml $(DESTDIR)$(PREFIX)/share/briefing/layouts
 

@@ -2,12 +2,22 @@
 #ifndef BRIEFING_CLI_H
 #define BRIEFING_CLI_H
 
+#include <stdio.h>
+
 /* Each runs a subcommand with its own argv (argv[0] is the command name)
  * and returns the process exit status. */
 int cmd_render(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
+
+/* The mail command as this program runs it (a helper program, or the
+ * command itself inside that helper). */
+int cli_run_mail(int argc, char **argv);
+/* Run the subcommand named argv[0]; returns its exit status. */
+int cli_dispatch(int argc, char **argv);
+/* Print the general help to f. */
+void cli_help_all(FILE *f);
 
 /* Print "briefing: unknown option '...'" and the hint; returns 2. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

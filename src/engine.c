@@ -138,6 +138,12 @@ known_layouts(void)
 	return buf_steal(&b);
 }
 
+static void
+face_seen(void *w, const char *path)
+{
+	pdf_writer_face(w, path);
+}
+
 static double
 now_ms(void)
 {
@@ -251,11 +257,21 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 	}
 	{
 		int before = diags_errors(d);
+		/* The PDF writer loads each face on a second core as soon as
+		 * layout first draws with it. */
+		struct pdf_writer *w = o->want_pdf ? pdf_writer_new(!o->no_compress, 1) :
+		    NULL;
 
+		if (w)
+			typeset_set_face_hook(e->ts, face_seen, w);
 		b->doc = layout_document(b->model, t, e->ts, d, engine_epoch(b->model));
+		typeset_set_face_hook(e->ts, NULL, NULL);
 		theme_free(t);
-		if (diags_errors(d) > before)
+		if (diags_errors(d) > before) {
+			pdf_writer_free(w);
 			return EXIT_INPUT;	/* over the page limit */
+		}
+		b->writer = w;
 	}
 	t2 = now_ms();
 	b->ms_layout = t2 - t1;
@@ -263,8 +279,16 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 		char *err = NULL;
 		struct pdf_stats ps;
 
-		if (pdf_render(b->doc, !o->no_compress, &b->pdf, &b->pdflen, &ps,
-		    &err) != 0) {
+		int r;
+
+		if (b->writer == NULL) {
+			diag(d, DIAG_ERROR, NULL, 0, 0, "cannot start libharu");
+			return EXIT_SYSTEM;
+		}
+		r = pdf_writer_finish(b->writer, b->doc, &b->pdf, &b->pdflen, &ps, &err);
+		pdf_writer_free(b->writer);
+		b->writer = NULL;
+		if (r != 0) {
 			diag(d, DIAG_ERROR, NULL, 0, 0, "%s", err);
 			free(err);
 			return EXIT_SYSTEM;
@@ -283,6 +307,7 @@ build_free(struct build *b)
 	if (b == NULL)
 		return;
 	model_free(b->model);
+	pdf_writer_free(b->writer);
 	dl_doc_free(b->doc);
 	free(b->pdf);
 	for (size_t i = 0; i < b->ndeps; i++)

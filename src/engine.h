@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "dl.h"
 #include "model.h"
+#include "pdf.h"
 
 /* Exit statuses shared by every command. */
 enum {
@@ -29,6 +30,7 @@ struct build {
 	double		 ms_parse, ms_layout, ms_pdf;
 	double		 ms_fonts, ms_draw, ms_save;	/* the parts of ms_pdf */
 	char		**deps;		/* files read: input, includes, layout */
+	struct pdf_writer *writer;	/* between layout and PDF */
 	size_t		 ndeps;
 };
 

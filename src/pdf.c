@@ -5,6 +5,7 @@
  * array whose adjustments put every cluster where Pango put it, computed
  * from the same integer widths the PDF's /W arrays carry (see draw_text). */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -252,14 +253,164 @@ now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* A PDF being made: the libharu document, and the faces loaded into it
+ * so far, by a thread while layout runs (see pdf.h). */
+struct pdf_writer {
+	HPDF_Doc	 pdf;
+	struct pctx	 ctx;
+	pthread_t	 th;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+	int		 threaded, done;
+	char		**queue;	/* face files in the order of first use */
+	HPDF_Font	*fonts;		/* fonts[i] for queue[i], once loaded */
+	size_t		 nq, capq, capf, loaded;
+	char		*err;		/* the first face that failed */
+	double		 ms_fonts;
+};
+
+/* Load one face into the document; NULL (and w->err) on failure. */
+static HPDF_Font
+load_face(struct pdf_writer *w, const char *path)
+{
+	const char *name;
+	double t0 = now_ms();
+	HPDF_Font f = NULL;
+
+	if (w->err == NULL) {
+		name = HPDF_LoadTTFontFromFile(w->pdf, path, HPDF_TRUE);
+		if (name && w->ctx.err == 0)
+			f = HPDF_GetFont(w->pdf, name, "UTF-8");
+		if (f == NULL || w->ctx.err)
+			w->err = xasprintf("cannot embed the face %s (libharu error "
+			    "0x%04X)", path, (unsigned)w->ctx.err);
+	}
+	w->ms_fonts += now_ms() - t0;
+	return f;
+}
+
+static void *
+loader(void *arg)
+{
+	struct pdf_writer *w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		const char *path;
+		HPDF_Font f;
+
+		while (w->loaded == w->nq && !w->done)
+			pthread_cond_wait(&w->cv, &w->mu);
+		if (w->loaded == w->nq)
+			break;
+		path = w->queue[w->loaded];
+		pthread_mutex_unlock(&w->mu);
+		f = load_face(w, path);
+		pthread_mutex_lock(&w->mu);
+		w->fonts[w->loaded++] = f;
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+/* Start a PDF; see pdf.h. */
+struct pdf_writer *
+pdf_writer_new(int compress, int threaded)
+{
+	struct pdf_writer *w = xcalloc(1, sizeof(*w));
+
+	if ((w->pdf = HPDF_New(on_error, &w->ctx)) == NULL) {
+		free(w);
+		return NULL;
+	}
+	HPDF_SetCompressionMode(w->pdf, compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+	HPDF_UseUTFEncodings(w->pdf);
+	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->cv, NULL);
+	w->threaded = threaded && pthread_create(&w->th, NULL, loader, w) == 0;
+	return w;
+}
+
+/* Announce a face; see pdf.h. */
+void
+pdf_writer_face(struct pdf_writer *w, const char *path)
+{
+	pthread_mutex_lock(&w->mu);
+	for (size_t i = 0; i < w->nq; i++)
+		if (strcmp(w->queue[i], path) == 0) {
+			pthread_mutex_unlock(&w->mu);
+			return;
+		}
+	w->queue = xgrow(w->queue, &w->capq, w->nq + 1, sizeof(char *));
+	w->fonts = xgrow(w->fonts, &w->capf, w->nq + 1, sizeof(HPDF_Font));
+	w->queue[w->nq] = xstrdup(path);
+	w->fonts[w->nq] = NULL;
+	w->nq++;
+	if (!w->threaded)
+		w->fonts[w->loaded++] = load_face(w, path);
+	pthread_cond_signal(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+}
+
+static void
+writer_stop(struct pdf_writer *w)
+{
+	if (!w->threaded)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->done = 1;
+	pthread_cond_signal(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+	pthread_join(w->th, NULL);
+	w->threaded = 0;
+}
+
+/* Free a writer (its thread stopped first). */
+void
+pdf_writer_free(struct pdf_writer *w)
+{
+	if (w == NULL)
+		return;
+	writer_stop(w);
+	for (size_t i = 0; i < w->nq; i++)
+		free(w->queue[i]);
+	free(w->queue);
+	free(w->fonts);
+	free(w->err);
+	pthread_mutex_destroy(&w->mu);
+	pthread_cond_destroy(&w->cv);
+	HPDF_Free(w->pdf);
+	free(w);
+}
+
+/* Render in one go; see pdf.h. */
 int
 pdf_render(const struct dl_doc *doc, int compress, char **out, size_t *len,
     struct pdf_stats *stats, char **err)
 {
+	struct pdf_writer *w = pdf_writer_new(compress, 0);
+	int rc;
+
+	if (w == NULL) {
+		*out = NULL;
+		*len = 0;
+		*err = xstrdup("cannot start libharu");
+		return -1;
+	}
+	rc = pdf_writer_finish(w, doc, out, len, stats, err);
+	pdf_writer_free(w);
+	return rc;
+}
+
+/* Write the document; see pdf.h. */
+int
+pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
+    size_t *len, struct pdf_stats *stats, char **err)
+{
 	struct pdf_stats st = { 0, 0, 0 };
 	double t0 = now_ms(), t1;
-	struct pctx ctx = { 0, 0 };
-	HPDF_Doc pdf;
+	HPDF_Doc pdf = w->pdf;
 	HPDF_Font *fonts;
 	HPDF_Image *images;
 	HPDF_Page *pages;
@@ -268,19 +419,15 @@ pdf_render(const struct dl_doc *doc, int compress, char **out, size_t *len,
 	int *used;
 	struct buf b;
 	int rc = -1;
+#define ctx w->ctx
 
 	*out = NULL;
 	*len = 0;
 	*err = NULL;
-	if ((pdf = HPDF_New(on_error, &ctx)) == NULL) {
-		*err = xstrdup("cannot start libharu");
-		return -1;
-	}
-	HPDF_SetCompressionMode(pdf, compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
-	HPDF_UseUTFEncodings(pdf);
-	HPDF_SetCurrentEncoder(pdf, "UTF-8");
+	writer_stop(w);
 
-	/* Load only the faces some text item uses. */
+	/* Every face some text item uses, in the order of first use (loaded
+	 * already when layout announced it). */
 	fonts = xcalloc(nf ? nf : 1, sizeof(HPDF_Font));
 	used = xcalloc(nf ? nf : 1, sizeof(int));
 	for (size_t p = 0; p < np; p++) {
@@ -290,23 +437,27 @@ pdf_render(const struct dl_doc *doc, int compress, char **out, size_t *len,
 			if (l->items[i].kind == DL_TEXT)
 				used[l->items[i].u.text.face] = 1;
 	}
-	for (size_t f = 0; f < nf && ctx.err == 0; f++) {
-		const char *name;
+	for (size_t f = 0; f < nf; f++) {
+		const char *path = dl_face_path(doc, (int)f);
+		size_t k;
 
 		if (!used[f])
 			continue;
-		name = HPDF_LoadTTFontFromFile(pdf, dl_face_path(doc, (int)f), HPDF_TRUE);
-		if (name == NULL || ctx.err) {
-			*err = xasprintf("cannot embed the face %s (libharu error "
-			    "0x%04X)", dl_face_path(doc, (int)f), (unsigned)ctx.err);
-			goto out;
-		}
-		fonts[f] = HPDF_GetFont(pdf, name, "UTF-8");
+		for (k = 0; k < w->nq && strcmp(w->queue[k], path) != 0; k++)
+			;
+		if (k == w->nq)
+			pdf_writer_face(w, path);
+		fonts[f] = w->fonts[k];
+	}
+	if (w->err) {
+		*err = xstrdup(w->err);
+		goto out;
 	}
 	images = xcalloc(dl_nimages(doc) ? dl_nimages(doc) : 1, sizeof(HPDF_Image));
 
 	t1 = now_ms();
-	st.fonts = t1 - t0;
+	st.fonts = w->ms_fonts;
+	(void)t0;
 	pages = xcalloc(np ? np : 1, sizeof(HPDF_Page));
 	for (size_t p = 0; p < np; p++) {
 		pages[p] = HPDF_AddPage(pdf);
@@ -445,6 +596,6 @@ pdf_render(const struct dl_doc *doc, int compress, char **out, size_t *len,
 out:
 	free(fonts);
 	free(used);
-	HPDF_Free(pdf);
 	return rc;
+#undef ctx
 }

@@ -13,6 +13,24 @@ struct pdf_stats {
 	double	save;		/* subsetting fonts, compressing, serialising */
 };
 
+/* A PDF in the making, whose faces can be loaded while layout runs:
+ * libharu spends milliseconds per face building its character map, and
+ * a second core can do that while Pango is busy.  Faces load in the
+ * order they are announced, the same order a one-go render uses, so the
+ * output is the same byte for byte. */
+struct pdf_writer;
+
+/* Start a PDF (threaded: faces load on a thread of their own).  Returns
+ * NULL when libharu cannot start. */
+struct pdf_writer *pdf_writer_new(int compress, int threaded);
+/* Announce the file of a face the text will use. */
+void pdf_writer_face(struct pdf_writer *w, const char *path);
+/* Write doc with the writer, as pdf_render does.  Returns 0 or -1. */
+int pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc,
+    char **out, size_t *len, struct pdf_stats *stats, char **err);
+/* Free the writer. */
+void pdf_writer_free(struct pdf_writer *w);
+
 /* Write doc as a PDF into memory: *out (malloc'd, caller frees) and *len;
  * streams are compressed unless compress is 0.  stats may be NULL.
  * Returns 0, or -1 with a message in *err (malloc'd) when libharu fails

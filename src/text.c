@@ -18,6 +18,8 @@ struct typeset {
 	pthread_t	 loader;	/* reads the patterns while we parse */
 	int		 loading, loaded;
 	char		*hyph_path;
+	void		(*face_hook)(void *, const char *);
+	void		*face_ctx;
 	struct dl_doc	*doc;
 	struct diags	*d;
 };
@@ -96,6 +98,14 @@ void
 typeset_set_doc(struct typeset *ts, struct dl_doc *doc)
 {
 	ts->doc = doc;
+}
+
+void
+typeset_set_face_hook(struct typeset *ts, void (*fn)(void *, const char *),
+    void *ctx)
+{
+	ts->face_hook = fn;
+	ts->face_ctx = ctx;
 }
 
 void
@@ -261,7 +271,6 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	fd = pango_font_describe_with_absolute_size(item->analysis.font);
 	t->size = (float)(pango_font_description_get_size(fd) / (double)PANGO_SCALE);
 	pango_font_description_free(fd);
-	t->face = dl_face(ts->doc, path);
 	t->spacing = (float)spacing;
 	t->color = run_color(gi, color);
 	t->x = (float)x;
@@ -334,6 +343,13 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	if (t->nglyphs == 0) {
 		buf_free(&tb);
 		return;
+	}
+	{	/* A face drawn for the first time: tell whoever waits for it. */
+		size_t before = dl_nfaces(ts->doc);
+
+		t->face = dl_face(ts->doc, path);
+		if (dl_nfaces(ts->doc) > before && ts->face_hook)
+			ts->face_hook(ts->face_ctx, path);
 	}
 	t->text = dl_alloc(ts->doc, tb.len + 1);
 	memcpy(t->text, tb.data ? tb.data : "", tb.len);

@@ -29,6 +29,10 @@ void typeset_free(struct typeset *ts);
 void typeset_ready(struct typeset *ts);
 /* The document that text items and faces go into from now on. */
 void typeset_set_doc(struct typeset *ts, struct dl_doc *doc);
+/* Call fn(ctx, path) when a face is drawn for the first time in the
+ * current document (the PDF writer loads it meanwhile); NULL: none. */
+void typeset_set_face_hook(struct typeset *ts, void (*fn)(void *, const char *),
+    void *ctx);
 /* Count glyphs the faces lack (drawn as boxes), reported once each. */
 void typeset_set_diags(struct typeset *ts, struct diags *d);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util.h"
 
 struct command {
 	const char	*name;
@@ -153,4 +154,27 @@ cli_dispatch(int argc, char **argv)
 		if (strcmp(commands[i].name, argv[0]) == 0)
 			return commands[i].run(argc, argv);
 	return cli_usage_error("unknown command '%s'", argv[0]);
+}
+
+/* FILE.xml -> FILE.pdf (any other name gets .pdf added); see cli.h. */
+char *
+cli_pdf_name(const char *in)
+{
+	size_t n = strlen(in);
+
+	if (n > 4 && strcmp(in + n - 4, ".xml") == 0)
+		return xasprintf("%.*s.pdf", (int)(n - 4), in);
+	return xasprintf("%s.pdf", in);
+}
+
+/* The shared set-up, or NULL after printing why; see cli.h. */
+struct engine *
+cli_engine(void)
+{
+	struct diags *d = diags_new();
+	struct engine *e = engine_open(d);
+
+	diags_print(d, stderr);
+	diags_free(d);
+	return e;
 }

@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 
+#include "engine.h"
+
 /* Each runs a subcommand with its own argv (argv[0] is the command name)
  * and returns the process exit status. */
 int cmd_render(int argc, char **argv);
@@ -18,6 +20,12 @@ int cli_run_mail(int argc, char **argv);
 int cli_dispatch(int argc, char **argv);
 /* Print the general help to f. */
 void cli_help_all(FILE *f);
+
+/* The default output of an input: FILE.xml -> FILE.pdf.  malloc'd. */
+char *cli_pdf_name(const char *in);
+/* Open the engine (fonts, hyphenation); on failure print why and return
+ * NULL (the command then exits with status 3). */
+struct engine *cli_engine(void);
 
 /* Print "briefing: unknown option '...'" and the hint; returns 2. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -50,12 +50,9 @@ cmd_check(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error("%s", "check needs an input file");
-	d = diags_new();
-	if ((e = engine_open(d)) == NULL) {
-		diags_print(d, stderr);
-		diags_free(d);
+	if ((e = cli_engine()) == NULL)
 		return EXIT_SYSTEM;
-	}
+	d = diags_new();
 	for (int i = optind; i < argc; i++) {
 		struct build *b = NULL;
 

@@ -155,13 +155,12 @@ cmd_mail(int argc, char **argv)
 			free(addr);
 		}
 	}
-	d = diags_new();
-	if ((e = engine_open(d)) == NULL) {
-		diags_print(d, stderr);
-		diags_free(d);
+	if ((e = cli_engine()) == NULL) {
 		mail_free(&m);
+		g_mime_shutdown();
 		return EXIT_SYSTEM;
 	}
+	d = diags_new();
 	rc = engine_build(e, argv[optind], &o, d, &b);
 	if (rc == EXIT_OK) {
 		const struct briefing *bf = b->model;

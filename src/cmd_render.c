@@ -13,17 +13,6 @@
 #include "png.h"
 #include "util.h"
 
-/* FILE.xml -> FILE.pdf (any other name gets .pdf appended). */
-static char *
-default_output(const char *in)
-{
-	size_t n = strlen(in);
-
-	if (n > 4 && strcmp(in + n - 4, ".xml") == 0)
-		return xasprintf("%.*s.pdf", (int)(n - 4), in);
-	return xasprintf("%s.pdf", in);
-}
-
 static int
 is_png(const char *out)
 {
@@ -111,7 +100,7 @@ render_one(struct engine *e, const char *in, const char *out,
 		    b->ms_parse, b->ms_layout, b->ms_fonts, b->ms_draw, b->ms_save,
 		    dl_npages(b->doc), b->pdflen);
 	if (out == NULL)
-		out = dflt = default_output(in);
+		out = dflt = cli_pdf_name(in);
 	if (output_write(out, b->pdf, b->pdflen, &err) != 0) {
 		fprintf(stderr, "briefing: %s\n", err);
 		free(err);
@@ -202,12 +191,9 @@ cmd_render(int argc, char **argv)
 		return cli_usage_error("%s", "-o works with a single input file");
 	if (is_png(out))
 		o.want_pdf = 0;
-	d = diags_new();
-	if ((e = engine_open(d)) == NULL) {
-		diags_print(d, stderr);
-		diags_free(d);
+	if ((e = cli_engine()) == NULL)
 		return EXIT_SYSTEM;
-	}
+	d = diags_new();
 	if (jobs > argc - optind)
 		jobs = argc - optind;
 	if (jobs > 1) {

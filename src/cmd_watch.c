@@ -262,17 +262,6 @@ build_and_watch(struct engine *e, struct watch *w, const char *in,
 	}
 }
 
-/* FILE.xml -> FILE.pdf. */
-static char *
-pdf_name(const char *in)
-{
-	size_t n = strlen(in);
-
-	if (n > 4 && strcmp(in + n - 4, ".xml") == 0)
-		return xasprintf("%.*s.pdf", (int)(n - 4), in);
-	return xasprintf("%s.pdf", in);
-}
-
 /* briefing watch; see cli.h. */
 int
 cmd_watch(int argc, char **argv)
@@ -312,13 +301,8 @@ cmd_watch(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return cli_usage_error("%s", "watch takes one input file");
-	d = diags_new();
-	if ((e = engine_open(d)) == NULL) {
-		diags_print(d, stderr);
-		diags_free(d);
+	if ((e = cli_engine()) == NULL)
 		return EXIT_SYSTEM;
-	}
-	diags_free(d);
 	/* A background job may start with SIGINT ignored, and an ignored
 	 * signal never reaches a signalfd: take both back first. */
 	signal(SIGINT, SIG_DFL);
@@ -341,7 +325,7 @@ cmd_watch(int argc, char **argv)
 		w.fontdir = absolute(fd);
 		free(fd);
 	}
-	out = out ? xstrdup(out) : pdf_name(argv[optind]);
+	out = out ? xstrdup(out) : cli_pdf_name(argv[optind]);
 	build_and_watch(e, &w, argv[optind], out, &o);
 	for (;;) {
 		struct pollfd pf[2] = { { w.fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };

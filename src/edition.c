@@ -87,16 +87,8 @@ cover(struct lay *L, const struct briefing *b, const struct entry *e, size_t ne)
 	dl_dest_set(L->doc, dest, (int)dl_npages(L->doc) - 1, (float)t->top);
 	dl_bookmark_insert(L->doc, 0, 0, b->title, dest);
 	if (t->logo) {
-		struct dl_item it;
-
-		memset(&it, 0, sizeof(it));
-		it.kind = DL_IMAGE;
-		it.u.image.image = dl_image(L->doc, t->logo, t->logo_px_w, t->logo_px_h,
-		    t->logo_png);
-		it.u.image.h = (float)t->logo_h * 2.4f;
-		it.u.image.w = it.u.image.h * (float)t->logo_aspect;
-		dl_list_add(&fr, &it);
-		y += it.u.image.h + 14;
+		lay_logo(L, &fr, 0, 0, t->logo_h * 2.4);
+		y += t->logo_h * 2.4 + 14;
 	}
 	y += lay_frame_text(L, &fr, NULL, b->title, ST_MASTHEAD, 0, y, W, 0, 0);
 	buf_init(&meta);

@@ -113,6 +113,26 @@ lay_ring(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
 	circle_path(L, dst, cx, cy, r, 0, color, width, DL_STROKE);
 }
 
+/* The layout's logo, h points high, with its top-left at (x, y); see
+ * layout_int.h.  Returns its width. */
+double
+lay_logo(struct lay *L, struct dl_list *fr, double x, double y, double h)
+{
+	const struct theme *t = L->t;
+	struct dl_item it;
+
+	memset(&it, 0, sizeof(it));
+	it.kind = DL_IMAGE;
+	it.u.image.image = dl_image(L->doc, t->logo, t->logo_px_w, t->logo_px_h,
+	    t->logo_png);
+	it.u.image.x = (float)x;
+	it.u.image.y = (float)y;
+	it.u.image.h = (float)h;
+	it.u.image.w = (float)(h * t->logo_aspect);
+	dl_list_add(fr, &it);
+	return it.u.image.w;
+}
+
 /* Running header; see layout_int.h. */
 void
 lay_header(struct lay *L, struct dl_list *fr, const char *text, double y)
@@ -121,18 +141,11 @@ lay_header(struct lay *L, struct dl_list *fr, const char *text, double y)
 	double w = L->W;
 
 	if (t->logo) {
-		struct dl_item it;
+		double lw = t->logo_h * t->logo_aspect;
 
-		memset(&it, 0, sizeof(it));
-		it.kind = DL_IMAGE;
-		it.u.image.image = dl_image(L->doc, t->logo, t->logo_px_w, t->logo_px_h,
-		    t->logo_png);
-		it.u.image.h = (float)t->logo_h;
-		it.u.image.w = (float)(t->logo_h * t->logo_aspect);
-		it.u.image.x = (float)(L->W - it.u.image.w);
-		it.u.image.y = (float)(y + t->st[ST_HEADER].leading - t->logo_h + 1);
-		dl_list_add(fr, &it);
-		w -= it.u.image.w + 12;
+		lay_logo(L, fr, L->W - lw, y + t->st[ST_HEADER].leading - t->logo_h + 1,
+		    t->logo_h);
+		w -= lw + 12;
 	}
 	lay_frame_text(L, fr, NULL, text, ST_HEADER, 0, y, w, T_ELLIPSIZE, 0);
 }

@@ -40,6 +40,9 @@ double lay_frame_text(struct lay *L, struct dl_list *dst, const struct rich *r,
  * a bookmark at level L->level + 1 when bookmark is set. */
 void lay_kicker(struct lay *L, const char *label, double space, int flags,
     const char *bookmark);
+/* The layout's logo in fr at (x, y), h points high; returns its width.
+ * Only when the theme has a logo. */
+double lay_logo(struct lay *L, struct dl_list *fr, double x, double y, double h);
 /* The running header at y of fr: its text, and the layout's logo at the
  * right end when there is one. */
 void lay_header(struct lay *L, struct dl_list *fr, const char *text, double y);

@@ -23,7 +23,7 @@
 #include "output.h"
 #include "util.h"
 
-#define QUIET_MS	100	/* a burst of saves ends after this much calm */
+#define QUIET_MS	30	/* a burst of saves ends after this much calm */
 
 struct wdir {
 	int	 wd;

@@ -8,7 +8,8 @@ Cases: (a) the seed story alone, (b) an edition of 20 different stories,
 (c) a 52-story edition (both generated from the samples by
 gen_edition.py), each run RUNS times (default 7) as a whole process;
 the 20-story edition again pinned to one core; the rebuild time of
-`briefing watch` after an edit to one story of the 20; and `render -j 2`
+`briefing watch` after an edit to one story of the sample edition and of
+the 20; and `render -j 2`
 of the 20 story files at once.  Each line gives the median and spread
 (min to max) of wall time, CPU time and peak memory, the pages and PDF
 size, and the time by stage from `render --stats`."""
@@ -100,6 +101,11 @@ t52 = case("(c) edition of 52 stories", os.path.join(W, "e52", "split.xml"))
 print(f"\ncost of each added story: {(t52 - t20) / 32:.1f} ms (20 -> 52 stories), "
       f"{(t20 - seed) / 19:.1f} ms (1 -> 20)")
 
+shutil.copytree(os.path.join(ROOT, "samples"), os.path.join(W, "samples"))
+times, builds = rebuild_ms(os.path.join(W, "samples", "weekly.xml"),
+                           os.path.join(W, "samples", "stories", "chip-capex.xml"))
+print(f"\nwatch, the sample edition (samples/weekly.xml), one story edited: save to new PDF "
+      f"{fmt(times, 'ms')}, of which the build {fmt(builds, 'ms')}")
 times, builds = rebuild_ms(os.path.join(W, "e20", "split.xml"), os.path.join(W, "e20", "stories", "s07.xml"))
 print(f"watch, edit one story of the 20: save to new PDF {fmt(times, 'ms')}, "
       f"of which the build {fmt(builds, 'ms')}")

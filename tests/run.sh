@@ -288,6 +288,8 @@ printf '%s\n' "glyphs.xml:3:16: warning: character '😀' (U+1F600) is not in th
 	"glyphs.xml:3:22: warning: character '中' (U+4E2D) is not in the shipped fonts; it is drawn as a box" \
 	"2 files checked: 0 errors, 2 warnings" "exit 0" | diff - "$W/check.txt" >"$W/diff" \
 	&& ok "check: missing glyphs are warnings with their place; exit 0" || no "check text" "$(cat "$W/diff")"
+n=$("$BIN" render "$W/glyphs.xml" --dump dl 2>/dev/null | grep -c "^  path stroke=")
+[ "$n" -ge 4 ] && ok "missing characters are drawn as visible boxes ($n, title and footer)" || no "placeholder boxes" "$n"
 (cd "$W" && "$BIN" check --werror glyphs.xml >/dev/null; echo "exit $?") | grep -qx "exit 1" && ok "check --werror: warnings fail" || no "check --werror"
 (cd "$T/bad" && "$BIN" check --format json semantic.xml >"$W/check.json"; echo "exit $?" >"$W/check.st")
 python3 -c "import json,sys; j=json.load(open('$W/check.json')); d=j['diagnostics']; sys.exit(0 if j['errors']==9 and j['warnings']==0 and d[0]=={'file':'semantic.xml','line':2,'column':16,'severity':'error','message':\"story date '2026-02-30' is not a valid date: no such day in that month\"} else 1)" \

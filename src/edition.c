@@ -178,7 +178,7 @@ static void
 contents(struct lay *L, const struct entry *e, size_t ne, int *dest_out)
 {
 	const struct theme *t = L->t;
-	const struct style *ss = &t->st[ST_TOC_STORY], *sc = &t->st[ST_TOC_SECTION];
+	const struct style *ss = &t->st[ST_TOC_STORY];
 	const double numw = 30, pw = 34, W = L->W;
 	int dest = dl_dest_new(L->doc), first = 1;
 
@@ -203,7 +203,6 @@ contents(struct lay *L, const struct entry *e, size_t ne, int *dest_out)
 		    t->colors[C_ACCENT]);
 		text_layout(L->ts, NULL, e[i].title, ss, W - numw - pw, 0, 0, &tl);
 		h = lay_place(&fr, &tl, numw, 0);
-		lastw = tl.n ? text_width(L->ts, "", ss) : 0;
 		{
 			/* The last line's width, for the leader. */
 			const struct dl_list *ll = &tl.lines[tl.n - 1];
@@ -256,7 +255,6 @@ contents(struct lay *L, const struct entry *e, size_t ne, int *dest_out)
 			free(marks[k].href);
 		free(marks);
 		buf_free(&sb);
-		(void)sc;
 		flow_add(L->f, &fr, h, first ? 10 : 9, first ? F_KEEP : 0);
 		first = 0;
 	}

@@ -79,7 +79,6 @@ lay_kicker(struct lay *L, const char *label, double space, int flags,
     const char *bookmark)
 {
 	struct dl_list fr = { 0 };
-	const struct style *st = &L->t->st[ST_KICKER];
 	double h;
 
 	dl_hline(L->doc, &fr, 0, (float)L->W, 0, 0.8f, L->accent, 0);
@@ -90,7 +89,6 @@ lay_kicker(struct lay *L, const char *label, double space, int flags,
 		dl_bookmark(L->doc, L->level + 1, bookmark, dest);
 		flow_mark(L->f, dest);
 	}
-	(void)st;
 	flow_add(L->f, &fr, h + 8, space, flags);
 }
 

@@ -409,7 +409,7 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
     size_t *len, struct pdf_stats *stats, char **err)
 {
 	struct pdf_stats st = { 0, 0, 0 };
-	double t0 = now_ms(), t1;
+	double t0, t1;
 	HPDF_Doc pdf = w->pdf;
 	HPDF_Font *fonts;
 	HPDF_Image *images;
@@ -457,7 +457,6 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 
 	t1 = now_ms();
 	st.fonts = w->ms_fonts;
-	(void)t0;
 	pages = xcalloc(np ? np : 1, sizeof(HPDF_Page));
 	for (size_t p = 0; p < np; p++) {
 		pages[p] = HPDF_AddPage(pdf);

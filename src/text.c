@@ -448,7 +448,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	size_t len;
 	int line_no = r ? r->pos.line : 0;
 	const char *file = r ? r->pos.file : NULL;
-	size_t cap = 0, i = 0;
+	size_t i = 0;
 	int tie;
 
 	memset(out, 0, sizeof(*out));
@@ -503,7 +503,6 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 
 		if (i >= out->n)
 			break;
-		(void)cap;
 		pango_layout_iter_get_line_extents(iter, NULL, &log);
 		x = log.x / (double)PANGO_SCALE;
 		if (log.width / (double)PANGO_SCALE > out->width)

@@ -111,7 +111,7 @@ install: all
 	    $(DESTDIR)$(PREFIX)/share/briefing/layouts
 	install -m 755 $(BIN) $(BUILD)/briefing-mail $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 fonts/*.ttf fonts/OFL.txt $(DESTDIR)$(PREFIX)/share/briefing/fonts
-	install -m 644 layouts/*.xml $(DESTDIR)$(PREFIX)/share/briefing/layouts
+	install -m 644 layouts/*.xml layouts/*.png $(DESTDIR)$(PREFIX)/share/briefing/layouts
 
 clean:
 	rm -rf build

@@ -225,8 +225,8 @@ cmd_mail(int argc, char **argv)
 			fprintf(stderr, "briefing: %s\n", err);
 			rc = EXIT_SYSTEM;
 		} else
-			fprintf(stderr, "briefing: wrote %s (%zu bytes) for %zu "
-			    "recipients\n", eml, msglen, m.nrcpt);
+			fprintf(stderr, "briefing: wrote %s (%zu bytes) for %zu %s\n",
+			    eml, msglen, m.nrcpt, m.nrcpt == 1 ? "recipient" : "recipients");
 		goto out;
 	}
 	if (smtp) {
@@ -237,8 +237,8 @@ cmd_mail(int argc, char **argv)
 			keep(b->model, b, msg, msglen);
 			rc = EXIT_SYSTEM;
 		} else
-			fprintf(stderr, "briefing: sent to %zu recipients through %s\n",
-			    m.nrcpt, smtp);
+			fprintf(stderr, "briefing: sent to %zu %s through %s\n", m.nrcpt,
+			    m.nrcpt == 1 ? "recipient" : "recipients", smtp);
 		goto out;
 	}
 	/* No server named: the local sendmail, which takes Bcc from the
@@ -247,8 +247,8 @@ cmd_mail(int argc, char **argv)
 	    MAIL_BCC, &msglen);
 	switch (mail_send_sendmail(msg, msglen, &err)) {
 	case 0:
-		fprintf(stderr, "briefing: handed to sendmail for %zu recipients\n",
-		    m.nrcpt);
+		fprintf(stderr, "briefing: handed to sendmail for %zu %s\n", m.nrcpt,
+		    m.nrcpt == 1 ? "recipient" : "recipients");
 		break;
 	case 1:
 		fprintf(stderr, "briefing: no --smtp server given and no local "

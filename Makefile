@@ -97,7 +97,8 @@ asan: deps
 	    LDFLAGS="-fsanitize=address,undefined" all build/asan/unit build/asan/pngdiff
 	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh build/asan
 
-valgrind: all
+valgrind: deps
+	$(MAKE) all
 	sh tests/valgrind.sh $(BUILD)
 
 bench: all

@@ -313,7 +313,6 @@ python3 -c "import random; random.seed(7); open('$H/random.xml','wb').write(byte
 "$BIN" render "$H/random.xml" -o "$H/random.pdf" 2>"$H/err"; st=$?
 [ "$st" -eq 1 ] && grep -q "^$H/random.xml:1:[0-9]*: error: " "$H/err" && [ ! -e "$H/random.pdf" ] \
 	&& ok "random bytes: a located error, exit 1, no PDF" || no "random bytes" "$st $(head -2 "$H/err")"
-iconv -f UTF-8 -t UTF-16 "$ROOT/samples/openai-aws.xml" | sed '1s/UTF-8/UTF-16/' >"$H/utf16.xml" 2>/dev/null
 python3 -c "
 import sys; p=sys.argv[1]; t=open('$ROOT/samples/openai-aws.xml',encoding='utf-8').read().replace('encoding=\"UTF-8\"','encoding=\"UTF-16\"')
 open(p,'wb').write(t.encode('utf-16'))" "$H/utf16.xml"

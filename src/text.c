@@ -245,13 +245,39 @@ run_color(PangoGlyphItem *gi, uint32_t def)
 	return def;
 }
 
+static int
+int_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Where the cluster starting at cl ends: the next larger start among the
+ * run's sorted, distinct cluster starts, or the item's end. */
+static int
+cluster_end(const int *starts, int n, int cl, int end)
+{
+	int lo = 0, hi = n;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+
+		if (starts[mid] <= cl)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && starts[lo] < end ? starts[lo] : end;
+}
+
 /* Turn one Pango run into a text item of the line frame. */
 static void
 emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
     double base, uint32_t color, double spacing, int line, const char *file,
     int line_end, struct dl_list *out)
 {
-	int last = -1;
+	int last = -1, *starts, nstarts = 0;
 	struct dl_list boxes = { 0 };
 
 	PangoGlyphString *gs = gi->glyphs;
@@ -281,16 +307,21 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	for (int i = 0; i < gs->num_glyphs; i++)
 		if (gs->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
 			last = i;
+	/* Cluster starts in order, to find where each cluster ends. */
+	starts = xcalloc((size_t)gs->num_glyphs, sizeof(int));
+	for (int i = 0; i < gs->num_glyphs; i++)
+		starts[i] = gs->log_clusters[i];
+	qsort(starts, (size_t)gs->num_glyphs, sizeof(int), int_cmp);
+	for (int i = 0; i < gs->num_glyphs; i++)
+		if (nstarts == 0 || starts[nstarts - 1] != starts[i])
+			starts[nstarts++] = starts[i];
 	for (int i = 0; i < gs->num_glyphs; i++) {
 		PangoGlyphInfo *g = &gs->glyphs[i];
 		int cl = gs->log_clusters[i];
 		struct dl_glyph *dg;
 		const char *cs = text + item->offset + cl;
-		int cend = item->length;
+		int cend = cluster_end(starts, nstarts, cl, item->length);
 
-		for (int k = 0; k < gs->num_glyphs; k++)
-			if (gs->log_clusters[k] > cl && gs->log_clusters[k] < cend)
-				cend = gs->log_clusters[k];
 		if (g->glyph == PANGO_GLYPH_EMPTY) {
 			pen += g->geometry.width;
 			continue;
@@ -338,6 +369,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 		}
 		pen += g->geometry.width;
 	}
+	free(starts);
 	dl_list_place(out, &boxes, 0, 0);
 	dl_list_free(&boxes);
 	if (t->nglyphs == 0) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "geom.h"
 #include "powermap.h"
 #include "timeline.h"
 #include "layout_int.h"
@@ -319,27 +320,14 @@ media(struct lay *L, const struct story *st)
 	for (size_t i = 0; i < st->nvideos; i++) {
 		const struct video *v = &st->videos[i];
 		struct dl_list fr = { 0 };
-		struct dl_item it;
-		float *p;
 		double h;
 
 		/* A play triangle as a path: no font needed for it. */
-		memset(&it, 0, sizeof(it));
-		it.kind = DL_PATH;
-		it.u.path.nops = 4;
-		it.u.path.ops = dl_alloc(L->doc, 4);
-		it.u.path.ops[0] = DL_MOVE;
-		it.u.path.ops[1] = DL_LINE;
-		it.u.path.ops[2] = DL_LINE;
-		it.u.path.ops[3] = DL_CLOSE;
-		it.u.path.npts = 6;
-		it.u.path.pts = p = dl_alloc(L->doc, 6 * sizeof(float));
-		p[0] = 2;	p[1] = 3.2f;
-		p[2] = 9;	p[3] = 7;
-		p[4] = 2;	p[5] = 10.8f;
-		it.u.path.fill = L->accent;
-		it.u.path.flags = DL_FILL;
-		dl_list_add(&fr, &it);
+		cairo_move_to(geom_cr(L->g), 2, 3.2);
+		cairo_line_to(geom_cr(L->g), 9, 7);
+		cairo_line_to(geom_cr(L->g), 2, 10.8);
+		cairo_close_path(geom_cr(L->g));
+		geom_emit(L->g, L->doc, &fr, L->accent, 0, 0, DL_FILL);
 		h = lay_frame_text(L, &fr, NULL, v->title, ST_ITEM, tx, 0, L->W - tx,
 		    0, v->href ? L->accent : 0);
 		if (v->outlet)

@@ -283,26 +283,9 @@ timeline_layout(struct lay *L, const struct story *st)
 		lay_frame_text(L, &fr, NULL, date_format(&ev[i]->date, date),
 		    ST_EVENT_DATE, 0, 0.6, datew, T_RIGHT, 0);
 		/* The spine joins the markers down the list. */
-		{
-			struct dl_item it;
-			float *p;
-
-			memset(&it, 0, sizeof(it));
-			it.kind = DL_PATH;
-			it.u.path.nops = 2;
-			it.u.path.ops = dl_alloc(L->doc, 2);
-			it.u.path.ops[0] = DL_MOVE;
-			it.u.path.ops[1] = DL_LINE;
-			it.u.path.npts = 4;
-			it.u.path.pts = p = dl_alloc(L->doc, 4 * sizeof(float));
-			p[0] = p[2] = (float)gx;
-			p[1] = (float)(i == 0 ? 7 : -9);
-			p[3] = (float)(i + 1 == st->nevents ? 7 : h + 1);
-			it.u.path.stroke = L->t->colors[C_RULE];
-			it.u.path.width = 1;
-			it.u.path.flags = DL_STROKE;
-			dl_list_add(&fr, &it);
-		}
+		cairo_move_to(geom_cr(L->g), gx, i == 0 ? 7 : -9);
+		cairo_line_to(geom_cr(L->g), gx, i + 1 == st->nevents ? 7 : h + 1);
+		geom_emit(L->g, L->doc, &fr, 0, L->t->colors[C_RULE], 1, DL_STROKE);
 		if (badges)
 			number_badge(L, &fr, gx, 7, i + 1, BADGE_R);
 		else

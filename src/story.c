@@ -53,10 +53,13 @@ opener_meta(struct lay *L, const struct story *st)
 	flow_add(L->f, &fr, h, 0, 0);
 }
 
-static void
+/* The overview points; returns their heights plus 16 each, what the
+ * opener needs to know whether the players strip still fits. */
+static double
 overview(struct lay *L, const struct story *st)
 {
 	const double numw = 36;
+	double total = 0;
 
 	lay_kicker(L, "Strategic overview", 20, F_KEEP, "Overview");
 	for (size_t i = 0; i < st->npoints; i++) {
@@ -75,7 +78,9 @@ overview(struct lay *L, const struct story *st)
 			dl_hline(L->doc, &fr, (float)numw, (float)L->W,
 			    (float)(h + 8), 0.4f, L->t->colors[C_RULE], 0);
 		flow_add(L->f, &fr, h + 8, i == 0 ? 2 : 8, i == 0 ? F_KEEP : 0);
+		total += h + 16;
 	}
+	return total;
 }
 
 /* Key players as a strip of badges, when the first page has room. */
@@ -384,19 +389,10 @@ story_layout(struct lay *L, const struct story *st)
 		flow_add(L->f, &fr, head.leading, i == 0 ? 14 : 0, F_KEEP);
 	}
 	tlines_free(&head);
-	overview(L, st);
 	/* The strip goes where the summary leaves room on page one. */
 	{
-		double h = used + 20 + 28;
+		double h = used + 20 + 28 + overview(L, st);
 
-		for (size_t i = 0; i < st->npoints; i++) {
-			struct tlines tl;
-
-			text_layout(L->ts, &st->points[i], NULL, &L->t->st[ST_POINT],
-			    L->W - 36, T_JUSTIFY | T_HYPHENATE, 0, &tl);
-			h += tl.n * tl.leading + 16;
-			tlines_free(&tl);
-		}
 		if (st->nplayers && h + 32 + 64 <
 		    L->t->page_h - L->t->top - L->t->bottom)
 			players_strip(L, st);

@@ -1,5 +1,6 @@
 /* cli.c: the command table, help texts and usage errors, shared by the
  * briefing program and its mail helper. */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,4 +178,13 @@ cli_engine(void)
 	diags_print(d, stderr);
 	diags_free(d);
 	return e;
+}
+
+/* getopt's complaint, in briefing's words; see cli.h. */
+int
+cli_bad_option(int c, char **argv)
+{
+	if (c == ':')
+		return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+	return cli_usage_error("unknown option '%s'", argv[optind - 1]);
 }

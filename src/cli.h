@@ -27,6 +27,9 @@ char *cli_pdf_name(const char *in);
  * NULL (the command then exits with status 3). */
 struct engine *cli_engine(void);
 
+/* After getopt_long returned c ('?' or ':') for argv: the usage error for
+ * an unknown option or a missing value; returns 2. */
+int cli_bad_option(int c, char **argv);
 /* Print "briefing: unknown option '...'" and the hint; returns 2. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print a command's help text to stdout. Returns 0, or 2 for an unknown

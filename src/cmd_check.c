@@ -41,11 +41,8 @@ cmd_check(int argc, char **argv)
 			break;
 		case 'h':
 			return cli_help("check");
-		case ':':
-			return cli_usage_error("option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+			return cli_bad_option(c, argv);
 		}
 	}
 	if (optind >= argc)

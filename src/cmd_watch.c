@@ -292,11 +292,8 @@ cmd_watch(int argc, char **argv)
 			break;
 		case 'h':
 			return cli_help("watch");
-		case ':':
-			return cli_usage_error("option '%s' needs a value",
-			    argv[optind - 1]);
 		default:
-			return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+			return cli_bad_option(c, argv);
 		}
 	}
 	if (optind != argc - 1)

@@ -15,6 +15,7 @@
 #include <hpdf_pages.h>
 
 #include "pdf.h"
+#include "pdfzip.h"
 #include "util.h"
 
 struct pctx {
@@ -261,7 +262,7 @@ struct pdf_writer {
 	pthread_t	 th;
 	pthread_mutex_t	 mu;
 	pthread_cond_t	 cv;
-	int		 threaded, done;
+	int		 threaded, done, compress;
 	char		**queue;	/* face files in the order of first use */
 	HPDF_Font	*fonts;		/* fonts[i] for queue[i], once loaded */
 	size_t		 nq, capq, capf, loaded;
@@ -281,6 +282,10 @@ load_face(struct pdf_writer *w, const char *path)
 		name = HPDF_LoadTTFontFromFile(w->pdf, path, HPDF_TRUE);
 		if (name && w->ctx.err == 0)
 			f = HPDF_GetFont(w->pdf, name, "UTF-8");
+		/* Its 128 KB CIDToGIDMap is final: deflate it here, on the
+		 * loading thread, rather than in the save. */
+		if (f && w->ctx.err == 0 && w->compress)
+			pdfzip_font_map(f);
 		if (f == NULL || w->ctx.err)
 			w->err = xasprintf("cannot embed the face %s (libharu error "
 			    "0x%04X)", path, (unsigned)w->ctx.err);
@@ -324,6 +329,7 @@ pdf_writer_new(int compress, int threaded)
 		return NULL;
 	}
 	HPDF_SetCompressionMode(w->pdf, compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+	w->compress = compress;
 	HPDF_UseUTFEncodings(w->pdf);
 	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
 	pthread_mutex_init(&w->mu, NULL);
@@ -418,6 +424,7 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 	const struct dl_info *info = dl_info((struct dl_doc *)doc);
 	int *used;
 	struct buf b;
+	struct pdfzip *z = NULL;
 	int rc = -1;
 #define ctx w->ctx
 
@@ -463,8 +470,12 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 		HPDF_Page_SetWidth(pages[p], dl_page(doc, p)->w);
 		HPDF_Page_SetHeight(pages[p], dl_page(doc, p)->h);
 	}
+	/* Each page's content is deflated on another core once drawn. */
+	if (w->compress)
+		z = pdfzip_new();
 	for (size_t p = 0; p < np && ctx.err == 0; p++) {
 		const struct dl_page *pg = dl_page(doc, p);
+		HPDF_PageAttr pa;
 
 		for (size_t i = 0; i < pg->list.n; i++) {
 			const struct dl_item *it = &pg->list.items[i];
@@ -515,8 +526,16 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 			}
 			}
 		}
+		/* Finished only when nothing is left open for libharu to
+		 * close at save time. */
+		pa = pages[p]->attr;
+		if (pa->gmode == HPDF_GMODE_PAGE_DESCRIPTION && pa->gstate &&
+		    pa->gstate->prev == NULL)
+			pdfzip_add(z, pa->contents);
 	}
 	free(images);
+	if (pdfzip_finish(z) != 0 && ctx.err == 0)
+		ctx.err = HPDF_FAILD_TO_ALLOC_MEM;
 
 	/* Bookmarks: a parent per level. */
 	if (dl_nbookmarks(doc) > 0 && ctx.err == 0) {
@@ -593,6 +612,7 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 		*stats = st;
 	rc = 0;
 out:
+	pdfzip_free(z);
 	free(fonts);
 	free(used);
 	return rc;

@@ -1,0 +1,38 @@
+/* pdfzip.h: deflating libharu's streams before it saves, on another core.
+ *
+ * libharu 2.3.0 compresses every stream inside HPDF_SaveToStream, one
+ * after the other, on the thread that saves.  A stream whose content is
+ * final (a page once drawn, a font's CIDToGIDMap once loaded) can be
+ * compressed earlier and elsewhere: its data is replaced by the deflated
+ * bytes, libharu's own filter is switched off for it, and the stream's
+ * dictionary writes /Filter /FlateDecode itself.  The PDF says the same
+ * thing; the time moves off the critical path. */
+#ifndef BRIEFING_PDFZIP_H
+#define BRIEFING_PDFZIP_H
+
+#include <hpdf.h>
+
+struct pdfzip;
+
+/* Start a compressor with a thread of its own.  Returns NULL when no
+ * thread can be started (the streams are then left to libharu). */
+struct pdfzip *pdfzip_new(void);
+/* Queue a stream dictionary whose content will not change again.  The
+ * thread may read it from now on; the caller must not write to it. */
+void pdfzip_add(struct pdfzip *z, HPDF_Dict stream);
+/* Wait for the queue to drain and put each compressed stream in place
+ * (libharu allocates: call it on the thread that owns the document).
+ * Returns 0, or -1 when libharu could not take the data back. */
+int pdfzip_finish(struct pdfzip *z);
+/* Stop the thread and free the compressor; NULL is ignored. */
+void pdfzip_free(struct pdfzip *z);
+
+/* Compress one stream now, on the calling thread.  Returns 0, or -1 when
+ * it is left for libharu to compress. */
+int pdfzip_now(HPDF_Dict stream);
+/* Keep a Type0 font's CIDToGIDMap compressed by pdfzip_now: libharu
+ * resets the map's filter when it writes the font, so the descendant
+ * font's write hook is wrapped to set it back.  Returns 0 or -1. */
+int pdfzip_font_map(HPDF_Font font);
+
+#endif

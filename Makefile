@@ -30,7 +30,7 @@ SRCS = util.c diag.c date.c model.c parse.c validate.c dl.c fonts.c theme.c \
        text.c flow.c geom.c ticks.c chart.c timeline.c powermap.c edition.c image.c coverage.c layout.c story.c pdf.c pdfzip.c png.c \
        output.c engine.c
 CLI_SRCS = cli.c cmd_render.c cmd_check.c cmd_watch.c
-LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o
+LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o $(BUILD)/obj/hyph.o
 CLI_OBJS = $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 MAIL_OBJS = $(BUILD)/obj/mail_main.o $(BUILD)/obj/cmd_mail.o $(BUILD)/obj/mail.o
 BIN = $(BUILD)/briefing
@@ -48,6 +48,19 @@ $(BUILD)/obj/%.o: src/%.c src/*.h $(BUILD)/gen/schemas.c | $(BUILD)/obj
 	$(CC) $(CPPFLAGS) $(PCFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
 
 $(BUILD)/obj/schemas.o: $(BUILD)/gen/schemas.c | $(BUILD)/obj
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The hyphenation patterns, compiled in (see src/hyph.h).  The generator
+# runs on the build machine, so it is built without sanitizers.
+HYPH_DIC ?= /usr/share/hyphen/hyph_en_US.dic
+$(BUILD)/gen/hyphgen: src/hyphgen.c
+	@mkdir -p $(BUILD)/gen
+	$(CC) -O2 $(WARN) -o $@ $< -lhyphen
+
+$(BUILD)/gen/hyph.c: $(BUILD)/gen/hyphgen $(HYPH_DIC)
+	$(BUILD)/gen/hyphgen $(HYPH_DIC) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/hyph.o: $(BUILD)/gen/hyph.c src/hyph.h | $(BUILD)/obj
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/gen/schemas.c: src/schema/story.rng src/schema/layout.rng src/embed.sh

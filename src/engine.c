@@ -20,8 +20,6 @@
 #include "util.h"
 #include "validate.h"
 
-#define HYPH_DICT "/usr/share/hyphen/hyph_en_US.dic"
-
 struct engine {
 	struct fonts	*fonts;
 	struct typeset	*ts;
@@ -87,20 +85,8 @@ engine_open(struct diags *d)
 		free(e);
 		return NULL;
 	}
-	e->ts = typeset_new(e->fonts, HYPH_DICT, d);
-	if (e->ts == NULL) {
-		fonts_close(e->fonts);
-		free(e);
-		return NULL;
-	}
+	e->ts = typeset_new(e->fonts);
 	return e;
-}
-
-/* Finish background set-up; see engine.h. */
-void
-engine_ready(struct engine *e)
-{
-	typeset_ready(e->ts);
 }
 
 void

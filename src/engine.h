@@ -49,9 +49,6 @@ const char *engine_datadir(void);
 /* Set up fonts and hyphenation.  Returns NULL with an error in d. */
 struct engine *engine_open(struct diags *d);
 void engine_close(struct engine *e);
-/* Wait for the set-up still running in the background (the hyphenation
- * patterns), so that the process can fork with nothing half done. */
-void engine_ready(struct engine *e);
 /* Build one input.  Diagnostics go to d.  Returns an exit status: OK,
  * INPUT (bad input) or SYSTEM.  *out always receives a build for the
  * caller to free: on OK it is complete; otherwise only deps is set (the

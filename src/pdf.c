@@ -299,6 +299,7 @@ loader(void *arg)
 {
 	struct pdf_writer *w = arg;
 
+	pthread_setname_np(pthread_self(), "pdf-fonts");
 	pthread_mutex_lock(&w->mu);
 	for (;;) {
 		const char *path;

@@ -111,6 +111,7 @@ worker(void *arg)
 {
 	struct pdfzip *z = arg;
 
+	pthread_setname_np(pthread_self(), "pdf-deflate");
 	pthread_mutex_lock(&z->mu);
 	for (;;) {
 		HPDF_Dict d;

@@ -1,5 +1,4 @@
 /* text.c: Pango layout, libhyphen break points, glyph runs. */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,89 +7,35 @@
 #include <hyphen.h>
 #include <pango/pangocairo.h>
 
+#include "hyph.h"
 #include "text.h"
 #include "util.h"
 
 struct typeset {
 	struct fonts	*fonts;
 	PangoContext	*ctx;
-	HyphenDict	*hyph;		/* valid once loaded is set */
-	pthread_t	 loader;	/* reads the patterns while we parse */
-	int		 loading, loaded;
-	char		*hyph_path;
+	HyphenDict	*hyph;		/* compiled in: see hyph.h */
 	void		(*face_hook)(void *, const char *);
 	void		*face_ctx;
 	struct dl_doc	*doc;
 	struct diags	*d;
 };
 
-static void *
-load_patterns(void *arg)
-{
-	struct typeset *ts = arg;
-
-	ts->hyph = hnj_hyphen_load(ts->hyph_path);
-	return NULL;
-}
-
-/* The hyphenation patterns, waiting for the loader the first time. */
-static HyphenDict *
-patterns(struct typeset *ts)
-{
-	if (ts->loading && !ts->loaded) {
-		pthread_join(ts->loader, NULL);
-		ts->loaded = 1;
-		if (ts->hyph == NULL)
-			fprintf(stderr, "briefing: warning: %s: the hyphenation "
-			    "patterns cannot be read; text is not hyphenated\n",
-			    ts->hyph_path);
-	}
-	return ts->hyph;
-}
-
-/* Wait for the patterns; see text.h. */
-void
-typeset_ready(struct typeset *ts)
-{
-	patterns(ts);
-}
-
-/* Make a typesetter; see text.h.  The patterns (a 100 KB text file that
- * libhyphen compiles) load on a second thread while the input is parsed. */
+/* Make a typesetter; see text.h. */
 struct typeset *
-typeset_new(struct fonts *f, const char *hyph_dict, struct diags *d)
+typeset_new(struct fonts *f)
 {
 	struct typeset *ts = xcalloc(1, sizeof(*ts));
 
 	ts->fonts = f;
 	ts->ctx = fonts_context(f);
-	if (hyph_dict && access(hyph_dict, R_OK) != 0) {
-		diag(d, DIAG_ERROR, hyph_dict, 0, 0, "cannot read the hyphenation "
-		    "patterns (install hyphen-en-us)");
-		free(ts);
-		return NULL;
-	}
-	if (hyph_dict) {
-		ts->hyph_path = xstrdup(hyph_dict);
-		if (pthread_create(&ts->loader, NULL, load_patterns, ts) == 0)
-			ts->loading = 1;
-		else {
-			load_patterns(ts);
-			ts->loaded = 1;
-		}
-	}
+	ts->hyph = hyph_patterns();
 	return ts;
 }
 
 void
 typeset_free(struct typeset *ts)
 {
-	if (ts == NULL)
-		return;
-	patterns(ts);
-	if (ts->hyph)
-		hnj_hyphen_free(ts->hyph);
-	free(ts->hyph_path);
 	free(ts);
 }
 
@@ -156,7 +101,7 @@ hyphenate_word(struct typeset *ts, struct hyphtext *h, const char *w, size_t n,
 		return;
 	}
 	hy = xcalloc(n + 5, 1);
-	if (hnj_hyphen_hyphenate2(patterns(ts), lower, (int)n, hy, NULL, &rep, &pos,
+	if (hnj_hyphen_hyphenate2(ts->hyph, lower, (int)n, hy, NULL, &rep, &pos,
 	    &cut) != 0 || rep != NULL) {
 		/* Non-standard hyphenation (replacements) is not for English. */
 		buf_add(&h->out, w, n);
@@ -494,7 +439,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 		srclen = strlen(upper);
 		r = NULL;
 	}
-	if ((flags & T_HYPHENATE) && patterns(ts)) {
+	if (flags & T_HYPHENATE) {
 		hyphenate(ts, &h, src, srclen);
 		text = h.out.data ? h.out.data : "";
 		len = h.out.len;
@@ -507,7 +452,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	lay = pango_layout_new(ts->ctx);
 	pango_layout_set_text(lay, text, (int)len);
 	{
-		PangoAttrList *al = attributes(r, (flags & T_HYPHENATE) && ts->hyph ?
+		PangoAttrList *al = attributes(r, (flags & T_HYPHENATE) ?
 		    &h : NULL, st, text, len, tie);
 
 		pango_layout_set_attributes(lay, al);
@@ -552,9 +497,9 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 		for (size_t m = 0; r && m < r->nmarks; m++) {
 			const struct mark *mk = &r->marks[m];
 			int *ranges = NULL, nr = 0;
-			int s = (int)((flags & T_HYPHENATE) && ts->hyph ?
+			int s = (int)((flags & T_HYPHENATE) ?
 			    moved(&h, mk->start) : mk->start);
-			int e = (int)((flags & T_HYPHENATE) && ts->hyph ?
+			int e = (int)((flags & T_HYPHENATE) ?
 			    moved(&h, mk->end) : mk->end);
 
 			if (mk->kind != MARK_LINK || e <= line->start_index ||

@@ -19,14 +19,11 @@
 struct typeset;
 
 /* Everything text layout needs: the shared Pango context, the hyphenation
- * dictionary (may be NULL: no hyphenation) and the document that records
- * the faces used.  Returns NULL, with an error in d, when the dictionary
- * named cannot be read. */
-struct typeset *typeset_new(struct fonts *f, const char *hyph_dict,
-    struct diags *d);
+ * patterns (compiled in, see hyph.h) and the document that records the
+ * faces used.  Never fails (memory aside, which aborts). */
+struct typeset *typeset_new(struct fonts *f);
+/* Free a typesetter; NULL is ignored. */
 void typeset_free(struct typeset *ts);
-/* Wait until the hyphenation patterns have loaded. */
-void typeset_ready(struct typeset *ts);
 /* The document that text items and faces go into from now on. */
 void typeset_set_doc(struct typeset *ts, struct dl_doc *doc);
 /* Call fn(ctx, path) when a face is drawn for the first time in the

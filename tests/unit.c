@@ -7,7 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <hyphen.h>
+
 #include "date.h"
+#include "hyph.h"
 #include "diag.h"
 #include "output.h"
 #include "powermap.h"
@@ -226,6 +229,78 @@ test_powermap_place(void)
 	}
 }
 
+static int
+same_str(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+}
+
+/* The patterns compiled in at build time are libhyphen's own automaton,
+ * state for state, and hyphenate as the pattern file does. */
+static void
+test_hyph(void)
+{
+	static const char *const words[] = { "partnership", "exclusivity",
+	    "infrastructure", "hyphenation", "announcement", "microsoft",
+	    "revenue", "international", "interconnector", "capacity" };
+	const char *dic = getenv("HYPH_DIC") ? getenv("HYPH_DIC") :
+	    "/usr/share/hyphen/hyph_en_US.dic";
+	HyphenDict *file = hnj_hyphen_load(dic), *a, *b;
+	int levels = 0, states_same = 1;
+
+	CHECK(file != NULL);
+	if (file == NULL)
+		return;
+	for (a = file, b = hyph_patterns(); a && b; a = a->nextlevel, b = b->nextlevel) {
+		levels++;
+		CHECK(a->num_states == b->num_states);
+		CHECK(a->lhmin == b->lhmin && a->rhmin == b->rhmin);
+		CHECK(a->clhmin == b->clhmin && a->crhmin == b->crhmin);
+		CHECK(a->nohyphenl == b->nohyphenl && a->utf8 == b->utf8);
+		CHECK(strcmp(a->cset, b->cset) == 0);
+		for (int i = 0; i < a->num_states && i < b->num_states; i++) {
+			const HyphenState *x = &a->states[i], *y = &b->states[i];
+
+			if (!same_str(x->match, y->match) || !same_str(x->repl, y->repl) ||
+			    (x->repl && (x->replindex != y->replindex ||
+			    x->replcut != y->replcut)) ||
+			    x->fallback_state != y->fallback_state ||
+			    x->num_trans != y->num_trans)
+				states_same = 0;
+			for (int j = 0; states_same && j < x->num_trans; j++)
+				if (x->trans[j].ch != y->trans[j].ch ||
+				    x->trans[j].new_state != y->trans[j].new_state)
+					states_same = 0;
+		}
+	}
+	CHECK(a == NULL && b == NULL && levels >= 1);
+	CHECK(states_same);
+	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+		int n = (int)strlen(words[w]);
+		char h1[64], h2[64];
+		char **rep = NULL;
+		int *pos = NULL, *cut = NULL;
+
+		memset(h1, 0, sizeof(h1));
+		memset(h2, 0, sizeof(h2));
+		hnj_hyphen_hyphenate2(file, words[w], n, h1, NULL, &rep, &pos, &cut);
+		hnj_hyphen_hyphenate2(hyph_patterns(), words[w], n, h2, NULL, &rep,
+		    &pos, &cut);
+		CHECK_STR(h2, h1);
+	}
+	{	/* And the result is English hyphenation. */
+		char h[32];
+		char **rep = NULL;
+		int *pos = NULL, *cut = NULL;
+
+		memset(h, 0, sizeof(h));
+		hnj_hyphen_hyphenate2(hyph_patterns(), "partnership", 11, h, NULL,
+		    &rep, &pos, &cut);
+		CHECK(h[3] & 1 && h[6] & 1);	/* part-ner-ship */
+	}
+	hnj_hyphen_free(file);
+}
+
 int
 main(void)
 {
@@ -236,6 +311,7 @@ main(void)
 	test_output();
 	test_timeline_spread();
 	test_powermap_place();
+	test_hyph();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -27,7 +27,7 @@ CPPFLAGS += -D_GNU_SOURCE -DBRIEFING_VERSION='"$(VERSION)"' \
 LDLIBS   = $(PLIBS) -lhpdf -lhyphen -ljpeg -lm
 
 SRCS = util.c diag.c date.c model.c parse.c validate.c dl.c fonts.c theme.c \
-       text.c flow.c geom.c ticks.c chart.c timeline.c powermap.c edition.c image.c coverage.c layout.c story.c pdf.c pdfzip.c png.c \
+       text.c flow.c geom.c ticks.c chart.c timeline.c powermap.c edition.c image.c coverage.c layout.c layoutcache.c story.c pdf.c pdfzip.c png.c \
        output.c engine.c
 CLI_SRCS = cli.c cmd_render.c cmd_check.c cmd_watch.c
 LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o $(BUILD)/obj/hyph.o

@@ -96,9 +96,10 @@ render_one(struct engine *e, const char *in, const char *out,
 	}
 	if (stats)
 		fprintf(stderr, "stats: %s: parse %.2f ms, layout %.2f ms, fonts %.2f ms, "
-		    "draw %.2f ms, save %.2f ms, %zu pages, %zu bytes\n", in,
-		    b->ms_parse, b->ms_layout, b->ms_fonts, b->ms_draw, b->ms_save,
-		    dl_npages(b->doc), b->pdflen);
+		    "draw %.2f ms, save %.2f ms, compress %.2f ms, %zu pages, "
+		    "%zu bytes\n", in, b->ms_parse, b->ms_layout, b->ms_fonts,
+		    b->ms_draw, b->ms_save, b->ms_compress, dl_npages(b->doc),
+		    b->pdflen);
 	if (out == NULL)
 		out = dflt = cli_pdf_name(in);
 	if (output_write(out, b->pdf, b->pdflen, &err) != 0) {

@@ -23,7 +23,11 @@
 #include "output.h"
 #include "util.h"
 
-#define QUIET_MS	30	/* a burst of saves ends after this much calm */
+/* A burst of saves ends after this much calm: short once the last event
+ * finished a file (written and closed, or renamed into place), longer
+ * while one is half-saved (created, deleted or renamed away). */
+#define SETTLE_MS	5
+#define QUIET_MS	40
 
 struct wdir {
 	int	 wd;
@@ -133,11 +137,14 @@ rewatch(struct watch *w, char **files, size_t n)
 
 #define CHANGED_SOURCE	1
 #define CHANGED_FONTS	2
+#define HALF_SAVED	4
 
 /* Read pending events: CHANGED_SOURCE when one names a file of the build,
- * CHANGED_FONTS when the fonts folder changed, or 0. */
+ * CHANGED_FONTS when the fonts folder changed, or 0; plus HALF_SAVED when
+ * the last such event left a file half-saved (*half carries that state
+ * from one read to the next). */
 static int
-relevant(struct watch *w)
+relevant(struct watch *w, int *half)
 {
 	char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
 	ssize_t n;
@@ -152,20 +159,28 @@ relevant(struct watch *w)
 				continue;
 			for (size_t i = 0; i < w->ndirs; i++) {
 				char *path;
+				int mine = 0;
 
 				if (w->dirs[i].wd != ev->wd)
 					continue;
-				if (strcmp(w->dirs[i].path, w->fontdir) == 0)
+				if (strcmp(w->dirs[i].path, w->fontdir) == 0) {
 					hit |= CHANGED_FONTS;
+					mine = 1;
+				}
 				path = xasprintf("%s/%s", w->dirs[i].path, ev->name);
 				for (size_t k = 0; k < w->nfiles; k++)
-					if (strcmp(w->files[k], path) == 0)
+					if (strcmp(w->files[k], path) == 0) {
 						hit |= CHANGED_SOURCE;
+						mine = 1;
+					}
 				free(path);
+				if (mine)
+					*half = (ev->mask & (IN_CREATE | IN_DELETE |
+					    IN_MOVED_FROM)) != 0;
 			}
 		}
 	}
-	return hit;
+	return hit ? hit | (*half ? HALF_SAVED : 0) : 0;
 }
 
 static void
@@ -206,10 +221,18 @@ build_once(struct engine *e, const char *in, const char *out,
 	stamp(when);
 	diags_print(d, stdout);
 	fflush(stdout);
-	if (rc == EXIT_OK)
-		snprintf(line, linesz, "%s  %s: %zu pages in %.0f ms\n", when, out,
+	if (rc == EXIT_OK) {
+		size_t ns = b->stories_reused + b->stories_laid;
+		char stories[64] = "";
+
+		/* An edition says how many stories had to be laid out again. */
+		if (ns > 1)
+			snprintf(stories, sizeof(stories), ", %zu of %zu stories laid out",
+			    b->stories_laid, ns);
+		snprintf(line, linesz, "%s  %s: %zu pages in %.0f ms%s\n", when, out,
 		    dl_npages(b->doc), (t1.tv_sec - t0.tv_sec) * 1e3 +
-		    (t1.tv_nsec - t0.tv_nsec) / 1e6);
+		    (t1.tv_nsec - t0.tv_nsec) / 1e6, stories);
+	}
 	else {
 		int n = diags_errors(d);
 
@@ -300,6 +323,8 @@ cmd_watch(int argc, char **argv)
 		return cli_usage_error("%s", "watch takes one input file");
 	if ((e = cli_engine()) == NULL)
 		return EXIT_SYSTEM;
+	/* Rebuilds lay out only the stories that changed. */
+	engine_keep_layouts(e);
 	/* A background job may start with SIGINT ignored, and an ignored
 	 * signal never reaches a signalfd: take both back first. */
 	signal(SIGINT, SIG_DFL);
@@ -326,22 +351,22 @@ cmd_watch(int argc, char **argv)
 	build_and_watch(e, &w, argv[optind], out, &o);
 	for (;;) {
 		struct pollfd pf[2] = { { w.fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
-		int what;
+		int what, half = 0;
 
 		if (poll(pf, 2, -1) < 0 && errno != EINTR)
 			break;
 		if (pf[1].revents)
 			break;
-		if (!pf[0].revents || (what = relevant(&w)) == 0)
+		if (!pf[0].revents || (what = relevant(&w, &half)) == 0)
 			continue;
 		/* Let the burst settle: one build for many saves. */
 		for (;;) {
 			struct pollfd q[2] = { { w.fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
-			int r = poll(q, 2, QUIET_MS);
+			int r = poll(q, 2, half ? QUIET_MS : SETTLE_MS);
 
 			if (r <= 0 || q[1].revents)
 				break;
-			what |= relevant(&w);
+			what |= relevant(&w, &half);
 		}
 		if (what & CHANGED_FONTS) {	/* faces changed: load them again */
 			struct engine *ne;
@@ -350,6 +375,7 @@ cmd_watch(int argc, char **argv)
 			if ((ne = engine_open(d)) != NULL) {
 				engine_close(e);
 				e = ne;
+				engine_keep_layouts(e);
 			}
 			diags_print(d, stdout);
 			diags_free(d);

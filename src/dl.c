@@ -141,6 +141,135 @@ dl_page(const struct dl_doc *d, size_t i)
 	return d->pages[i];
 }
 
+static void *
+dup_mem(struct dl_doc *d, const void *p, size_t n)
+{
+	void *q;
+
+	if (p == NULL)
+		return NULL;
+	q = dl_alloc(d, n ? n : 1);
+	memcpy(q, p, n);
+	return q;
+}
+
+/* A deep copy; see dl.h. */
+struct dl_doc *
+dl_doc_clone(const struct dl_doc *s)
+{
+	struct dl_doc *d = dl_doc_new();
+
+	for (size_t i = 0; i < s->nfaces; i++)
+		dl_face(d, s->faces[i]);
+	for (size_t i = 0; i < s->nimages; i++)
+		dl_image(d, s->images[i].path, s->images[i].px_w, s->images[i].px_h,
+		    s->images[i].is_png);
+	for (size_t i = 0; i < s->npages; i++) {
+		const struct dl_page *sp = s->pages[i];
+		struct dl_page *p = dl_add_page(d, sp->w, sp->h);
+
+		p->label = dl_strdup(d, sp->label);
+		p->list.n = p->list.cap = sp->list.n;
+		p->list.items = sp->list.n ?
+		    xmalloc(sp->list.n * sizeof(*p->list.items)) : NULL;
+		for (size_t k = 0; k < sp->list.n; k++) {
+			struct dl_item *it = &p->list.items[k];
+
+			*it = sp->list.items[k];
+			switch (it->kind) {
+			case DL_TEXT:
+				it->u.text.glyphs = dup_mem(d, it->u.text.glyphs,
+				    it->u.text.nglyphs * sizeof(struct dl_glyph));
+				it->u.text.text = dup_mem(d, it->u.text.text,
+				    it->u.text.textlen + 1);
+				break;
+			case DL_PATH:
+				it->u.path.ops = dup_mem(d, it->u.path.ops, it->u.path.nops);
+				it->u.path.pts = dup_mem(d, it->u.path.pts,
+				    it->u.path.npts * sizeof(float));
+				break;
+			case DL_LINK:
+				it->u.link.uri = dl_strdup(d, it->u.link.uri);
+				break;
+			case DL_IMAGE:
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < s->ndests; i++) {
+		int k = dl_dest_new(d);
+
+		d->dests[k] = s->dests[i];
+	}
+	for (size_t i = 0; i < s->nmarks; i++)
+		dl_bookmark(d, s->marks[i].level, s->marks[i].title, s->marks[i].dest);
+	for (size_t i = 0; i < s->nlabels; i++)
+		dl_labels_add(d, s->labels[i].first_page, s->labels[i].roman,
+		    s->labels[i].start);
+	return d;
+}
+
+/* Append a document's pages; see dl.h. */
+size_t
+dl_doc_absorb(struct dl_doc *d, struct dl_doc *s)
+{
+	size_t first = d->npages;
+	int dbase = (int)d->ndests;
+	int *face = xcalloc(s->nfaces + 1, sizeof(int));
+	int *image = xcalloc(s->nimages + 1, sizeof(int));
+
+	for (size_t i = 0; i < s->nfaces; i++)
+		face[i] = dl_face(d, s->faces[i]);
+	for (size_t i = 0; i < s->nimages; i++)
+		image[i] = dl_image(d, s->images[i].path, s->images[i].px_w,
+		    s->images[i].px_h, s->images[i].is_png);
+	d->pages = xgrow(d->pages, &d->cappages, d->npages + s->npages,
+	    sizeof(*d->pages));
+	for (size_t i = 0; i < s->npages; i++) {
+		struct dl_page *p = s->pages[i];
+
+		for (size_t k = 0; k < p->list.n; k++) {
+			struct dl_item *it = &p->list.items[k];
+
+			if (it->kind == DL_TEXT)
+				it->u.text.face = face[it->u.text.face];
+			else if (it->kind == DL_IMAGE)
+				it->u.image.image = image[it->u.image.image];
+			else if (it->kind == DL_LINK && it->u.link.uri == NULL &&
+			    it->u.link.dest >= 0)
+				it->u.link.dest += dbase;
+		}
+		d->pages[d->npages++] = p;
+	}
+	for (size_t i = 0; i < s->ndests; i++) {
+		int k = dl_dest_new(d);
+
+		d->dests[k] = s->dests[i];
+		if (d->dests[k].page >= 0)
+			d->dests[k].page += (int)first;
+	}
+	for (size_t i = 0; i < s->nmarks; i++) {
+		d->marks = xgrow(d->marks, &d->capmarks, d->nmarks + 1,
+		    sizeof(*d->marks));
+		d->marks[d->nmarks] = s->marks[i];	/* the title moves too */
+		d->marks[d->nmarks++].dest += dbase;
+	}
+	for (size_t i = 0; i < s->nlabels; i++)
+		dl_labels_add(d, s->labels[i].first_page + (int)first,
+		    s->labels[i].roman, s->labels[i].start);
+	pool_adopt(d->pool, s->pool);
+	free(face);
+	free(image);
+	free(s->pages);
+	free(s->faces);
+	free(s->images);
+	free(s->dests);
+	free(s->marks);
+	free(s->labels);
+	free(s);
+	return first;
+}
+
 /* Rotate pages so [first, end) lead; see dl.h. */
 void
 dl_pages_to_front(struct dl_doc *d, size_t first)

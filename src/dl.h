@@ -160,6 +160,15 @@ struct dl_page *dl_page(const struct dl_doc *doc, size_t i);
  * renumber destinations to match (front matter laid out last). */
 void dl_pages_to_front(struct dl_doc *doc, size_t first);
 
+/* A deep copy of doc: pages, items and all they point to, faces, images,
+ * destinations, bookmarks and labels (a cached layout handed out). */
+struct dl_doc *dl_doc_clone(const struct dl_doc *doc);
+/* Append src's pages to dst, with everything they refer to: faces and
+ * images are merged (item indices renumbered), destinations, bookmarks
+ * and labels follow with their pages.  src is consumed (its memory moves
+ * to dst).  Returns the index in dst of src's first page. */
+size_t dl_doc_absorb(struct dl_doc *dst, struct dl_doc *src);
+
 /* Make a destination (page may be set later with dl_dest_set). */
 int dl_dest_new(struct dl_doc *doc);
 void dl_dest_set(struct dl_doc *doc, int dest, int page, float y);

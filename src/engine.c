@@ -21,8 +21,9 @@
 #include "validate.h"
 
 struct engine {
-	struct fonts	*fonts;
-	struct typeset	*ts;
+	struct fonts		*fonts;
+	struct typeset		*ts;
+	struct layout_cache	*cache;		/* NULL unless kept */
 };
 
 static int
@@ -89,11 +90,21 @@ engine_open(struct diags *d)
 	return e;
 }
 
+/* Keep stories' layouts between builds; see engine.h. */
+void
+engine_keep_layouts(struct engine *e)
+{
+	if (e->cache == NULL)
+		e->cache = layout_cache_new();
+}
+
+/* Free an engine; see engine.h. */
 void
 engine_close(struct engine *e)
 {
 	if (e == NULL)
 		return;
+	layout_cache_free(e->cache);
 	typeset_free(e->ts);
 	fonts_close(e->fonts);
 	free(e);
@@ -250,7 +261,9 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 
 		if (w)
 			typeset_set_face_hook(e->ts, face_seen, w);
-		b->doc = layout_document(b->model, t, e->ts, d, engine_epoch(b->model));
+		b->doc = layout_document(b->model, t, e->ts, d, engine_epoch(b->model),
+		    e->cache);
+		layout_cache_stats(e->cache, &b->stories_reused, &b->stories_laid);
 		typeset_set_face_hook(e->ts, NULL, NULL);
 		theme_free(t);
 		if (diags_errors(d) > before) {
@@ -283,6 +296,7 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 		b->ms_fonts = ps.fonts;
 		b->ms_draw = ps.draw;
 		b->ms_save = ps.save;
+		b->ms_compress = ps.compress;
 	}
 	return EXIT_OK;
 }

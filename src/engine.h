@@ -29,9 +29,12 @@ struct build {
 	size_t		 pdflen;
 	double		 ms_parse, ms_layout, ms_pdf;
 	double		 ms_fonts, ms_draw, ms_save;	/* the parts of ms_pdf */
+	double		 ms_compress;	/* deflating, on other cores */
 	char		**deps;		/* files read: input, includes, layout */
 	struct pdf_writer *writer;	/* between layout and PDF */
 	size_t		 ndeps;
+	size_t		 stories_reused;	/* taken from the layout cache */
+	size_t		 stories_laid;		/* laid out (and kept) */
 };
 
 struct build_opts {
@@ -48,6 +51,11 @@ struct build_opts {
 const char *engine_datadir(void);
 /* Set up fonts and hyphenation.  Returns NULL with an error in d. */
 struct engine *engine_open(struct diags *d);
+/* From now on keep each story's pages from build to build and reuse
+ * those of unchanged stories (briefing watch: an edit to one story of
+ * twenty lays out one). */
+void engine_keep_layouts(struct engine *e);
+/* Free the engine and what it keeps; NULL is ignored. */
 void engine_close(struct engine *e);
 /* Build one input.  Diagnostics go to d.  Returns an exit status: OK,
  * INPUT (bad input) or SYSTEM.  *out always receives a build for the

@@ -204,11 +204,57 @@ lay_initials(const char *given, const char *name)
 	return buf_steal(&b);
 }
 
+/* One story, alone in a document of its own (or taken from the cache),
+ * then absorbed into the whole.  Returns the index of its first page and
+ * sets *count to its pages. */
+static int
+one_story(struct lay *L, const struct story *st, struct layout_cache *cache,
+    int *count)
+{
+	struct dl_doc *doc = L->doc, *sd = NULL;
+	char *key = cache ? lcache_key(st, L->t, L->level) : NULL;
+	size_t nfaces = dl_nfaces(doc), first;
+
+	if (key)
+		sd = lcache_get(cache, key);
+	if (sd == NULL) {
+		int overflowed;
+
+		sd = dl_doc_new();
+		L->doc = sd;
+		typeset_set_doc(L->ts, sd);
+		L->f = flow_new(sd, L->t->page_w, L->t->page_h, L->t->left, L->t->top,
+		    L->t->page_h - L->t->bottom);
+		story_layout(L, st);
+		flow_finish(L->f, count);
+		overflowed = flow_overflowed(L->f);
+		flow_free(L->f);
+		L->f = NULL;
+		L->doc = doc;
+		typeset_set_doc(L->ts, doc);
+		if (overflowed)
+			diag(L->d, DIAG_ERROR, st->pos.file, st->pos.line, st->pos.col,
+			    "the document would be longer than %d pages, the most "
+			    "briefing makes", FLOW_MAX_PAGES);
+		else if (key)
+			lcache_put(cache, key, sd);
+	}
+	*count = (int)dl_npages(sd);
+	first = dl_doc_absorb(doc, sd);
+	/* Faces new to the whole (a cached story's) go to the PDF writer. */
+	for (size_t f = nfaces; f < dl_nfaces(doc); f++)
+		typeset_face_seen(L->ts, dl_face_path(doc, (int)f));
+	free(key);
+	return (int)first;
+}
+
 /* Lay out a whole document; see layout.h. */
 struct dl_doc *
 layout_document(const struct briefing *b, const struct theme *t,
-    struct typeset *ts, struct diags *d, long long epoch)
+    struct typeset *ts, struct diags *d, long long epoch,
+    struct layout_cache *cache)
 {
+	struct dl_doc *doc;
 	struct lay L;
 	struct dl_info *info;
 	struct buf kw;
@@ -219,7 +265,7 @@ layout_document(const struct briefing *b, const struct theme *t,
 	L.t = t;
 	L.ts = ts;
 	L.d = d;
-	L.doc = dl_doc_new();
+	L.doc = doc = dl_doc_new();
 	L.g = geom_new();
 	L.W = t->page_w - t->left - t->right;
 	typeset_set_doc(ts, L.doc);
@@ -242,22 +288,19 @@ layout_document(const struct briefing *b, const struct theme *t,
 		int *count = xcalloc(b->nstories, sizeof(int));
 		int total;
 
+		if (cache)
+			lcache_begin(cache);
 		for (size_t i = 0; i < b->nstories; i++) {
 			const struct story *st = &b->stories[i];
 
 			L.accent = theme_category_color(t, st->category);
 			L.level = b->is_edition ? 1 : 0;
-			L.f = flow_new(L.doc, t->page_w, t->page_h, t->left, t->top,
-			    t->page_h - t->bottom);
-			story_layout(&L, st);
-			first[i] = flow_finish(L.f, &count[i]);
-			if (flow_overflowed(L.f))
-				diag(d, DIAG_ERROR, st->pos.file, st->pos.line, st->pos.col,
-				    "the document would be longer than %d pages, the most "
-				    "briefing makes", FLOW_MAX_PAGES);
-			flow_free(L.f);
-			L.f = NULL;
+			first[i] = one_story(&L, st, cache, &count[i]);
 		}
+		if (cache)
+			lcache_end(cache);
+		L.doc = doc;
+		typeset_set_doc(ts, doc);
 		/* Now the total is known: every page says "page X of Y". */
 		total = (int)dl_npages(L.doc);
 		for (size_t i = 0; i < b->nstories; i++) {

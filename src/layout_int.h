@@ -62,6 +62,15 @@ char *lay_initials(const char *given, const char *name);
 /* Lay out one story into the flow, starting on a new page, with its
  * bookmarks. */
 void story_layout(struct lay *L, const struct story *st);
+/* The cache's side for layout.c (see layoutcache.c): a build starts and
+ * ends; a story's key; a copy of the pages kept under a key (NULL when
+ * none); keep a copy of a story's pages. */
+struct layout_cache;
+void lcache_begin(struct layout_cache *c);
+void lcache_end(struct layout_cache *c);
+char *lcache_key(const struct story *st, const struct theme *t, int level);
+struct dl_doc *lcache_get(struct layout_cache *c, const char *key);
+void lcache_put(struct layout_cache *c, const char *key, const struct dl_doc *doc);
 /* Draw headers and footers on pages [first, first + count) of a story. */
 void story_furniture(struct lay *L, const struct story *st, const char *header,
     int first, int count, int number_from, int total);

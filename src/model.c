@@ -1,5 +1,9 @@
-/* model.c: freeing and dumping the model. */
+/* model.c: freeing, dumping and digesting the model. */
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
 
 #include "model.h"
 #include "util.h"
@@ -91,4 +95,207 @@ model_dump(const struct briefing *b, FILE *f)
 		for (size_t j = 0; j < st->nsources; j++)
 			dump_rich(f, 2, "source", &st->sources[j].title);
 	}
+}
+
+/* ---- digest ------------------------------------------------------------ */
+
+static void
+h_bytes(GChecksum *h, const void *p, size_t n)
+{
+	uint64_t len = n;
+
+	g_checksum_update(h, (const guchar *)&len, sizeof(len));
+	if (n)
+		g_checksum_update(h, p, (gssize)n);
+}
+
+/* A string, told apart from NULL and from its neighbours. */
+static void
+h_str(GChecksum *h, const char *s)
+{
+	static const guchar null = 0xff;
+
+	if (s == NULL)
+		g_checksum_update(h, &null, 1);
+	else
+		h_bytes(h, s, strlen(s) + 1);
+}
+
+static void
+h_int(GChecksum *h, long long v)
+{
+	int64_t x = v;
+
+	g_checksum_update(h, (const guchar *)&x, sizeof(x));
+}
+
+static void
+h_pos(GChecksum *h, const struct srcpos *p)
+{
+	h_str(h, p->file);
+	h_int(h, p->line);
+	h_int(h, p->col);
+}
+
+static void
+h_date(GChecksum *h, const struct date *d)
+{
+	h_int(h, d->y);
+	h_int(h, d->m);
+	h_int(h, d->d);
+	h_int(h, d->prec);
+}
+
+static void
+h_rich(GChecksum *h, const struct rich *r)
+{
+	h_int(h, r->text != NULL);
+	if (r->text)
+		h_bytes(h, r->text, r->len);
+	h_int(h, (long long)r->nmarks);
+	for (size_t i = 0; i < r->nmarks; i++) {
+		const struct mark *m = &r->marks[i];
+
+		h_int(h, m->kind);
+		h_int(h, (long long)m->start);
+		h_int(h, (long long)m->end);
+		h_str(h, m->href);
+		h_pos(h, &m->pos);
+	}
+	h_pos(h, &r->pos);
+}
+
+static void
+h_chart(GChecksum *h, const struct chart *c)
+{
+	h_int(h, c != NULL);
+	if (c == NULL)
+		return;
+	h_int(h, c->type);
+	h_str(h, c->unit);
+	h_rich(h, &c->title);
+	h_rich(h, &c->caption);
+	h_int(h, (long long)c->nseries);
+	for (size_t i = 0; i < c->nseries; i++) {
+		const struct chart_series *s = &c->series[i];
+
+		h_str(h, s->name);
+		h_pos(h, &s->pos);
+		h_int(h, (long long)s->nvalues);
+		for (size_t k = 0; k < s->nvalues; k++) {
+			h_str(h, s->values[k].label);
+			h_str(h, s->values[k].raw);
+			g_checksum_update(h, (const guchar *)&s->values[k].v,
+			    sizeof(double));
+			h_pos(h, &s->values[k].pos);
+		}
+	}
+	h_pos(h, &c->pos);
+}
+
+/* Digest of everything a story holds; see model.h. */
+void
+model_story_digest(const struct story *st, char out[65])
+{
+	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
+
+	h_str(h, st->id);
+	h_str(h, st->category);
+	h_str(h, st->signals);
+	h_str(h, st->date_raw);
+	h_date(h, &st->date);
+	h_rich(h, &st->title);
+	h_int(h, (long long)st->npoints);
+	for (size_t i = 0; i < st->npoints; i++)
+		h_rich(h, &st->points[i]);
+	h_int(h, (long long)st->nsections);
+	for (size_t i = 0; i < st->nsections; i++) {
+		const struct section *sec = &st->sections[i];
+
+		h_rich(h, &sec->title);
+		h_pos(h, &sec->pos);
+		h_int(h, (long long)sec->nblocks);
+		for (size_t k = 0; k < sec->nblocks; k++) {
+			const struct block *b = &sec->blocks[k];
+
+			h_int(h, b->kind);
+			h_rich(h, &b->text);
+			h_str(h, b->by);
+			h_chart(h, b->chart);
+			h_pos(h, &b->pos);
+		}
+	}
+	h_int(h, (long long)st->nevents);
+	for (size_t i = 0; i < st->nevents; i++) {
+		const struct event *e = &st->events[i];
+
+		h_str(h, e->date_raw);
+		h_date(h, &e->date);
+		h_rich(h, &e->text);
+		h_pos(h, &e->pos);
+		h_pos(h, &e->date_pos);
+	}
+	h_str(h, st->subject);
+	h_int(h, (long long)st->nplayers);
+	for (size_t i = 0; i < st->nplayers; i++) {
+		const struct player *p = &st->players[i];
+
+		h_str(h, p->id);
+		h_str(h, p->name);
+		h_str(h, p->initials);
+		h_int(h, p->stance);
+		h_rich(h, &p->role);
+		h_pos(h, &p->pos);
+		h_pos(h, &p->id_pos);
+	}
+	h_int(h, (long long)st->nrelations);
+	for (size_t i = 0; i < st->nrelations; i++) {
+		const struct relation *r = &st->relations[i];
+
+		h_str(h, r->from);
+		h_str(h, r->to);
+		h_str(h, r->label);
+		h_pos(h, &r->pos);
+		h_pos(h, &r->from_pos);
+		h_pos(h, &r->to_pos);
+	}
+	h_int(h, (long long)st->nvoices);
+	for (size_t i = 0; i < st->nvoices; i++) {
+		const struct voice *v = &st->voices[i];
+
+		h_int(h, v->kind);
+		h_str(h, v->name);
+		h_str(h, v->role);
+		h_str(h, v->platform);
+		h_str(h, v->score);
+		h_str(h, v->href);
+		h_rich(h, &v->text);
+		h_pos(h, &v->pos);
+	}
+	h_int(h, (long long)st->nvideos);
+	for (size_t i = 0; i < st->nvideos; i++) {
+		h_str(h, st->videos[i].title);
+		h_str(h, st->videos[i].outlet);
+		h_str(h, st->videos[i].href);
+		h_pos(h, &st->videos[i].pos);
+	}
+	h_int(h, (long long)st->nsources);
+	for (size_t i = 0; i < st->nsources; i++) {
+		h_str(h, st->sources[i].outlet);
+		h_str(h, st->sources[i].href);
+		h_rich(h, &st->sources[i].title);
+		h_pos(h, &st->sources[i].pos);
+	}
+	h_int(h, (long long)st->nrecipients);
+	for (size_t i = 0; i < st->nrecipients; i++) {
+		h_str(h, st->recipients[i].name);
+		h_str(h, st->recipients[i].email);
+		h_int(h, st->recipients[i].kind);
+		h_pos(h, &st->recipients[i].pos);
+	}
+	h_pos(h, &st->pos);
+	h_pos(h, &st->id_pos);
+	h_pos(h, &st->date_pos);
+	snprintf(out, 65, "%s", g_checksum_get_string(h));
+	g_checksum_free(h);
 }

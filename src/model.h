@@ -154,6 +154,7 @@ struct recipient {
 	struct srcpos	 pos;
 };
 
+/* Every field is part of model_story_digest (model.c). */
 struct story {
 	char			*id, *category, *signals, *date_raw;
 	struct date		 date;
@@ -201,5 +202,9 @@ struct briefing {
 void model_free(struct briefing *b);
 /* Print the model as an indented tree, for --dump=model and golden tests. */
 void model_dump(const struct briefing *b, FILE *f);
+/* SHA-256 of every field of a story, positions included, as 64 hex
+ * digits: equal digests, equal layouts (briefing watch reuses a story's
+ * pages by it).  A field added to the story model must be added here. */
+void model_story_digest(const struct story *st, char out[65]);
 
 #endif

@@ -267,7 +267,8 @@ struct pdf_writer {
 	HPDF_Font	*fonts;		/* fonts[i] for queue[i], once loaded */
 	size_t		 nq, capq, capf, loaded;
 	char		*err;		/* the first face that failed */
-	double		 ms_fonts;
+	double		 ms_fonts;	/* loading faces */
+	double		 ms_maps;	/* of which deflating their maps */
 };
 
 /* Load one face into the document; NULL (and w->err) on failure. */
@@ -284,8 +285,12 @@ load_face(struct pdf_writer *w, const char *path)
 			f = HPDF_GetFont(w->pdf, name, "UTF-8");
 		/* Its 128 KB CIDToGIDMap is final: deflate it here, on the
 		 * loading thread, rather than in the save. */
-		if (f && w->ctx.err == 0 && w->compress)
+		if (f && w->ctx.err == 0 && w->compress) {
+			double t1 = now_ms();
+
 			pdfzip_font_map(f);
+			w->ms_maps += now_ms() - t1;
+		}
 		if (f == NULL || w->ctx.err)
 			w->err = xasprintf("cannot embed the face %s (libharu error "
 			    "0x%04X)", path, (unsigned)w->ctx.err);
@@ -415,7 +420,7 @@ int
 pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
     size_t *len, struct pdf_stats *stats, char **err)
 {
-	struct pdf_stats st = { 0, 0, 0 };
+	struct pdf_stats st = { 0, 0, 0, 0 };
 	double t0, t1;
 	HPDF_Doc pdf = w->pdf;
 	HPDF_Font *fonts;
@@ -464,7 +469,8 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 	images = xcalloc(dl_nimages(doc) ? dl_nimages(doc) : 1, sizeof(HPDF_Image));
 
 	t1 = now_ms();
-	st.fonts = w->ms_fonts;
+	st.fonts = w->ms_fonts - w->ms_maps;
+	st.compress = w->ms_maps;
 	pages = xcalloc(np ? np : 1, sizeof(HPDF_Page));
 	for (size_t p = 0; p < np; p++) {
 		pages[p] = HPDF_AddPage(pdf);
@@ -535,7 +541,7 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 			pdfzip_add(z, pa->contents);
 	}
 	free(images);
-	if (pdfzip_finish(z) != 0 && ctx.err == 0)
+	if (pdfzip_finish(z, &st.compress) != 0 && ctx.err == 0)
 		ctx.err = HPDF_FAILD_TO_ALLOC_MEM;
 
 	/* Bookmarks: a parent per level. */

@@ -8,9 +8,10 @@
 
 /* Where the time of a render went, in milliseconds. */
 struct pdf_stats {
-	double	fonts;		/* loading the faces into libharu */
+	double	fonts;		/* loading the faces into libharu (a thread) */
 	double	draw;		/* writing the pages' content */
-	double	save;		/* subsetting fonts, compressing, serialising */
+	double	save;		/* subsetting fonts, serialising, deflating them */
+	double	compress;	/* deflating pages and maps on other threads */
 };
 
 /* A PDF in the making, whose faces can be loaded while layout runs:

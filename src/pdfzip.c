@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <zlib.h>
 #include <hpdf.h>
@@ -30,6 +31,7 @@ struct pdfzip {
 	struct zjob	*jobs;
 	size_t		 n, cap, done;
 	int		 stop, running;
+	double		 ms;		/* spent deflating */
 };
 
 /* libharu writes the dictionary's entries, then calls this, then ">>":
@@ -106,6 +108,15 @@ put_back(HPDF_Dict d, const unsigned char *data, size_t len)
 	return 0;
 }
 
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static void *
 worker(void *arg)
 {
@@ -117,6 +128,7 @@ worker(void *arg)
 		HPDF_Dict d;
 		unsigned char *data = NULL;
 		size_t len = 0, i;
+		double t0;
 		int ok;
 
 		while (z->done == z->n && !z->stop)
@@ -126,8 +138,10 @@ worker(void *arg)
 		i = z->done;
 		d = z->jobs[i].dict;
 		pthread_mutex_unlock(&z->mu);
+		t0 = now_ms();
 		ok = deflate_stream(d->stream, &data, &len) == 0;
 		pthread_mutex_lock(&z->mu);
+		z->ms += now_ms() - t0;
 		z->jobs[i].data = data;
 		z->jobs[i].len = len;
 		z->jobs[i].ok = ok;
@@ -186,7 +200,7 @@ stop(struct pdfzip *z)
 
 /* Put the compressed streams in place; see pdfzip.h. */
 int
-pdfzip_finish(struct pdfzip *z)
+pdfzip_finish(struct pdfzip *z, double *ms)
 {
 	int rc = 0;
 
@@ -202,6 +216,8 @@ pdfzip_finish(struct pdfzip *z)
 		j->data = NULL;
 	}
 	z->n = z->done = 0;
+	if (ms)
+		*ms += z->ms;
 	return rc;
 }
 

@@ -22,8 +22,9 @@ struct pdfzip *pdfzip_new(void);
 void pdfzip_add(struct pdfzip *z, HPDF_Dict stream);
 /* Wait for the queue to drain and put each compressed stream in place
  * (libharu allocates: call it on the thread that owns the document).
- * Returns 0, or -1 when libharu could not take the data back. */
-int pdfzip_finish(struct pdfzip *z);
+ * Adds the milliseconds the thread spent deflating to *ms (ms may be
+ * NULL).  Returns 0, or -1 when libharu could not take the data back. */
+int pdfzip_finish(struct pdfzip *z, double *ms);
 /* Stop the thread and free the compressor; NULL is ignored. */
 void pdfzip_free(struct pdfzip *z);
 

@@ -53,6 +53,14 @@ typeset_set_face_hook(struct typeset *ts, void (*fn)(void *, const char *),
 	ts->face_ctx = ctx;
 }
 
+/* Announce a face; see text.h. */
+void
+typeset_face_seen(struct typeset *ts, const char *path)
+{
+	if (ts->face_hook)
+		ts->face_hook(ts->face_ctx, path);
+}
+
 void
 typeset_set_diags(struct typeset *ts, struct diags *d)
 {

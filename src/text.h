@@ -30,6 +30,9 @@ void typeset_set_doc(struct typeset *ts, struct dl_doc *doc);
  * current document (the PDF writer loads it meanwhile); NULL: none. */
 void typeset_set_face_hook(struct typeset *ts, void (*fn)(void *, const char *),
     void *ctx);
+/* Tell the face hook about a face that text laid out earlier uses (a
+ * story taken from the layout cache). */
+void typeset_face_seen(struct typeset *ts, const char *path);
 /* Count glyphs the faces lack (drawn as boxes), reported once each. */
 void typeset_set_diags(struct typeset *ts, struct diags *d);
 

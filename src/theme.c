@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <glib.h>
 #include <hb.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -323,6 +324,19 @@ theme_load(const char *path, PangoContext *pctx, struct diags *d)
 
 	t = c.t = xcalloc(1, sizeof(*t));
 	t->path = xstrdup(path);
+	{	/* What the file says, byte for byte: see theme.h. */
+		gchar *data = NULL;
+		gsize len = 0;
+		gchar *sum;
+
+		if (g_file_get_contents(path, &data, &len, NULL)) {
+			sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+			    (const guchar *)data, len);
+			snprintf(t->digest, sizeof(t->digest), "%s", sum);
+			g_free(sum);
+		}
+		g_free(data);
+	}
 	root = xmlDocGetRootElement(doc);
 	t->name = prop(root, "name");
 	/* Families and colours first: styles refer to them. */

@@ -39,6 +39,7 @@ struct category_color {
 
 struct theme {
 	char			*path, *name;
+	char			 digest[65];	/* SHA-256 of the file, hex */
 	double			 page_w, page_h;
 	double			 top, bottom, left, right;
 	char			*serif, *sans;

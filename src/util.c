@@ -274,6 +274,21 @@ pool_strndup(struct pool *p, const char *s, size_t n)
 	return d;
 }
 
+/* Move every allocation of src into dst and free src. */
+void
+pool_adopt(struct pool *dst, struct pool *src)
+{
+	if (src->head.next != &src->head) {
+		struct phdr *first = src->head.next, *last = src->head.prev;
+
+		last->next = dst->head.next;
+		dst->head.next->prev = last;
+		dst->head.next = first;
+		first->prev = &dst->head;
+	}
+	free(src);
+}
+
 /* Free the pool and all it holds. */
 void
 pool_free(struct pool *p)

@@ -49,6 +49,8 @@ void *pool_alloc(struct pool *p, size_t n);	/* zeroed */
 void *pool_realloc(struct pool *pl, void *p, size_t n);
 char *pool_strdup(struct pool *p, const char *s);
 char *pool_strndup(struct pool *p, const char *s, size_t n);
+/* Move every allocation of src into dst (freed with it); src is freed. */
+void pool_adopt(struct pool *dst, struct pool *src);
 /* Free every allocation and the pool itself.  NULL is ignored. */
 void pool_free(struct pool *p);
 #endif

@@ -141,15 +141,6 @@ face_seen(void *w, const char *path)
 	pdf_writer_face(w, path);
 }
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /* Creation date; see engine.h. */
 long long
 engine_epoch(const struct briefing *b)
@@ -195,7 +186,7 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 	struct theme *t = NULL;
 	char *lpath;
 	const char *lname;
-	double t0 = now_ms(), t1, t2;
+	double t0 = mono_ms(), t1, t2;
 	int bad;
 
 	*out = b;
@@ -246,7 +237,7 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 			return EXIT_INPUT;
 		}
 	}
-	t1 = now_ms();
+	t1 = mono_ms();
 	b->ms_parse = t1 - t0;
 	if (o->check_only) {
 		theme_free(t);
@@ -272,7 +263,7 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 		}
 		b->writer = w;
 	}
-	t2 = now_ms();
+	t2 = mono_ms();
 	b->ms_layout = t2 - t1;
 	if (o->want_pdf) {
 		char *err = NULL;
@@ -292,7 +283,7 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 			free(err);
 			return EXIT_SYSTEM;
 		}
-		b->ms_pdf = now_ms() - t2;
+		b->ms_pdf = mono_ms() - t2;
 		b->ms_fonts = ps.fonts;
 		b->ms_draw = ps.draw;
 		b->ms_save = ps.save;

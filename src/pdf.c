@@ -244,16 +244,6 @@ set_date(HPDF_Doc pdf, long long epoch)
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d);
 }
 
-/* Render to memory; see pdf.h. */
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /* A PDF being made: the libharu document, and the faces loaded into it
  * so far, by a thread while layout runs (see pdf.h). */
 struct pdf_writer {
@@ -276,7 +266,7 @@ static HPDF_Font
 load_face(struct pdf_writer *w, const char *path)
 {
 	const char *name;
-	double t0 = now_ms();
+	double t0 = mono_ms();
 	HPDF_Font f = NULL;
 
 	if (w->err == NULL) {
@@ -286,16 +276,16 @@ load_face(struct pdf_writer *w, const char *path)
 		/* Its 128 KB CIDToGIDMap is final: deflate it here, on the
 		 * loading thread, rather than in the save. */
 		if (f && w->ctx.err == 0 && w->compress) {
-			double t1 = now_ms();
+			double t1 = mono_ms();
 
 			pdfzip_font_map(f);
-			w->ms_maps += now_ms() - t1;
+			w->ms_maps += mono_ms() - t1;
 		}
 		if (f == NULL || w->ctx.err)
 			w->err = xasprintf("cannot embed the face %s (libharu error "
 			    "0x%04X)", path, (unsigned)w->ctx.err);
 	}
-	w->ms_fonts += now_ms() - t0;
+	w->ms_fonts += mono_ms() - t0;
 	return f;
 }
 
@@ -468,7 +458,7 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 	}
 	images = xcalloc(dl_nimages(doc) ? dl_nimages(doc) : 1, sizeof(HPDF_Image));
 
-	t1 = now_ms();
+	t1 = mono_ms();
 	st.fonts = w->ms_fonts - w->ms_maps;
 	st.compress = w->ms_maps;
 	pages = xcalloc(np ? np : 1, sizeof(HPDF_Page));
@@ -588,7 +578,7 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 	}
 	set_date(pdf, info->epoch);
 	free(pages);
-	t0 = now_ms();
+	t0 = mono_ms();
 	st.draw = t0 - t1;
 
 	if (ctx.err || HPDF_SaveToStream(pdf) != HPDF_OK || ctx.err) {
@@ -614,7 +604,7 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 	}
 	*len = b.len;
 	*out = buf_steal(&b);
-	st.save = now_ms() - t0;
+	st.save = mono_ms() - t0;
 	if (stats)
 		*stats = st;
 	rc = 0;

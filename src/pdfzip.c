@@ -108,15 +108,6 @@ put_back(HPDF_Dict d, const unsigned char *data, size_t len)
 	return 0;
 }
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static void *
 worker(void *arg)
 {
@@ -138,10 +129,10 @@ worker(void *arg)
 		i = z->done;
 		d = z->jobs[i].dict;
 		pthread_mutex_unlock(&z->mu);
-		t0 = now_ms();
+		t0 = mono_ms();
 		ok = deflate_stream(d->stream, &data, &len) == 0;
 		pthread_mutex_lock(&z->mu);
-		z->ms += now_ms() - t0;
+		z->ms += mono_ms() - t0;
 		z->jobs[i].data = data;
 		z->jobs[i].len = len;
 		z->jobs[i].ok = ok;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <stddef.h>
 #include <string.h>
+#include <time.h>
 
 #include "util.h"
 
@@ -302,4 +303,14 @@ pool_free(struct pool *p)
 		free(h);
 	}
 	free(p);
+}
+
+/* Milliseconds on the monotonic clock. */
+double
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }

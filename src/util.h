@@ -53,4 +53,7 @@ char *pool_strndup(struct pool *p, const char *s, size_t n);
 void pool_adopt(struct pool *dst, struct pool *src);
 /* Free every allocation and the pool itself.  NULL is ignored. */
 void pool_free(struct pool *p);
+/* Milliseconds on the monotonic clock, for timings. */
+double mono_ms(void);
+
 #endif

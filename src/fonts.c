@@ -1,7 +1,9 @@
 /* fonts.c: private fontconfig + Pango set-up. */
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
@@ -142,12 +144,44 @@ fonts_open(const char *dir, struct diags *d)
 	return f;
 }
 
+/* True while a thread of Pango's own runs: Pango 1.50 matches and sorts
+ * each new fontset on threads named "[pango] ..." that it never joins. */
+static int
+pango_threads_running(void)
+{
+	DIR *dir = opendir("/proc/self/task");
+	struct dirent *e;
+	int busy = 0;
+
+	if (dir == NULL)
+		return 0;
+	while (!busy && (e = readdir(dir)) != NULL) {
+		char path[300], comm[32] = "";
+		FILE *fp;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "/proc/self/task/%s/comm", e->d_name);
+		if ((fp = fopen(path, "r")) == NULL)
+			continue;
+		if (fgets(comm, sizeof(comm), fp) && strncmp(comm, "[pango] ", 8) == 0)
+			busy = 1;
+		fclose(fp);
+	}
+	closedir(dir);
+	return busy;
+}
+
 /* Release everything. */
 void
 fonts_close(struct fonts *f)
 {
 	if (f == NULL)
 		return;
+	/* Let Pango's own threads finish (a second at most) before the
+	 * process tears down what they still use. */
+	for (int i = 0; i < 5000 && pango_threads_running(); i++)
+		usleep(200);
 	g_hash_table_destroy(f->files);
 	FcCharSetDestroy(f->cover);
 	g_object_unref(f->ctx);

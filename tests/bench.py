@@ -67,9 +67,9 @@ def case(name, xml, pin=None):
           f"peak RSS {fmt(rss, 'MB', 1 / 1024, 1)}")
     print(f"  {int(med[6])} pages, PDF {med[7] / 1024:.1f} KB")
     print(f"  stages (median ms): parse+validate {med[0]:.1f}, layout {med[1]:.1f}, "
-          f"font embedding {med[2]:.1f} (second core), PDF drawing {med[3]:.1f}, "
+          f"font embedding {med[2]:.1f} (own thread), PDF drawing {med[3]:.1f}, "
           f"saving {med[4]:.1f}; compression {med[5] + comp:.1f} "
-          f"({med[5]:.1f} on other cores, {comp:.1f} in the save)")
+          f"({med[5]:.1f} on other threads, {comp:.1f} in the save)")
     return statistics.median(walls) * 1000
 
 def rebuild_ms(xml, story, n=7):

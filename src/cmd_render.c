@@ -199,6 +199,7 @@ cmd_render(int argc, char **argv)
 		 * every jobs-th file.  The status is the worst of theirs. */
 		pid_t *pids = xcalloc((size_t)jobs, sizeof(pid_t));
 
+		engine_settle(e);
 		fflush(NULL);
 		for (int k = 0; k < jobs; k++) {
 			if ((pids[k] = fork()) == 0) {

@@ -90,6 +90,13 @@ engine_open(struct diags *d)
 	return e;
 }
 
+/* Let background threads end; see engine.h. */
+void
+engine_settle(struct engine *e)
+{
+	fonts_settle();
+}
+
 /* Keep stories' layouts between builds; see engine.h. */
 void
 engine_keep_layouts(struct engine *e)

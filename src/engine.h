@@ -55,6 +55,9 @@ struct engine *engine_open(struct diags *d);
  * those of unchanged stories (briefing watch: an edit to one story of
  * twenty lays out one). */
 void engine_keep_layouts(struct engine *e);
+/* Wait until no thread of the set-up runs (Pango matches fonts on
+ * threads of its own), so that the process can fork safely. */
+void engine_settle(struct engine *e);
 /* Free the engine and what it keeps; NULL is ignored. */
 void engine_close(struct engine *e);
 /* Build one input.  Diagnostics go to d.  Returns an exit status: OK,

@@ -172,16 +172,23 @@ pango_threads_running(void)
 	return busy;
 }
 
+/* Wait for Pango's threads; see fonts.h. */
+void
+fonts_settle(void)
+{
+	for (int i = 0; i < 5000 && pango_threads_running(); i++)
+		usleep(200);
+}
+
 /* Release everything. */
 void
 fonts_close(struct fonts *f)
 {
 	if (f == NULL)
 		return;
-	/* Let Pango's own threads finish (a second at most) before the
-	 * process tears down what they still use. */
-	for (int i = 0; i < 5000 && pango_threads_running(); i++)
-		usleep(200);
+	/* Let Pango's own threads finish before the process tears down what
+	 * they still use. */
+	fonts_settle();
 	g_hash_table_destroy(f->files);
 	FcCharSetDestroy(f->cover);
 	g_object_unref(f->ctx);

@@ -14,6 +14,9 @@ struct fonts;
  * positions).  Returns NULL, with an error in d, when the folder has no
  * usable face. */
 struct fonts *fonts_open(const char *dir, struct diags *d);
+/* Wait (a second at most) until the threads Pango starts to match and
+ * sort fonts have ended: before fork, and before closing. */
+void fonts_settle(void);
 /* Free the context, font map and configuration. */
 void fonts_close(struct fonts *f);
 /* The shared Pango context (owned by f). */

@@ -3,17 +3,22 @@
 
   smtpd.py PORT OUTDIR [--auth USER:PASS] [--tls CERT KEY]
 
+PORT 0 takes a port the system says is free.
 Each message received is saved as OUTDIR/N.eml with its envelope in
 OUTDIR/N.json.  Recipients whose address contains "reject" are refused
 with 550.  --auth requires AUTH LOGIN/PLAIN with those credentials;
 --tls offers STARTTLS with that certificate.  OUTDIR/ready appears when
-the server listens.  It stops on SIGTERM, or by itself after 300 s."""
-import json, os, signal, ssl, sys, threading
+the server listens, holding its port.  It stops on SIGTERM, or by itself after 300 s."""
+import json, os, signal, socket, ssl, sys, threading
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
 port, out = int(sys.argv[1]), sys.argv[2]
+if port == 0:   # a fixed range can meet a port some connection holds
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
 args = sys.argv[3:]
 count = [0]
 
@@ -49,7 +54,9 @@ if "--tls" in args:
 
 c = Controller(Handler(), hostname="127.0.0.1", port=port, server_kwargs=kw)
 c.start()
-open(os.path.join(out, "ready"), "w").close()
+with open(os.path.join(out, "ready.tmp"), "w") as f:
+    f.write(str(port))
+os.rename(os.path.join(out, "ready.tmp"), os.path.join(out, "ready"))
 done = threading.Event()
 signal.signal(signal.SIGTERM, lambda *a: done.set())
 done.wait(300)

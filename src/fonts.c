@@ -1,5 +1,6 @@
 /* fonts.c: private fontconfig + Pango set-up. */
 #include <dirent.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,39 @@ struct fonts {
 	FcCharSet	*cover;		/* union of every face's characters */
 };
 
+/* Make each folder of path that is missing; 0 when it ends writable. */
+static int
+writable_dir(char *path)
+{
+	for (char *p = path + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(path, 0755);
+			*p = '/';
+		}
+	mkdir(path, 0755);
+	return access(path, W_OK | X_OK);
+}
+
+/* A private folder under the temporary directory: ours (owner, no
+ * symlink, mode 0700) or nothing. */
+static int
+private_tmp_dir(struct buf *b)
+{
+	const char *t = getenv("TMPDIR");
+	struct stat st;
+
+	buf_printf(b, "%s/briefing-cache-%u", t && *t == '/' ? t : "/tmp",
+	    (unsigned)getuid());
+	mkdir(b->data, 0700);
+	return lstat(b->data, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    st.st_uid == getuid() && (st.st_mode & 077) == 0 ? 0 : -1;
+}
+
+/* fontconfig's cache for the faces: $XDG_CACHE_HOME/briefing or
+ * ~/.cache/briefing, else (a read-only home, a service account) a private
+ * folder in /tmp, else none.  fontconfig prints an error of its own when
+ * its cache folder cannot be written. */
 static void
 cache_dir(struct buf *b)
 {
@@ -31,6 +65,14 @@ cache_dir(struct buf *b)
 		buf_printf(b, "%s/briefing", x);
 	else if (h && *h == '/')
 		buf_printf(b, "%s/.cache/briefing", h);
+	if (b->len && writable_dir(b->data) == 0)
+		return;
+	buf_free(b);
+	buf_init(b);
+	if (private_tmp_dir(b) != 0) {
+		buf_free(b);
+		buf_init(b);
+	}
 }
 
 /* Open the fonts in dir; see fonts.h. */

@@ -125,9 +125,25 @@ if [ -c /dev/full ]; then
 	expect "full disk (/dev/full): exit 3" 3 "briefing: cannot write /dev/full: No space left on device" "$BIN" render "$S" -o /dev/full -q
 	check "/dev/full is still a device" test -c /dev/full
 fi
-mkdir "$W/ro" && cp "$W/keep.pdf" "$W/ro/keep.pdf" && chmod 555 "$W/ro"
+# As root every folder is writable: these run as nobody then (setpriv).
 if [ "$(id -u)" -ne 0 ]; then
-	expect "read-only folder: exit 3" 3 "" "$BIN" render "$S" -o "$W/ro/keep.pdf" -q
+	AS=""
+elif command -v setpriv >/dev/null 2>&1; then
+	AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	chmod 711 "$W"
+else
+	AS=none
+fi
+mkdir "$W/ro" && cp "$W/keep.pdf" "$W/ro/keep.pdf" && chmod 555 "$W/ro"
+if [ "$AS" != none ]; then
+	expect "read-only folder: exit 3" 3 "briefing: cannot write $W/ro/keep.pdf: Permission denied" \
+	    $AS "$BIN" render "$S" -o "$W/ro/keep.pdf" -q
+	check "read-only folder: the previous PDF stays" grep -qx "previous good PDF" "$W/ro/keep.pdf"
+	mkdir -m 777 "$W/rw"
+	expect "an unwritable home (no font cache there): a PDF" 0 "" \
+	    env HOME=/nonexistent XDG_CACHE_HOME= $AS "$BIN" render "$S" -o "$W/rw/home.pdf" -q
+	[ ! -s "$W/err" ] && ok "an unwritable home: not a word on stderr" || no "an unwritable home: stderr" "$(cat "$W/err")"
+	check "an unwritable home: the PDF is the same" cmp "$W/demo.pdf" "$W/rw/home.pdf"
 fi
 chmod 755 "$W/ro"
 check "no temporary files left behind" sh -c "! ls -a '$W' '$W/ro' | grep -q '^\\.[a-z].*\\.pdf\\.'"

@@ -339,6 +339,22 @@ wait_builds 6 && tail -1 "$WD/log" | grep -q "2 of 2 stories laid out$" && fresh
 	&& ok "watch: a changed layout file lays out every story again" || no "watch: layout edit" "$(cat "$WD/log")"
 kill -INT $WPID; wait $WPID
 
+# The fonts folder is watched too: a face added there is loaded and used.
+WD=$W/watch3
+mkdir -p "$WD/data/fonts"
+cp -r "$ROOT/layouts" "$WD/data/"
+cp "$ROOT"/fonts/Noto*.ttf "$WD/data/fonts/"
+printf '<?xml version="1.0"?>\n<story id="arrows">\n  <title>Capacity \342\206\222 demand</title>\n  <overview><point>One point.</point></overview>\n</story>\n' >"$WD/s.xml"
+(cd "$WD" && BRIEFING_DATA=$WD/data exec "$BIN" watch s.xml -o out.pdf >log 2>&1) &
+WPID=$!
+wait_builds 1 && grep -q "U+2192.*drawn as a box" "$WD/log" && ! pdffonts "$WD/out.pdf" 2>/dev/null | grep -q DejaVu \
+	&& ok "watch: a character no face has is a warning and a box" || no "watch: fonts before" "$(cat "$WD/log")"
+cp "$ROOT/fonts/DejaVuSans-Symbols.ttf" "$WD/data/fonts/"
+wait_builds 2 && pdffonts "$WD/out.pdf" 2>/dev/null | grep -q DejaVu && pdftotext "$WD/out.pdf" - 2>/dev/null | grep -q "Capacity → demand" \
+	&& [ "$(grep -c "U+2192" "$WD/log")" -eq 1 ] \
+	&& ok "watch: a face added to the fonts folder is loaded and draws the character" || no "watch: font reload" "$(cat "$WD/log")"
+kill -INT $WPID; wait $WPID
+
 # ---- check -------------------------------------------------------------
 printf '<?xml version="1.0"?>\n<story id="e">\n  <title>Emoji \360\237\230\200 and \344\270\255 text</title>\n  <overview><point>Arrows \342\206\222 are fine.</point></overview>\n</story>\n' >"$W/glyphs.xml"
 (cd "$W" && "$BIN" check glyphs.xml "$ROOT/samples/weekly.xml" >"$W/check.txt"; echo "exit $?" >>"$W/check.txt")

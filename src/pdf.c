@@ -5,6 +5,7 @@
  * array whose adjustments put every cluster where Pango put it, computed
  * from the same integer widths the PDF's /W arrays carry (see draw_text). */
 #include <math.h>
+#include <stdint.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,9 +48,34 @@ rgb_stroke(HPDF_Page pg, uint32_t c)
 	    (c >> 16 & 0xff) / 255.0f, (c >> 8 & 0xff) / 255.0f);
 }
 
+/* A face in the document and the widths libharu gave for it so far
+ * (1/1000 em; NO_WIDTH where not asked yet). */
+struct face {
+	HPDF_Font	 font;
+	int16_t		*w;		/* 65,536 entries, made on first use */
+};
+
+#define NO_WIDTH INT16_MIN
+
+/* The width of a character in libharu's metrics.  Asking libharu also
+ * marks the glyph for the embedded subset, so each character is asked of
+ * it once per document and remembered. */
+static int
+char_width(struct face *f, unsigned c)
+{
+	if (f->w == NULL) {
+		f->w = xmalloc(65536 * sizeof(*f->w));
+		for (size_t i = 0; i < 65536; i++)
+			f->w[i] = NO_WIDTH;
+	}
+	if (f->w[c] == NO_WIDTH)
+		f->w[c] = (int16_t)HPDF_Font_GetUnicodeWidth(f->font, (HPDF_UNICODE)c);
+	return f->w[c];
+}
+
 /* Width of UTF-8 text in libharu's own metrics, in points. */
 static double
-haru_width(HPDF_Font font, const char *s, size_t n, double size, double spacing)
+haru_width(struct face *f, const char *s, size_t n, double size, double spacing)
 {
 	double w = 0, sp = 0;
 
@@ -58,28 +84,54 @@ haru_width(HPDF_Font font, const char *s, size_t n, double size, double spacing)
 
 		if (c > 0xFFFF)
 			continue;	/* libharu cannot draw these */
-		w += HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)c);
+		w += char_width(f, c);
 		sp += spacing;
 	}
 	return w * size / 1000.0 + sp;
 }
 
-/* Append a number to a content buffer, as short as it can be written. */
+/* Append a number to a content buffer, as short as it can be written:
+ * three decimals at most, no trailing zeros, no "-0". */
 static void
 put_num(struct buf *b, double v)
 {
-	char tmp[32];
-	size_t n;
+	char tmp[32], *p = tmp + sizeof(tmp);
+	long long m = llround(fabs(v) * 1000.0);
+	long long ip = m / 1000;
+	int frac = (int)(m % 1000), digits = 3;
 
-	snprintf(tmp, sizeof(tmp), "%.3f", v);
-	n = strlen(tmp);
-	while (n > 0 && tmp[n - 1] == '0')
-		tmp[--n] = '\0';
-	if (n > 0 && tmp[n - 1] == '.')
-		tmp[--n] = '\0';
-	if (strcmp(tmp, "-0") == 0)
-		strcpy(tmp, "0");
-	buf_adds(b, tmp);
+	if (fabs(v) >= 1e15) {	/* never on a page; keep it exact anyway */
+		buf_printf(b, "%.3f", v);
+		return;
+	}
+	while (digits > 0 && frac % 10 == 0) {
+		frac /= 10;
+		digits--;
+	}
+	for (int i = 0; i < digits; i++) {
+		*--p = (char)('0' + frac % 10);
+		frac /= 10;
+	}
+	if (digits)
+		*--p = '.';
+	do {
+		*--p = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip);
+	if (v < 0 && m != 0)
+		*--p = '-';
+	buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
+/* Append a UTF-16 code unit as four hexadecimal digits. */
+static void
+put_hex4(struct buf *b, unsigned c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char h[4] = { hex[c >> 12 & 15], hex[c >> 8 & 15], hex[c >> 4 & 15],
+	    hex[c & 15] };
+
+	buf_add(b, h, 4);
 }
 
 /* Draw a run as one TJ array: text as UTF-16 code units (the CIDs of
@@ -90,7 +142,7 @@ put_num(struct buf *b, double v)
  * text object still go through its API, and every character's width is
  * asked of libharu, which marks its glyph for the embedded subset. */
 static void
-draw_text(HPDF_Page pg, float H, const struct dl_text *t, HPDF_Font font)
+draw_text(HPDF_Page pg, float H, const struct dl_text *t, struct face *f)
 {
 	HPDF_Stream out = ((HPDF_PageAttr)pg->attr)->stream;
 	struct buf b;
@@ -99,7 +151,7 @@ draw_text(HPDF_Page pg, float H, const struct dl_text *t, HPDF_Font font)
 
 	buf_init(&b);
 	HPDF_Page_BeginText(pg);
-	HPDF_Page_SetFontAndSize(pg, font, t->size);
+	HPDF_Page_SetFontAndSize(pg, f->font, t->size);
 	HPDF_Page_SetCharSpace(pg, t->spacing);
 	rgb_fill(pg, t->color);
 	for (uint32_t i = 0; i < t->nglyphs; i++) {
@@ -138,9 +190,9 @@ draw_text(HPDF_Page pg, float H, const struct dl_text *t, HPDF_Font font)
 
 			if (c > 0xFFFF)
 				continue;
-			buf_printf(&b, "%04X", (unsigned)c);
+			put_hex4(&b, (unsigned)c);
 		}
-		pen = gx + haru_width(font, s, (size_t)(e - s), t->size, t->spacing);
+		pen = gx + haru_width(f, s, (size_t)(e - s), t->size, t->spacing);
 	}
 	if (started) {
 		buf_adds(&b, open ? ">] TJ\n" : "] TJ\n");
@@ -150,21 +202,45 @@ draw_text(HPDF_Page pg, float H, const struct dl_text *t, HPDF_Font font)
 	buf_free(&b);
 }
 
+/* Graphics states for transparency, one per pair of alphas in the whole
+ * document (pages share them). */
+struct alphas {
+	HPDF_ExtGState	 gs[16];
+	uint16_t	 key[16];	/* fill alpha << 8 | stroke alpha */
+	int		 n;
+};
+
+static HPDF_ExtGState
+alpha_state(HPDF_Doc pdf, struct alphas *a, unsigned fill, unsigned stroke)
+{
+	uint16_t key = (uint16_t)(fill << 8 | stroke);
+	HPDF_ExtGState gs;
+
+	for (int i = 0; i < a->n; i++)
+		if (a->key[i] == key)
+			return a->gs[i];
+	gs = HPDF_CreateExtGState(pdf);
+	HPDF_ExtGState_SetAlphaFill(gs, fill / 255.0f);
+	HPDF_ExtGState_SetAlphaStroke(gs, stroke / 255.0f);
+	if (a->n < 16) {
+		a->key[a->n] = key;
+		a->gs[a->n++] = gs;
+	}
+	return gs;
+}
+
 static void
-draw_path(HPDF_Doc pdf, HPDF_Page pg, float H, const struct dl_path *p)
+draw_path(HPDF_Doc pdf, struct alphas *a, HPDF_Page pg, float H,
+    const struct dl_path *p)
 {
 	uint32_t k = 0;
 	int fill = (p->flags & DL_FILL) != 0, stroke = (p->flags & DL_STROKE) != 0;
 
 	HPDF_Page_GSave(pg);
 	if ((fill && (p->fill & 0xff) != 0xff) ||
-	    (stroke && (p->stroke & 0xff) != 0xff)) {
-		HPDF_ExtGState gs = HPDF_CreateExtGState(pdf);
-
-		HPDF_ExtGState_SetAlphaFill(gs, (p->fill & 0xff) / 255.0f);
-		HPDF_ExtGState_SetAlphaStroke(gs, (p->stroke & 0xff) / 255.0f);
-		HPDF_Page_SetExtGState(pg, gs);
-	}
+	    (stroke && (p->stroke & 0xff) != 0xff))
+		HPDF_Page_SetExtGState(pg, alpha_state(pdf, a, p->fill & 0xff,
+		    p->stroke & 0xff));
 	if (fill)
 		rgb_fill(pg, p->fill);
 	if (stroke) {
@@ -413,7 +489,8 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 	struct pdf_stats st = { 0, 0, 0, 0 };
 	double t0, t1;
 	HPDF_Doc pdf = w->pdf;
-	HPDF_Font *fonts;
+	struct face *faces;
+	struct alphas alphas;
 	HPDF_Image *images;
 	HPDF_Page *pages;
 	size_t np = dl_npages(doc), nf = dl_nfaces(doc);
@@ -431,7 +508,8 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 
 	/* Every face some text item uses, in the order of first use (loaded
 	 * already when layout announced it). */
-	fonts = xcalloc(nf ? nf : 1, sizeof(HPDF_Font));
+	faces = xcalloc(nf ? nf : 1, sizeof(*faces));
+	memset(&alphas, 0, sizeof(alphas));
 	used = xcalloc(nf ? nf : 1, sizeof(int));
 	for (size_t p = 0; p < np; p++) {
 		const struct dl_list *l = &dl_page(doc, p)->list;
@@ -450,7 +528,7 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 			;
 		if (k == w->nq)
 			pdf_writer_face(w, path);
-		fonts[f] = w->fonts[k];
+		faces[f].font = w->fonts[k];
 	}
 	if (w->err) {
 		*err = xstrdup(w->err);
@@ -480,10 +558,10 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 			switch (it->kind) {
 			case DL_TEXT:
 				draw_text(pages[p], pg->h, &it->u.text,
-				    fonts[it->u.text.face]);
+				    &faces[it->u.text.face]);
 				break;
 			case DL_PATH:
-				draw_path(pdf, pages[p], pg->h, &it->u.path);
+				draw_path(pdf, &alphas, pages[p], pg->h, &it->u.path);
 				break;
 			case DL_IMAGE: {
 				const struct dl_image *im = &it->u.image;
@@ -610,7 +688,9 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 	rc = 0;
 out:
 	pdfzip_free(z);
-	free(fonts);
+	for (size_t f = 0; f < nf; f++)
+		free(faces[f].w);
+	free(faces);
 	free(used);
 	return rc;
 #undef ctx

@@ -29,7 +29,7 @@ struct pdfzip {
 	pthread_mutex_t	 mu;
 	pthread_cond_t	 cv;
 	struct zjob	*jobs;
-	size_t		 n, cap, done;
+	size_t		 n, cap, next;	/* next: the first job nobody took */
 	int		 stop, running;
 	double		 ms;		/* spent deflating */
 };
@@ -108,6 +108,32 @@ put_back(HPDF_Dict d, const unsigned char *data, size_t len)
 	return 0;
 }
 
+/* Take the next job and deflate it, the lock released meanwhile; called
+ * and returns with the lock held.  0 when no job was waiting. */
+static int
+take_one(struct pdfzip *z)
+{
+	HPDF_Dict d;
+	unsigned char *data = NULL;
+	size_t len = 0, i;
+	double t0;
+	int ok;
+
+	if (z->next == z->n)
+		return 0;
+	i = z->next++;
+	d = z->jobs[i].dict;
+	pthread_mutex_unlock(&z->mu);
+	t0 = mono_ms();
+	ok = deflate_stream(d->stream, &data, &len) == 0;
+	pthread_mutex_lock(&z->mu);
+	z->ms += mono_ms() - t0;
+	z->jobs[i].data = data;
+	z->jobs[i].len = len;
+	z->jobs[i].ok = ok;
+	return 1;
+}
+
 static void *
 worker(void *arg)
 {
@@ -116,27 +142,10 @@ worker(void *arg)
 	pthread_setname_np(pthread_self(), "pdf-deflate");
 	pthread_mutex_lock(&z->mu);
 	for (;;) {
-		HPDF_Dict d;
-		unsigned char *data = NULL;
-		size_t len = 0, i;
-		double t0;
-		int ok;
-
-		while (z->done == z->n && !z->stop)
+		while (z->next == z->n && !z->stop)
 			pthread_cond_wait(&z->cv, &z->mu);
-		if (z->done == z->n)
+		if (!take_one(z))
 			break;
-		i = z->done;
-		d = z->jobs[i].dict;
-		pthread_mutex_unlock(&z->mu);
-		t0 = mono_ms();
-		ok = deflate_stream(d->stream, &data, &len) == 0;
-		pthread_mutex_lock(&z->mu);
-		z->ms += mono_ms() - t0;
-		z->jobs[i].data = data;
-		z->jobs[i].len = len;
-		z->jobs[i].ok = ok;
-		z->done++;
 	}
 	pthread_mutex_unlock(&z->mu);
 	return NULL;
@@ -176,14 +185,18 @@ pdfzip_add(struct pdfzip *z, HPDF_Dict stream)
 	pthread_mutex_unlock(&z->mu);
 }
 
+/* Stop the thread once the queue is empty; with help, the calling
+ * thread deflates what is left alongside it. */
 static void
-stop(struct pdfzip *z)
+stop(struct pdfzip *z, int help)
 {
 	if (!z->running)
 		return;
 	pthread_mutex_lock(&z->mu);
 	z->stop = 1;
 	pthread_cond_signal(&z->cv);
+	while (help && take_one(z))
+		;
 	pthread_mutex_unlock(&z->mu);
 	pthread_join(z->th, NULL);
 	z->running = 0;
@@ -197,7 +210,7 @@ pdfzip_finish(struct pdfzip *z, double *ms)
 
 	if (z == NULL)
 		return 0;
-	stop(z);
+	stop(z, 1);
 	for (size_t i = 0; i < z->n; i++) {
 		struct zjob *j = &z->jobs[i];
 
@@ -206,7 +219,7 @@ pdfzip_finish(struct pdfzip *z, double *ms)
 		free(j->data);
 		j->data = NULL;
 	}
-	z->n = z->done = 0;
+	z->n = z->next = 0;
 	if (ms)
 		*ms += z->ms;
 	return rc;
@@ -218,7 +231,7 @@ pdfzip_free(struct pdfzip *z)
 {
 	if (z == NULL)
 		return;
-	stop(z);
+	stop(z, 0);
 	for (size_t i = 0; i < z->n; i++)
 		free(z->jobs[i].data);
 	free(z->jobs);

@@ -20,8 +20,9 @@ struct pdfzip *pdfzip_new(void);
 /* Queue a stream dictionary whose content will not change again.  The
  * thread may read it from now on; the caller must not write to it. */
 void pdfzip_add(struct pdfzip *z, HPDF_Dict stream);
-/* Wait for the queue to drain and put each compressed stream in place
- * (libharu allocates: call it on the thread that owns the document).
+/* Deflate what is still queued alongside the thread, wait for it, and put
+ * each compressed stream in place (libharu allocates: call it on the
+ * thread that owns the document).
  * Adds the milliseconds the thread spent deflating to *ms (ms may be
  * NULL).  Returns 0, or -1 when libharu could not take the data back. */
 int pdfzip_finish(struct pdfzip *z, double *ms);

@@ -399,7 +399,8 @@ chart_layout(struct lay *L, const struct chart *c, struct dl_list *fr)
 	double y = 0;
 
 	table_build(c, &t);
-	y += lay_frame_text(L, fr, &c->title, NULL, ST_CHART_TITLE, 0, y, L->W, 0, 0);
+	y += lay_frame_text(L, fr, &c->title, NULL, ST_CHART_TITLE, 0, y, L->W,
+	    T_BALANCE, 0);
 	y += 4;
 	if (c->nseries > 1)	/* lines also carry their names at their ends */
 		y += legend(L, c, fr, g, y);

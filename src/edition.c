@@ -135,8 +135,8 @@ cover(struct lay *L, const struct briefing *b, const struct entry *e, size_t ne)
 			lay_frame_text(L, &item, NULL, pno, ST_META, x, 0.5, W - x, 0, 0);
 		}
 		h = 16;
-		h += lay_frame_text(L, &item, &st->title, NULL, ST_COVER_HEAD, 0, h, W, 0,
-		    0);
+		h += lay_frame_text(L, &item, &st->title, NULL, ST_COVER_HEAD, 0, h, W,
+		    T_BALANCE, 0);
 		if (st->npoints)
 			h += 2 + lay_frame_text(L, &item, &st->points[0], NULL,
 			    ST_COVER_POINT, 0, h + 2, W, T_JUSTIFY | T_HYPHENATE, 0);

@@ -147,7 +147,7 @@ analysis(struct lay *L, const struct story *st)
 		double h;
 
 		h = lay_frame_text(L, &fr, &sec->title, NULL, ST_HEADING, 0, 0, L->W,
-		    0, 0);
+		    T_BALANCE, 0);
 		dl_hline(L->doc, &fr, 0, (float)L->W, (float)(h + 4), 0.6f,
 		    L->accent, 0);
 		bookmark_here(L, L->level + 2, sec->title.text);
@@ -379,8 +379,8 @@ story_layout(struct lay *L, const struct story *st)
 
 	bookmark_here(L, L->level, st->title.text);
 	opener_meta(L, st);
-	text_layout(L->ts, &st->title, NULL, &L->t->st[ST_HEADLINE], L->W, 0, 0,
-	    &head);
+	text_layout(L->ts, &st->title, NULL, &L->t->st[ST_HEADLINE], L->W,
+	    T_BALANCE, 0, &head);
 	used = 16 + 14 + head.n * head.leading;
 	for (size_t i = 0; i < head.n; i++) {
 		struct dl_list fr = { 0 };

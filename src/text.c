@@ -417,6 +417,33 @@ tie_position(const char *s, size_t n)
 	return (int)(sp - s);
 }
 
+/* A heading that wraps keeps its number of lines at the narrowest width
+ * that allows it, so a short last line ("...With a Calendar / Date")
+ * takes words from the lines above.  Searched to within a point. */
+static void
+balance(PangoLayout *lay, double width)
+{
+	int n = pango_layout_get_line_count(lay), w, h;
+	double lo, hi = width;
+
+	if (n < 2)
+		return;
+	/* n lines never fit in less than the text's length over n. */
+	pango_layout_set_width(lay, -1);
+	pango_layout_get_size(lay, &w, &h);
+	lo = w / (double)PANGO_SCALE / n;
+	while (hi - lo > 1) {
+		double mid = (lo + hi) / 2;
+
+		pango_layout_set_width(lay, (int)(mid * PANGO_SCALE));
+		if (pango_layout_get_line_count(lay) <= n)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	pango_layout_set_width(lay, (int)(hi * PANGO_SCALE));
+}
+
 /* Lay out a text; see text.h. */
 void
 text_layout(struct typeset *ts, const struct rich *r, const char *plain,
@@ -478,6 +505,9 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 
 	out->leading = st->leading;
 	out->baseline = (st->leading - (st->ascent + st->descent)) / 2 + st->ascent;
+	if ((flags & T_BALANCE) &&
+	    !(flags & (T_NOWRAP | T_ELLIPSIZE | T_CENTER | T_RIGHT | T_JUSTIFY)))
+		balance(lay, width);
 	out->n = (size_t)pango_layout_get_line_count(lay);
 	out->lines = xcalloc(out->n, sizeof(struct dl_list));
 	iter = pango_layout_get_iter(lay);

@@ -15,6 +15,8 @@
 #define T_HYPHENATE	0x08	/* insert libhyphen break points */
 #define T_ELLIPSIZE	0x10	/* one line, cut with an ellipsis */
 #define T_NOWRAP	0x20	/* one line, no width limit */
+#define T_BALANCE	0x40	/* headings, left-aligned: as many lines, as even
+				 * as they can be */
 
 struct typeset;
 

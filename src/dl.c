@@ -76,12 +76,14 @@ dl_face(struct dl_doc *d, const char *path)
 	return (int)d->nfaces++;
 }
 
+/* How many faces the document uses. */
 size_t
 dl_nfaces(const struct dl_doc *d)
 {
 	return d->nfaces;
 }
 
+/* The file of face number face (an index dl_face gave). */
 const char *
 dl_face_path(const struct dl_doc *d, int face)
 {
@@ -104,12 +106,14 @@ dl_image(struct dl_doc *d, const char *path, int w, int h, int is_png)
 	return (int)d->nimages++;
 }
 
+/* Image file number i (an index dl_image gave). */
 const struct dl_imagefile *
 dl_imagefile(const struct dl_doc *d, int i)
 {
 	return &d->images[i];
 }
 
+/* How many image files the document uses. */
 size_t
 dl_nimages(const struct dl_doc *d)
 {
@@ -129,12 +133,14 @@ dl_add_page(struct dl_doc *d, float w, float h)
 	return p;
 }
 
+/* How many pages the document has. */
 size_t
 dl_npages(const struct dl_doc *d)
 {
 	return d->npages;
 }
 
+/* Page i, counted from 0 (i must be below dl_npages). */
 struct dl_page *
 dl_page(const struct dl_doc *d, size_t i)
 {
@@ -303,6 +309,7 @@ dl_dest_new(struct dl_doc *d)
 	return (int)d->ndests++;
 }
 
+/* Place destination dest at height y of page. */
 void
 dl_dest_set(struct dl_doc *d, int dest, int page, float y)
 {
@@ -310,6 +317,7 @@ dl_dest_set(struct dl_doc *d, int dest, int page, float y)
 	d->dests[dest].y = y;
 }
 
+/* Destination dest (an index dl_dest_new gave). */
 const struct dl_dest *
 dl_dest(const struct dl_doc *d, int dest)
 {
@@ -343,12 +351,14 @@ dl_bookmark_insert(struct dl_doc *d, size_t pos, int level, const char *title,
 	d->nmarks++;
 }
 
+/* How many bookmarks the document has. */
 size_t
 dl_nbookmarks(const struct dl_doc *d)
 {
 	return d->nmarks;
 }
 
+/* Bookmark i, in document order. */
 const struct dl_bookmark *
 dl_bookmark_at(const struct dl_doc *d, size_t i)
 {
@@ -367,18 +377,21 @@ dl_labels_add(struct dl_doc *d, int first_page, int roman, int start)
 	d->nlabels++;
 }
 
+/* How many page-label ranges the document has. */
 size_t
 dl_nlabels(const struct dl_doc *d)
 {
 	return d->nlabels;
 }
 
+/* Page-label range i, in page order. */
 const struct dl_labels *
 dl_labels_at(const struct dl_doc *d, size_t i)
 {
 	return &d->labels[i];
 }
 
+/* The document information (title, author...), to read or fill in. */
 struct dl_info *
 dl_info(struct dl_doc *d)
 {

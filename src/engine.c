@@ -299,6 +299,7 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 	return EXIT_OK;
 }
 
+/* Free a build and all it holds; NULL is ignored. */
 void
 build_free(struct build *b)
 {

@@ -149,6 +149,7 @@ flow_finish(struct flow *f, int *count)
 	return f->first_page;
 }
 
+/* True when the flow stopped at the page limit (FLOW_MAX_PAGES). */
 int
 flow_overflowed(const struct flow *f)
 {

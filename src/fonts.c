@@ -240,6 +240,7 @@ fonts_close(struct fonts *f)
 	free(f);
 }
 
+/* The shared Pango context, owned by f. */
 PangoContext *
 fonts_context(struct fonts *f)
 {

@@ -21,6 +21,7 @@ geom_new(void)
 	return g;
 }
 
+/* Free the geometry context; NULL is ignored. */
 void
 geom_free(struct geom *g)
 {
@@ -31,6 +32,7 @@ geom_free(struct geom *g)
 	free(g);
 }
 
+/* The Cairo context paths are built in (owned by g). */
 cairo_t *
 geom_cr(struct geom *g)
 {

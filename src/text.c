@@ -33,18 +33,21 @@ typeset_new(struct fonts *f)
 	return ts;
 }
 
+/* Free a typesetter; NULL is ignored. */
 void
 typeset_free(struct typeset *ts)
 {
 	free(ts);
 }
 
+/* Send text items and faces to doc from now on. */
 void
 typeset_set_doc(struct typeset *ts, struct dl_doc *doc)
 {
 	ts->doc = doc;
 }
 
+/* Call fn(ctx, path) for each face new to the current document. */
 void
 typeset_set_face_hook(struct typeset *ts, void (*fn)(void *, const char *),
     void *ctx)
@@ -61,6 +64,7 @@ typeset_face_seen(struct typeset *ts, const char *path)
 		ts->face_hook(ts->face_ctx, path);
 }
 
+/* Report missing glyphs to d from now on. */
 void
 typeset_set_diags(struct typeset *ts, struct diags *d)
 {

@@ -1,4 +1,5 @@
 /* text.c: Pango layout, libhyphen break points, glyph runs. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -421,6 +422,151 @@ tie_position(const char *s, size_t n)
 	return (int)(sp - s);
 }
 
+/* ---- hanging punctuation --------------------------------------------- */
+
+/* How far a character may hang into the margin, as a share of its width
+ * (roughly microtype's defaults): stops, commas, hyphens and quotes most;
+ * colons less; letters not at all. */
+static double
+protrusion(gunichar c, int right)
+{
+	switch (c) {
+	case 0x201C: case 0x2018: case 0x201E: case '"': case '\'':
+		return right ? 0.7 : 0.6;	/* quotes open a line, may close one */
+	case 0x201D: case 0x2019:
+		return right ? 0.7 : 0;
+	case '.': case ',': case '-': case 0x00AD: case 0x2010: case 0x2011:
+		return right ? 0.7 : 0;
+	case 0x2013:
+		return right ? 0.5 : 0;
+	case ':': case ';':
+		return right ? 0.4 : 0;
+	case '!': case '?':
+		return right ? 0.2 : 0;
+	default:
+		return 0;
+	}
+}
+
+/* What a justified line needs to hang its edge punctuation: the amounts
+ * at the left and the right, where its last visible character ends, and
+ * the x of each space between its first and last visible characters
+ * (where the line stretches or shrinks to make up).  Returns the number
+ * of such spaces; 0 (nothing to do) for a line with right-to-left text. */
+static int
+line_hang(PangoLayoutLine *line, const char *text, double x0, double *ql,
+    double *qr, double *end, double **spaces)
+{
+	double x = x0, first_x = -1, last_x = -1;
+	gunichar first = 0, last = 0;
+	double first_w = 0, last_w = 0;
+	double *sp = NULL;
+	int nsp = 0, cap = 0, k = 0;
+
+	*ql = *qr = 0;
+	*spaces = NULL;
+	for (GSList *rl = line->runs; rl; rl = rl->next) {
+		PangoGlyphItem *gi = rl->data;
+		PangoGlyphString *gs = gi->glyphs;
+		double pen = 0;
+
+		if (gi->item->analysis.level % 2)
+			goto none;
+		for (int g = 0; g < gs->num_glyphs; g++) {
+			const char *cs = text + gi->item->offset + gs->log_clusters[g];
+			gunichar c = g_utf8_get_char(cs);
+			double w = gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+
+			if (c == ' ') {
+				if (nsp == cap) {
+					cap = cap ? cap * 2 : 16;
+					sp = xrealloc(sp, (size_t)cap * sizeof(*sp));
+				}
+				sp[nsp++] = x + pen;
+			} else if (gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY && w > 0) {
+				if (first_x < 0) {
+					first = c;
+					first_x = x + pen;
+					first_w = w;
+				}
+				last = c;
+				last_x = x + pen;
+				last_w = w;
+			}
+			pen += w;
+		}
+		x += pen;
+	}
+	/* Only the spaces inside the text stretch. */
+	for (int i = 0; i < nsp; i++)
+		if (sp[i] > first_x && sp[i] < last_x)
+			sp[k++] = sp[i];
+	*ql = protrusion(first, 0) * first_w;
+	*qr = protrusion(last, 1) * last_w;
+	*end = last_x + last_w;
+	if (k == 0)
+		goto none;
+	*spaces = sp;
+	return k;
+none:
+	free(sp);
+	*ql = *qr = 0;
+	return 0;
+}
+
+/* The shift of whatever starts at x on a hung line: left by the left
+ * protrusion, then right by an equal share at each space passed. */
+static double
+hang_shift(double x, double ql, double delta, const double *sp, int nsp)
+{
+	int k = 0;
+
+	while (k < nsp && sp[k] < x - 0.001)
+		k++;
+	return -ql + k * delta;
+}
+
+/* Move a line's items for hanging punctuation (see line_hang): its start
+ * left by ql, and each space wider by an equal share of ql and of what
+ * brings its end to right (the column's edge plus the right protrusion). */
+static void
+hang_line(struct dl_list *l, double ql, double right, double end,
+    const double *sp, int nsp)
+{
+	double delta = (ql + right - end) / nsp;
+
+	for (size_t i = 0; i < l->n; i++) {
+		struct dl_item *it = &l->items[i];
+
+		switch (it->kind) {
+		case DL_TEXT:
+			for (uint32_t g = 0; g < it->u.text.nglyphs; g++) {
+				struct dl_glyph *dg = &it->u.text.glyphs[g];
+
+				dg->x += (float)hang_shift(it->u.text.x + dg->x, ql, delta,
+				    sp, nsp);
+			}
+			break;
+		case DL_PATH:
+			for (uint32_t k = 0; k + 1 < it->u.path.npts; k += 2)
+				it->u.path.pts[k] += (float)hang_shift(it->u.path.pts[k],
+				    ql, delta, sp, nsp);
+			break;
+		case DL_LINK: {
+			double a = it->u.link.x, b = a + it->u.link.w;
+
+			a += hang_shift(a, ql, delta, sp, nsp);
+			b += hang_shift(b, ql, delta, sp, nsp);
+			it->u.link.x = (float)a;
+			it->u.link.w = (float)(b - a);
+			break;
+		}
+		case DL_IMAGE:
+			break;
+		}
+	}
+}
+
 /* A heading that wraps keeps its number of lines at the narrowest width
  * that allows it, so a short last line ("...With a Calendar / Date")
  * takes words from the lines above.  Searched to within a point. */
@@ -572,6 +718,19 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 				dl_list_add(&out->lines[i], &li);
 			}
 			g_free(ranges);
+		}
+		/* Justified lines but the last: punctuation at their edges hangs
+		 * into the margins, so the column looks straight; and a line
+		 * Pango let run past the edge (a hyphen added after the break
+		 * was measured) is brought back to it. */
+		if ((flags & T_JUSTIFY) && i + 1 < out->n) {
+			double ql = 0, qr = 0, end = 0, *sp;
+			int nsp = line_hang(line, text, log.x / (double)PANGO_SCALE, &ql,
+			    &qr, &end, &sp);
+
+			if (nsp > 0 && (ql > 0 || fabs(width + qr - end) > 0.01))
+				hang_line(&out->lines[i], ql, width + qr, end, sp, nsp);
+			free(sp);
 		}
 		i++;
 	} while (pango_layout_iter_next_line(iter));

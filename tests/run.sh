@@ -85,6 +85,10 @@ check "every seed sentence is in the PDF text" python3 "$T/textcheck.py" seed "$
 python3 "$T/textcheck.py" seed "$T/seed.txt" "$W/demo.txt" | tail -1
 check "no ligature characters in the text" sh -c "! grep -q '[ﬀ-ﬆ]' '$W/demo.txt'"
 check "hyphenated words extract whole" grep -q "partnership ending Microsoft" "$W/demo.txt"
+# Justified body text: letters end on the column's edge, hyphens hang.
+pdftotext -bbox "$W/demo.pdf" "$W/demo-bbox.html" 2>/dev/null
+python3 "$T/margins.py" "$W/demo-bbox.html" 86 509.28 13 >"$W/margins" 2>&1 \
+	&& ok "justified text: $(cat "$W/margins")" || no "justified text edge" "$(head -5 "$W/margins")"
 # A heading that wraps is balanced: no word left alone on its last line.
 "$BIN" render "$S" --dump dl >"$W/demo.dl" 2>/dev/null
 check "a wrapped heading is balanced (\"... Clause / Got Replaced With a Calendar Date\")" \

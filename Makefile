@@ -124,7 +124,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/briefing/fonts \
 	    $(DESTDIR)$(PREFIX)/share/briefing/layouts
 	install -m 755 $(BIN) $(BUILD)/briefing-mail $(DESTDIR)$(PREFIX)/bin/
-	install -m 644 fonts/*.ttf fonts/OFL.txt $(DESTDIR)$(PREFIX)/share/briefing/fonts
+	install -m 644 fonts/*.ttf fonts/OFL.txt fonts/DejaVu-LICENSE.txt fonts/README \
+	    $(DESTDIR)$(PREFIX)/share/briefing/fonts
 	install -m 644 layouts/*.xml layouts/*.png $(DESTDIR)$(PREFIX)/share/briefing/layouts
 
 clean:

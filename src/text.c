@@ -515,15 +515,18 @@ none:
 }
 
 /* The shift of whatever starts at x on a hung line: left by the left
- * protrusion, then right by an equal share at each space passed. */
+ * protrusion, then right by an equal share at each space passed.  *k is
+ * a cursor into the spaces (their x ascending): it only moves back when
+ * x does, so a run's glyphs in order cost one pass. */
 static double
-hang_shift(double x, double ql, double delta, const double *sp, int nsp)
+hang_shift(double x, double ql, double delta, const double *sp, int nsp,
+    int *k)
 {
-	int k = 0;
-
-	while (k < nsp && sp[k] < x - 0.001)
-		k++;
-	return -ql + k * delta;
+	while (*k > 0 && sp[*k - 1] >= x - 0.001)
+		(*k)--;
+	while (*k < nsp && sp[*k] < x - 0.001)
+		(*k)++;
+	return -ql + *k * delta;
 }
 
 /* Move a line's items for hanging punctuation (see line_hang): its start
@@ -534,6 +537,7 @@ hang_line(struct dl_list *l, double ql, double right, double end,
     const double *sp, int nsp)
 {
 	double delta = (ql + right - end) / nsp;
+	int k = 0;
 
 	for (size_t i = 0; i < l->n; i++) {
 		struct dl_item *it = &l->items[i];
@@ -544,19 +548,19 @@ hang_line(struct dl_list *l, double ql, double right, double end,
 				struct dl_glyph *dg = &it->u.text.glyphs[g];
 
 				dg->x += (float)hang_shift(it->u.text.x + dg->x, ql, delta,
-				    sp, nsp);
+				    sp, nsp, &k);
 			}
 			break;
 		case DL_PATH:
-			for (uint32_t k = 0; k + 1 < it->u.path.npts; k += 2)
-				it->u.path.pts[k] += (float)hang_shift(it->u.path.pts[k],
-				    ql, delta, sp, nsp);
+			for (uint32_t p = 0; p + 1 < it->u.path.npts; p += 2)
+				it->u.path.pts[p] += (float)hang_shift(it->u.path.pts[p],
+				    ql, delta, sp, nsp, &k);
 			break;
 		case DL_LINK: {
 			double a = it->u.link.x, b = a + it->u.link.w;
 
-			a += hang_shift(a, ql, delta, sp, nsp);
-			b += hang_shift(b, ql, delta, sp, nsp);
+			a += hang_shift(a, ql, delta, sp, nsp, &k);
+			b += hang_shift(b, ql, delta, sp, nsp, &k);
 			it->u.link.x = (float)a;
 			it->u.link.w = (float)(b - a);
 			break;

@@ -117,7 +117,7 @@ quote_block(struct lay *L, const struct block *blk)
 	double h;
 
 	h = lay_frame_text(L, &fr, &blk->text, NULL, ST_QUOTE, pad, 0, L->W - 2 * pad,
-	    0, 0);
+	    T_BALANCE, 0);
 	if (blk->by) {
 		char *by = xasprintf("\xe2\x80\x94 %s", blk->by);
 

@@ -48,14 +48,12 @@ rgb_stroke(HPDF_Page pg, uint32_t c)
 	    (c >> 16 & 0xff) / 255.0f, (c >> 8 & 0xff) / 255.0f);
 }
 
-/* A face in the document and the widths libharu gave for it so far
- * (1/1000 em; NO_WIDTH where not asked yet). */
+/* A face in the document and the widths libharu gave for it so far:
+ * w[c] is the width of c in 1/1000 em plus one, 0 where not asked yet. */
 struct face {
 	HPDF_Font	 font;
-	int16_t		*w;		/* 65,536 entries, made on first use */
+	uint16_t	*w;		/* 65,536 entries, made on first use */
 };
-
-#define NO_WIDTH INT16_MIN
 
 /* The width of a character in libharu's metrics.  Asking libharu also
  * marks the glyph for the embedded subset, so each character is asked of
@@ -63,14 +61,12 @@ struct face {
 static int
 char_width(struct face *f, unsigned c)
 {
-	if (f->w == NULL) {
-		f->w = xmalloc(65536 * sizeof(*f->w));
-		for (size_t i = 0; i < 65536; i++)
-			f->w[i] = NO_WIDTH;
-	}
-	if (f->w[c] == NO_WIDTH)
-		f->w[c] = (int16_t)HPDF_Font_GetUnicodeWidth(f->font, (HPDF_UNICODE)c);
-	return f->w[c];
+	if (f->w == NULL)
+		f->w = xcalloc(65536, sizeof(*f->w));
+	if (f->w[c] == 0)
+		f->w[c] = (uint16_t)(HPDF_Font_GetUnicodeWidth(f->font,
+		    (HPDF_UNICODE)c) + 1);
+	return f->w[c] - 1;
 }
 
 /* Width of UTF-8 text in libharu's own metrics, in points. */

@@ -240,6 +240,7 @@ pdfzip_free(struct pdfzip *z)
 	free(z);
 }
 
+/* Deflate a stream in place, now.  Returns 0 or -1. */
 static int
 squeeze(HPDF_Dict stream)
 {
@@ -252,13 +253,6 @@ squeeze(HPDF_Dict stream)
 	rc = put_back(stream, data, len);
 	free(data);
 	return rc;
-}
-
-/* Compress a stream in place, now; see pdfzip.h. */
-int
-pdfzip_now(HPDF_Dict stream)
-{
-	return eligible(stream) ? squeeze(stream) : -1;
 }
 
 /* libharu's write hook of a Type0 TrueType font: the same function for

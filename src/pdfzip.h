@@ -29,12 +29,10 @@ int pdfzip_finish(struct pdfzip *z, double *ms);
 /* Stop the thread and free the compressor; NULL is ignored. */
 void pdfzip_free(struct pdfzip *z);
 
-/* Compress one stream now, on the calling thread.  Returns 0, or -1 when
- * it is left for libharu to compress. */
-int pdfzip_now(HPDF_Dict stream);
-/* Keep a Type0 font's CIDToGIDMap compressed by pdfzip_now: libharu
- * resets the map's filter when it writes the font, so the descendant
- * font's write hook is wrapped to set it back.  Returns 0 or -1. */
+/* Deflate a Type0 font's CIDToGIDMap now, on the calling thread, for
+ * good: libharu resets the map's filter when it writes the font, so the
+ * font's write hook is wrapped to set it back.  Returns 0, or -1 when
+ * the map is left for libharu to compress. */
 int pdfzip_font_map(HPDF_Font font);
 
 #endif

@@ -282,12 +282,26 @@ theme_load(const char *path, PangoContext *pctx, struct diags *d)
 	xmlNodePtr root;
 	xmlRelaxNGValidCtxtPtr vc;
 	int seen_style = 0;
+	gchar *data = NULL;
+	gsize len = 0;
+	char digest[65] = "";
 
 	memset(&c, 0, sizeof(c));
 	c.d = d;
 	c.path = path;
 	xmlSetStructuredErrorFunc(&c, on_err);
-	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	/* Read once: the bytes are parsed and digested (see theme.h). */
+	if (g_file_get_contents(path, &data, &len, NULL)) {
+		gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+		    (const guchar *)data, len);
+
+		snprintf(digest, sizeof(digest), "%s", sum);
+		g_free(sum);
+		doc = xmlReadMemory(data, (int)len, path, NULL,
+		    XML_PARSE_NONET | XML_PARSE_NOCDATA);
+		g_free(data);
+	} else	/* fails as well, and says why */
+		doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	if (doc == NULL) {
 		if (c.errors == 0)
 			diag(d, DIAG_ERROR, path, 0, 0, "cannot read the layout: %s",
@@ -324,19 +338,7 @@ theme_load(const char *path, PangoContext *pctx, struct diags *d)
 
 	t = c.t = xcalloc(1, sizeof(*t));
 	t->path = xstrdup(path);
-	{	/* What the file says, byte for byte: see theme.h. */
-		gchar *data = NULL;
-		gsize len = 0;
-		gchar *sum;
-
-		if (g_file_get_contents(path, &data, &len, NULL)) {
-			sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-			    (const guchar *)data, len);
-			snprintf(t->digest, sizeof(t->digest), "%s", sum);
-			g_free(sum);
-		}
-		g_free(data);
-	}
+	memcpy(t->digest, digest, sizeof(t->digest));
 	root = xmlDocGetRootElement(doc);
 	t->name = prop(root, "name");
 	/* Families and colours first: styles refer to them. */

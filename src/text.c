@@ -451,20 +451,20 @@ protrusion(gunichar c, int right)
 /* What a justified line needs to hang its edge punctuation: the amounts
  * at the left and the right, where its last visible character ends, and
  * the x of each space between its first and last visible characters
- * (where the line stretches or shrinks to make up).  Returns the number
+ * (where the line stretches or shrinks to make up), into *sp (grown
+ * as needed, *cap entries; reused from line to line).  Returns the number
  * of such spaces; 0 (nothing to do) for a line with right-to-left text. */
 static int
 line_hang(PangoLayoutLine *line, const char *text, double x0, double *ql,
-    double *qr, double *end, double **spaces)
+    double *qr, double *end, double **spaces, size_t *cap)
 {
 	double x = x0, first_x = -1, last_x = -1;
 	gunichar first = 0, last = 0;
 	double first_w = 0, last_w = 0;
-	double *sp = NULL;
-	int nsp = 0, cap = 0, k = 0;
+	double *sp = *spaces;
+	int nsp = 0, k = 0;
 
 	*ql = *qr = 0;
-	*spaces = NULL;
 	for (GSList *rl = line->runs; rl; rl = rl->next) {
 		PangoGlyphItem *gi = rl->data;
 		PangoGlyphString *gs = gi->glyphs;
@@ -478,10 +478,7 @@ line_hang(PangoLayoutLine *line, const char *text, double x0, double *ql,
 			double w = gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
 
 			if (c == ' ') {
-				if (nsp == cap) {
-					cap = cap ? cap * 2 : 16;
-					sp = xrealloc(sp, (size_t)cap * sizeof(*sp));
-				}
+				sp = *spaces = xgrow(sp, cap, (size_t)nsp + 1, sizeof(*sp));
 				sp[nsp++] = x + pen;
 			} else if (gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY && w > 0) {
 				if (first_x < 0) {
@@ -506,10 +503,8 @@ line_hang(PangoLayoutLine *line, const char *text, double x0, double *ql,
 	*end = last_x + last_w;
 	if (k == 0)
 		goto none;
-	*spaces = sp;
 	return k;
 none:
-	free(sp);
 	*ql = *qr = 0;
 	return 0;
 }
@@ -616,6 +611,8 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	const char *file = r ? r->pos.file : NULL;
 	size_t i = 0;
 	int tie;
+	double *spaces = NULL;	/* hanging punctuation: a line's spaces */
+	size_t spcap = 0;
 
 	memset(out, 0, sizeof(*out));
 	memset(&h, 0, sizeof(h));
@@ -728,17 +725,17 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 		 * Pango let run past the edge (a hyphen added after the break
 		 * was measured) is brought back to it. */
 		if ((flags & T_JUSTIFY) && i + 1 < out->n) {
-			double ql = 0, qr = 0, end = 0, *sp;
+			double ql = 0, qr = 0, end = 0;
 			int nsp = line_hang(line, text, log.x / (double)PANGO_SCALE, &ql,
-			    &qr, &end, &sp);
+			    &qr, &end, &spaces, &spcap);
 
 			if (nsp > 0 && (ql > 0 || fabs(width + qr - end) > 0.01))
-				hang_line(&out->lines[i], ql, width + qr, end, sp, nsp);
-			free(sp);
+				hang_line(&out->lines[i], ql, width + qr, end, spaces, nsp);
 		}
 		i++;
 	} while (pango_layout_iter_next_line(iter));
 	out->n = i;
+	free(spaces);
 	pango_layout_iter_free(iter);
 	g_object_unref(lay);
 	buf_free(&h.out);

@@ -26,49 +26,58 @@ CPPFLAGS += -D_GNU_SOURCE -DBRIEFING_VERSION='"$(VERSION)"' \
            -DDATADIR='"$(PREFIX)/share/briefing"' -Isrc -I$(BUILD)/gen
 LDLIBS   = $(PLIBS) -lhpdf -lhyphen -ljpeg -lm
 
-SRCS = util.c diag.c date.c model.c parse.c validate.c dl.c fonts.c theme.c \
-       text.c flow.c geom.c ticks.c chart.c timeline.c powermap.c edition.c image.c coverage.c layout.c layoutcache.c story.c pdf.c pdfzip.c png.c \
-       output.c engine.c
-CLI_SRCS = cli.c cmd_render.c cmd_check.c cmd_watch.c
+# src/ is grouped by stage: base/ (memory, diagnostics, dates, files),
+# read/ (input -> model, checks), lay/ (model -> display list: text,
+# pagination, pictures), draw/ (display list -> PDF, PNG), cli/ (the
+# commands and the build driver), mail/ (briefing-mail).  HACKING.md maps it.
+SRCS = base/util.c base/diag.c base/date.c base/output.c base/image.c \
+       read/model.c read/parse.c read/validate.c read/theme.c \
+       lay/fonts.c lay/text.c lay/flow.c lay/geom.c lay/ticks.c lay/lay.c \
+       lay/chart.c lay/timeline.c lay/powermap.c lay/story.c lay/edition.c \
+       lay/coverage.c lay/layout.c lay/layoutcache.c \
+       draw/dl.c draw/pdf.c draw/pdfzip.c draw/png.c \
+       cli/engine.c
+CLI_SRCS = cli/cli.c cli/cmd_render.c cli/cmd_check.c cli/cmd_watch.c
 LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o $(BUILD)/obj/hyph.o
 CLI_OBJS = $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
-MAIL_OBJS = $(BUILD)/obj/mail_main.o $(BUILD)/obj/cmd_mail.o $(BUILD)/obj/mail.o
+MAIL_OBJS = $(BUILD)/obj/mail/mail_main.o $(BUILD)/obj/mail/cmd_mail.o $(BUILD)/obj/mail/mail.o
+HDRS = $(wildcard src/*/*.h)
 BIN = $(BUILD)/briefing
 
 all: $(BIN) $(BUILD)/briefing-mail
 
-$(BIN): $(LIB_OBJS) $(CLI_OBJS) $(BUILD)/obj/main.o
+$(BIN): $(LIB_OBJS) $(CLI_OBJS) $(BUILD)/obj/cli/main.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # briefing mail runs this helper: only it loads GMime, libcurl and TLS.
 $(BUILD)/briefing-mail: $(LIB_OBJS) $(CLI_OBJS) $(MAIL_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(MAILLIBS) $(LDLIBS)
 
-$(BUILD)/obj/%.o: src/%.c src/*.h $(BUILD)/gen/schemas.c | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c $(HDRS) $(BUILD)/gen/schemas.c
+	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PCFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
 
-$(BUILD)/obj/schemas.o: $(BUILD)/gen/schemas.c | $(BUILD)/obj
+$(BUILD)/obj/schemas.o: $(BUILD)/gen/schemas.c
+	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# The hyphenation patterns, compiled in (see src/hyph.h).  The generator
+# The hyphenation patterns, compiled in (see src/lay/hyph.h).  The generator
 # runs on the build machine, so it is built without sanitizers.
 HYPH_DIC ?= /usr/share/hyphen/hyph_en_US.dic
-$(BUILD)/gen/hyphgen: src/hyphgen.c
+$(BUILD)/gen/hyphgen: src/lay/hyphgen.c
 	@mkdir -p $(BUILD)/gen
 	$(CC) -O2 $(WARN) -o $@ $< -lhyphen
 
 $(BUILD)/gen/hyph.c: $(BUILD)/gen/hyphgen $(HYPH_DIC)
 	$(BUILD)/gen/hyphgen $(HYPH_DIC) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/hyph.o: $(BUILD)/gen/hyph.c src/hyph.h | $(BUILD)/obj
+$(BUILD)/obj/hyph.o: $(BUILD)/gen/hyph.c src/lay/hyph.h
+	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/gen/schemas.c: src/schema/story.rng src/schema/layout.rng src/embed.sh
+$(BUILD)/gen/schemas.c: src/read/schema/story.rng src/read/schema/layout.rng src/read/embed.sh
 	@mkdir -p $(BUILD)/gen
-	sh src/embed.sh src/schema/story.rng src/schema/layout.rng > $@.tmp && mv $@.tmp $@
-
-$(BUILD)/obj:
-	@mkdir -p $@
+	sh src/read/embed.sh src/read/schema/story.rng src/read/schema/layout.rng > $@.tmp && mv $@.tmp $@
 
 # Unit tests of the pure modules link the same objects.
 $(BUILD)/unit: tests/unit.c $(LIB_OBJS)

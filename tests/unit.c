@@ -9,15 +9,15 @@
 
 #include <hyphen.h>
 
-#include "date.h"
-#include "hyph.h"
-#include "diag.h"
-#include "output.h"
-#include "powermap.h"
-#include "timeline.h"
-#include "ticks.h"
-#include "util.h"
-#include "validate.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "base/output.h"
+#include "base/util.h"
+#include "lay/hyph.h"
+#include "lay/powermap.h"
+#include "lay/ticks.h"
+#include "lay/timeline.h"
+#include "read/validate.h"
 
 static int passed, failed;
 

@@ -10,8 +10,8 @@
 
 #include <libxml/parser.h>
 
-#include "engine.h"
-#include "parse.h"
+#include "cli/engine.h"
+#include "read/parse.h"
 
 static struct engine *engine;
 

@@ -1,0 +1,241 @@
+/* cmd_render.c: briefing render. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "base/output.h"
+#include "base/util.h"
+#include "cli/cli.h"
+#include "cli/engine.h"
+#include "draw/png.h"
+
+static int
+is_png(const char *out)
+{
+	size_t n = out ? strlen(out) : 0;
+
+	return n > 4 && strcmp(out + n - 4, ".png") == 0;
+}
+
+/* The file for page p: {p} replaced by the page number; without {p}, a
+ * document of several pages gets "-N" before ".png". */
+static char *
+page_name(const char *pattern, size_t p, size_t npages)
+{
+	const char *at = strstr(pattern, "{p}");
+
+	if (at)
+		return xasprintf("%.*s%zu%s", (int)(at - pattern), pattern, p + 1,
+		    at + 3);
+	if (npages == 1)
+		return xstrdup(pattern);
+	return xasprintf("%.*s-%zu.png", (int)(strlen(pattern) - 4), pattern, p + 1);
+}
+
+static int
+write_pngs(const struct build *b, const char *pattern, double dpi, int quiet)
+{
+	size_t n = dl_npages(b->doc);
+
+	for (size_t p = 0; p < n; p++) {
+		char *bytes, *err, *name;
+		size_t len;
+
+		if (png_render(b->doc, p, dpi, &bytes, &len, &err) != 0) {
+			fprintf(stderr, "briefing: %s\n", err);
+			free(err);
+			return EXIT_SYSTEM;
+		}
+		name = page_name(pattern, p, n);
+		if (output_write(name, bytes, len, &err) != 0) {
+			fprintf(stderr, "briefing: %s\n", err);
+			free(err);
+			free(bytes);
+			free(name);
+			return EXIT_SYSTEM;
+		}
+		if (!quiet)
+			fprintf(stderr, "briefing: wrote %s\n", name);
+		free(bytes);
+		free(name);
+	}
+	return EXIT_OK;
+}
+
+static int
+render_one(struct engine *e, const char *in, const char *out,
+    const struct build_opts *o, const char *dump, double dpi, int quiet,
+    int stats, struct diags *d)
+{
+	struct build *b = NULL;
+	char *dflt = NULL, *err = NULL;
+	int rc;
+
+	rc = engine_build(e, in, o, d, &b);
+	diags_print(d, stderr);
+	if (rc != EXIT_OK) {
+		build_free(b);
+		return rc;
+	}
+	if (dump) {
+		if (strcmp(dump, "model") == 0)
+			model_dump(b->model, stdout);
+		else
+			dl_dump(b->doc, stdout);
+		build_free(b);
+		return EXIT_OK;
+	}
+	if (is_png(out)) {
+		rc = write_pngs(b, out, dpi, quiet);
+		build_free(b);
+		return rc;
+	}
+	if (stats)
+		fprintf(stderr, "stats: %s: parse %.2f ms, layout %.2f ms, fonts %.2f ms, "
+		    "draw %.2f ms, save %.2f ms, compress %.2f ms, %zu pages, "
+		    "%zu bytes\n", in, b->ms_parse, b->ms_layout, b->ms_fonts,
+		    b->ms_draw, b->ms_save, b->ms_compress, dl_npages(b->doc),
+		    b->pdflen);
+	if (out == NULL)
+		out = dflt = cli_pdf_name(in);
+	if (output_write(out, b->pdf, b->pdflen, &err) != 0) {
+		fprintf(stderr, "briefing: %s\n", err);
+		free(err);
+		rc = EXIT_SYSTEM;
+	} else if (!quiet && strcmp(out, "-") != 0)
+		fprintf(stderr, "briefing: wrote %s (%zu pages, %zu bytes)\n", out,
+		    dl_npages(b->doc), b->pdflen);
+	free(dflt);
+	build_free(b);
+	return rc;
+}
+
+/* briefing render; see cli.h. */
+int
+cmd_render(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "layout", required_argument, NULL, 'L' },
+		{ "dump", required_argument, NULL, 'D' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "dpi", required_argument, NULL, 'r' },
+		{ "stats", no_argument, NULL, 'S' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "no-compress", no_argument, NULL, 'Z' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct build_opts o = { NULL, 1, 0, 0, NULL, 0 };
+	const char *out = NULL, *dump = NULL;
+	struct diags *d;
+	struct engine *e;
+	int c, quiet = 0, rc = EXIT_OK;
+	double dpi = 150;
+	int stats = 0, jobs = 1;
+	char *end;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:qhj:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'L':
+			o.layout = optarg;
+			break;
+		case 'D':
+			if (strcmp(optarg, "model") != 0 && strcmp(optarg, "dl") != 0)
+				return cli_usage_error("--dump takes 'model' or 'dl', "
+				    "not '%s'", optarg);
+			dump = optarg;
+			o.want_pdf = 0;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'S':
+			stats = 1;
+			break;
+		case 'j':
+			jobs = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || jobs < 1 || jobs > 64)
+				return cli_usage_error("-j takes a number from 1 to 64, "
+				    "not '%s'", optarg);
+			break;
+		case 'Z':
+			o.no_compress = 1;
+			break;
+		case 'r':
+			dpi = strtod(optarg, &end);
+			if (*end != '\0' || !(dpi >= 10 && dpi <= 1200))
+				return cli_usage_error("--dpi takes a number from 10 to "
+				    "1200, not '%s'", optarg);
+			break;
+		case 'h':
+			return cli_help("render");
+		default:
+			return cli_bad_option(c, argv);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("%s", "render needs an input file");
+	if (out && argc - optind > 1)
+		return cli_usage_error("%s", "-o works with a single input file");
+	if (is_png(out))
+		o.want_pdf = 0;
+	if ((e = cli_engine()) == NULL)
+		return EXIT_SYSTEM;
+	d = diags_new();
+	if (jobs > argc - optind)
+		jobs = argc - optind;
+	if (jobs > 1) {
+		/* Workers share the set-up made above (copy-on-write): each takes
+		 * every jobs-th file.  The status is the worst of theirs. */
+		pid_t *pids = xcalloc((size_t)jobs, sizeof(pid_t));
+
+		engine_settle(e);
+		fflush(NULL);
+		for (int k = 0; k < jobs; k++) {
+			if ((pids[k] = fork()) == 0) {
+				int wrc = EXIT_OK;
+
+				for (int i = optind + k; i < argc; i += jobs) {
+					int r = render_one(e, argv[i], out, &o, dump, dpi, quiet,
+					    stats, d);
+
+					wrc = r > wrc ? r : wrc;
+				}
+				fflush(NULL);
+				_exit(wrc);
+			}
+			if (pids[k] < 0) {
+				fprintf(stderr, "briefing: cannot start a worker: %s\n",
+				    strerror(errno));
+				rc = EXIT_SYSTEM;
+			}
+		}
+		for (int k = 0; k < jobs; k++) {
+			int st;
+
+			if (pids[k] > 0 && waitpid(pids[k], &st, 0) == pids[k])
+				rc = WIFEXITED(st) && WEXITSTATUS(st) > rc ? WEXITSTATUS(st) :
+				    WIFEXITED(st) ? rc : EXIT_SYSTEM;
+		}
+		free(pids);
+	} else
+		for (int i = optind; i < argc; i++) {
+			int r = render_one(e, argv[i], out, &o, dump, dpi, quiet, stats, d);
+
+			if (r > rc)
+				rc = r;
+		}
+	engine_close(e);
+	diags_free(d);
+	return rc;
+}

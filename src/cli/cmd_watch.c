@@ -1,0 +1,409 @@
+/* cmd_watch.c: briefing watch: rebuild whenever a source changes.
+ *
+ * Folders are watched rather than files, because editors save by writing
+ * a temporary file and renaming it over the original; an event counts
+ * when it names a file the last build read (the input, its includes, the
+ * layout) or anything in the fonts folder. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/output.h"
+#include "base/util.h"
+#include "cli/cli.h"
+#include "cli/engine.h"
+
+/* A burst of saves ends after this much calm: short once the last event
+ * finished a file (written and closed, or renamed into place), longer
+ * while one is half-saved (created, deleted or renamed away).  --debounce
+ * sets the first; the second is never shorter. */
+#define SETTLE_MS	5
+#define QUIET_MS	40
+#define DEBOUNCE_MAX	60000
+
+struct wdir {
+	int	 wd;
+	char	*path;
+};
+
+struct watch {
+	int		 fd;
+	struct wdir	*dirs;
+	size_t		 ndirs;
+	char		**files;	/* absolute paths the last build read */
+	size_t		 nfiles;
+	char		*fontdir;
+};
+
+/* An absolute path for p, even when the file itself is gone. */
+static char *
+absolute(const char *p)
+{
+	char buf[PATH_MAX], *dir, *slash, *r;
+
+	if (realpath(p, buf))
+		return xstrdup(buf);
+	dir = xstrdup(p);
+	slash = strrchr(dir, '/');
+	if (slash == NULL) {
+		free(dir);
+		if (getcwd(buf, sizeof(buf)) == NULL)
+			return xstrdup(p);
+		return xasprintf("%s/%s", buf, p);
+	}
+	*slash = '\0';
+	r = realpath(*dir ? dir : "/", buf) ? xasprintf("%s/%s", buf, slash + 1) :
+	    xstrdup(p);
+	free(dir);
+	return r;
+}
+
+static char *
+parent(const char *abs)
+{
+	const char *slash = strrchr(abs, '/');
+
+	return slash && slash != abs ? xstrndup(abs, (size_t)(slash - abs)) :
+	    xstrdup("/");
+}
+
+/* Watch exactly the folders the files (and the fonts folder) live in. */
+static void
+rewatch(struct watch *w, char **files, size_t n)
+{
+	char **want = xcalloc(n + 1, sizeof(char *));
+	size_t nwant = 0;
+
+	for (size_t i = 0; i < w->nfiles; i++)
+		free(w->files[i]);
+	free(w->files);
+	w->files = files;
+	w->nfiles = n;
+	for (size_t i = 0; i <= n; i++) {
+		char *d = i < n ? parent(files[i]) : xstrdup(w->fontdir);
+		int dup = 0;
+
+		for (size_t k = 0; k < nwant; k++)
+			dup |= strcmp(want[k], d) == 0;
+		if (dup)
+			free(d);
+		else
+			want[nwant++] = d;
+	}
+	/* Drop folders no longer needed (a removed XInclude). */
+	for (size_t i = 0; i < w->ndirs;) {
+		int keep = 0;
+
+		for (size_t k = 0; k < nwant; k++)
+			keep |= strcmp(want[k], w->dirs[i].path) == 0;
+		if (keep) {
+			i++;
+			continue;
+		}
+		inotify_rm_watch(w->fd, w->dirs[i].wd);
+		free(w->dirs[i].path);
+		w->dirs[i] = w->dirs[--w->ndirs];
+	}
+	for (size_t k = 0; k < nwant; k++) {
+		int have = 0, wd;
+
+		for (size_t i = 0; i < w->ndirs; i++)
+			have |= strcmp(want[k], w->dirs[i].path) == 0;
+		if (have) {
+			free(want[k]);
+			continue;
+		}
+		wd = inotify_add_watch(w->fd, want[k], IN_CLOSE_WRITE | IN_MOVED_TO |
+		    IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB);
+		if (wd < 0) {
+			free(want[k]);
+			continue;
+		}
+		w->dirs = xrealloc(w->dirs, (w->ndirs + 1) * sizeof(*w->dirs));
+		w->dirs[w->ndirs].wd = wd;
+		w->dirs[w->ndirs].path = want[k];
+		w->ndirs++;
+	}
+	free(want);
+}
+
+#define CHANGED_SOURCE	1
+#define CHANGED_FONTS	2
+#define HALF_SAVED	4
+
+/* Read pending events: CHANGED_SOURCE when one names a file of the build,
+ * CHANGED_FONTS when the fonts folder changed, or 0; plus HALF_SAVED when
+ * the last such event left a file half-saved (*half carries that state
+ * from one read to the next). */
+static int
+relevant(struct watch *w, int *half)
+{
+	char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
+	ssize_t n;
+	int hit = 0;
+
+	while ((n = read(w->fd, buf, sizeof(buf))) > 0) {
+		for (char *p = buf; p < buf + n;) {
+			const struct inotify_event *ev = (const struct inotify_event *)p;
+
+			p += sizeof(*ev) + ev->len;
+			if (ev->len == 0)
+				continue;
+			for (size_t i = 0; i < w->ndirs; i++) {
+				char *path;
+				int mine = 0;
+
+				if (w->dirs[i].wd != ev->wd)
+					continue;
+				if (strcmp(w->dirs[i].path, w->fontdir) == 0) {
+					hit |= CHANGED_FONTS;
+					mine = 1;
+				}
+				path = xasprintf("%s/%s", w->dirs[i].path, ev->name);
+				for (size_t k = 0; k < w->nfiles; k++)
+					if (strcmp(w->files[k], path) == 0) {
+						hit |= CHANGED_SOURCE;
+						mine = 1;
+					}
+				free(path);
+				if (mine)
+					*half = (ev->mask & (IN_CREATE | IN_DELETE |
+					    IN_MOVED_FROM)) != 0;
+			}
+		}
+	}
+	return hit ? hit | (*half ? HALF_SAVED : 0) : 0;
+}
+
+static void
+stamp(char *buf)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, 16, "%H:%M:%S", &tm);
+}
+
+/* One build: PDF written atomically; its diagnostics are printed and its
+ * one-line summary left in line (printed by the caller once the watches
+ * are in place, so that a save right after the line is never missed).
+ * *started gets the wall-clock time the build began.  Returns the files
+ * to watch. */
+static char **
+build_once(struct engine *e, const char *in, const char *out,
+    const struct build_opts *o, size_t *nfiles, char *line, size_t linesz,
+    struct timespec *started)
+{
+	struct diags *d = diags_new();
+	struct build *b = NULL;
+	struct timespec t0, t1;
+	char when[16], *err = NULL, **files;
+	int rc;
+
+	clock_gettime(CLOCK_REALTIME, started);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = engine_build(e, in, o, d, &b);
+	if (rc == EXIT_OK && output_write(out, b->pdf, b->pdflen, &err) != 0) {
+		diag(d, DIAG_ERROR, NULL, 0, 0, "%s", err);
+		free(err);
+		rc = EXIT_SYSTEM;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	stamp(when);
+	diags_print(d, stdout);
+	fflush(stdout);
+	if (rc == EXIT_OK) {
+		size_t ns = b->stories_reused + b->stories_laid;
+		char stories[64] = "";
+
+		/* An edition says how many stories had to be laid out again. */
+		if (ns > 1)
+			snprintf(stories, sizeof(stories), ", %zu of %zu stories laid out",
+			    b->stories_laid, ns);
+		snprintf(line, linesz, "%s  %s: %zu pages in %.0f ms%s\n", when, out,
+		    dl_npages(b->doc), (t1.tv_sec - t0.tv_sec) * 1e3 +
+		    (t1.tv_nsec - t0.tv_nsec) / 1e6, stories);
+	}
+	else {
+		int n = diags_errors(d);
+
+		snprintf(line, linesz, "%s  build failed: %d %s; %s is unchanged\n",
+		    when, n, n == 1 ? "error" : "errors", out);
+	}
+	files = xcalloc(b->ndeps + 1, sizeof(char *));
+	for (size_t i = 0; i < b->ndeps; i++)
+		files[i] = absolute(b->deps[i]);
+	*nfiles = b->ndeps;
+	build_free(b);
+	diags_free(d);
+	return files;
+}
+
+/* True when a file changed since t (it may have been saved before its
+ * folder was watched). */
+static int
+changed_since(char **files, size_t n, const struct timespec *t)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+
+		if (stat(files[i], &st) != 0)
+			continue;
+		if (st.st_mtim.tv_sec > t->tv_sec || (st.st_mtim.tv_sec == t->tv_sec &&
+		    st.st_mtim.tv_nsec >= t->tv_nsec))
+			return 1;
+	}
+	return 0;
+}
+
+/* Build, watch what the build read, then say how it went; build again
+ * while a file changed before its watch was in place. */
+static void
+build_and_watch(struct engine *e, struct watch *w, const char *in,
+    const char *out, const struct build_opts *o)
+{
+	for (int round = 0; round < 5; round++) {
+		struct timespec started;
+		char line[PATH_MAX + 128];
+		size_t n;
+		char **files = build_once(e, in, out, o, &n, line, sizeof(line), &started);
+
+		rewatch(w, files, n);
+		fputs(line, stdout);
+		fflush(stdout);
+		if (!changed_since(w->files, w->nfiles, &started))
+			return;
+	}
+}
+
+/* briefing watch; see cli.h. */
+int
+cmd_watch(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "layout", required_argument, NULL, 'L' },
+		{ "debounce", required_argument, NULL, 'D' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct build_opts o = { NULL, 1, 0, 0, NULL, 0 };
+	struct watch w;
+	struct diags *d;
+	struct engine *e;
+	char *out = NULL, *end;
+	sigset_t mask;
+	int c, sfd;
+	long settle = SETTLE_MS;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'L':
+			o.layout = optarg;
+			break;
+		case 'D':
+			settle = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || settle < 0 ||
+			    settle > DEBOUNCE_MAX)
+				return cli_usage_error("--debounce takes milliseconds "
+				    "from 0 to %d, not '%s'", DEBOUNCE_MAX, optarg);
+			break;
+		case 'h':
+			return cli_help("watch");
+		default:
+			return cli_bad_option(c, argv);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("%s", "watch takes one input file");
+	if ((e = cli_engine()) == NULL)
+		return EXIT_SYSTEM;
+	/* Rebuilds lay out only the stories that changed. */
+	engine_keep_layouts(e);
+	/* A background job may start with SIGINT ignored, and an ignored
+	 * signal never reaches a signalfd: take both back first. */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGTERM);
+	sigprocmask(SIG_BLOCK, &mask, NULL);
+	sfd = signalfd(-1, &mask, SFD_CLOEXEC);
+	memset(&w, 0, sizeof(w));
+	w.fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (sfd < 0 || w.fd < 0) {
+		fprintf(stderr, "briefing: cannot watch files: %s\n", strerror(errno));
+		engine_close(e);
+		return EXIT_SYSTEM;
+	}
+	{
+		char *fd = xasprintf("%s/fonts", engine_datadir());
+
+		w.fontdir = absolute(fd);
+		free(fd);
+	}
+	out = out ? xstrdup(out) : cli_pdf_name(argv[optind]);
+	build_and_watch(e, &w, argv[optind], out, &o);
+	for (;;) {
+		struct pollfd pf[2] = { { w.fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
+		int what, half = 0;
+
+		if (poll(pf, 2, -1) < 0 && errno != EINTR)
+			break;
+		if (pf[1].revents)
+			break;
+		if (!pf[0].revents || (what = relevant(&w, &half)) == 0)
+			continue;
+		/* Let the burst settle: one build for many saves. */
+		for (;;) {
+			struct pollfd q[2] = { { w.fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
+			int r = poll(q, 2, (int)(half && settle < QUIET_MS ? QUIET_MS :
+			    settle));
+
+			if (r <= 0 || q[1].revents)
+				break;
+			what |= relevant(&w, &half);
+		}
+		if (what & CHANGED_FONTS) {	/* faces changed: load them again */
+			struct engine *ne;
+
+			d = diags_new();
+			if ((ne = engine_open(d)) != NULL) {
+				engine_close(e);
+				e = ne;
+				engine_keep_layouts(e);
+			}
+			diags_print(d, stdout);
+			diags_free(d);
+		}
+		build_and_watch(e, &w, argv[optind], out, &o);
+	}
+	for (size_t i = 0; i < w.ndirs; i++)
+		free(w.dirs[i].path);
+	free(w.dirs);
+	for (size_t i = 0; i < w.nfiles; i++)
+		free(w.files[i]);
+	free(w.files);
+	free(w.fontdir);
+	free(out);
+	close(w.fd);
+	close(sfd);
+	engine_close(e);
+	return EXIT_OK;
+}

@@ -1,0 +1,317 @@
+/* engine.c: parse -> validate -> layout -> PDF, with shared set-up. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/util.h"
+#include "cli/engine.h"
+#include "draw/pdf.h"
+#include "lay/coverage.h"
+#include "lay/fonts.h"
+#include "lay/layout.h"
+#include "lay/layoutcache.h"
+#include "lay/text.h"
+#include "read/parse.h"
+#include "read/theme.h"
+#include "read/validate.h"
+
+struct engine {
+	struct fonts		*fonts;
+	struct typeset		*ts;
+	struct layout_cache	*cache;		/* NULL unless kept */
+};
+
+static int
+is_datadir(const char *dir)
+{
+	char *l = xasprintf("%s/layouts", dir), *f = xasprintf("%s/fonts", dir);
+	struct stat a, b;
+	int ok = stat(l, &a) == 0 && S_ISDIR(a.st_mode) && stat(f, &b) == 0 &&
+	    S_ISDIR(b.st_mode);
+
+	free(l);
+	free(f);
+	return ok;
+}
+
+/* The data folder; see engine.h.  From the program's folder upwards (a
+ * build tree: build/ or build/asan/), then PREFIX/share/briefing. */
+const char *
+engine_datadir(void)
+{
+	static char dir[PATH_MAX];
+	char exe[PATH_MAX], *slash;
+	const char *env = getenv("BRIEFING_DATA");
+	ssize_t n;
+
+	if (dir[0])
+		return dir;
+	if (env && *env) {
+		snprintf(dir, sizeof(dir), "%s", env);
+		return dir;
+	}
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		for (int up = 0; up < 3 && (slash = strrchr(exe, '/')) != NULL; up++) {
+			*slash = '\0';
+			if (is_datadir(exe)) {
+				snprintf(dir, sizeof(dir), "%s", exe);
+				return dir;
+			}
+			if ((size_t)snprintf(dir, sizeof(dir), "%s/share/briefing", exe) <
+			    sizeof(dir) && is_datadir(dir))
+				return dir;
+			dir[0] = '\0';
+		}
+	}
+	snprintf(dir, sizeof(dir), "%s", DATADIR);
+	return dir;
+}
+
+/* Fonts and hyphenation, once; see engine.h. */
+struct engine *
+engine_open(struct diags *d)
+{
+	struct engine *e = xcalloc(1, sizeof(*e));
+	char *fontdir = xasprintf("%s/fonts", engine_datadir());
+
+	e->fonts = fonts_open(fontdir, d);
+	free(fontdir);
+	if (e->fonts == NULL) {
+		free(e);
+		return NULL;
+	}
+	e->ts = typeset_new(e->fonts);
+	return e;
+}
+
+/* Let background threads end; see engine.h. */
+void
+engine_settle(struct engine *e)
+{
+	fonts_settle();
+}
+
+/* Keep stories' layouts between builds; see engine.h. */
+void
+engine_keep_layouts(struct engine *e)
+{
+	if (e->cache == NULL)
+		e->cache = layout_cache_new();
+}
+
+/* Free an engine; see engine.h. */
+void
+engine_close(struct engine *e)
+{
+	if (e == NULL)
+		return;
+	layout_cache_free(e->cache);
+	typeset_free(e->ts);
+	fonts_close(e->fonts);
+	free(e);
+}
+
+/* The layouts in layouts/, as "a4, letter". */
+static char *
+known_layouts(void)
+{
+	char *dir = xasprintf("%s/layouts", engine_datadir());
+	struct dirent **list = NULL;
+	struct buf b;
+	int n = scandir(dir, &list, NULL, alphasort);
+
+	buf_init(&b);
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(list[i]->d_name);
+
+		if (len > 4 && strcmp(list[i]->d_name + len - 4, ".xml") == 0)
+			buf_printf(&b, "%s%.*s", b.len ? ", " : "", (int)(len - 4),
+			    list[i]->d_name);
+		free(list[i]);
+	}
+	free(list);
+	free(dir);
+	if (b.len == 0)
+		buf_adds(&b, "none");
+	return buf_steal(&b);
+}
+
+static void
+face_seen(void *w, const char *path)
+{
+	pdf_writer_face(w, path);
+}
+
+/* Creation date; see engine.h. */
+long long
+engine_epoch(const struct briefing *b)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	const struct date *dt = NULL;
+
+	if (s && *s) {
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (*end == '\0' && errno == 0 && v >= 0)
+			return v;
+	}
+	if (b->is_edition && b->date.prec)
+		dt = &b->date;
+	else if (b->nstories && b->stories[0].date.prec)
+		dt = &b->stories[0].date;
+	if (dt)
+		return (long long)date_days(dt->y, dt->m ? dt->m : 1,
+		    dt->d ? dt->d : 1) * 86400;
+	return (long long)time(NULL);
+}
+
+static void
+add_dep(struct build *b, const char *path)
+{
+	for (size_t i = 0; i < b->ndeps; i++)
+		if (strcmp(b->deps[i], path) == 0)
+			return;
+	b->deps = xrealloc(b->deps, (b->ndeps + 1) * sizeof(char *));
+	b->deps[b->ndeps++] = xstrdup(path);
+}
+
+/* One build; see engine.h. */
+int
+engine_build(struct engine *e, const char *input, const struct build_opts *o,
+    struct diags *d, struct build **out)
+{
+	struct build *b = xcalloc(1, sizeof(*b));
+	struct theme *t = NULL;
+	char *lpath;
+	const char *lname;
+	double t0 = mono_ms(), t1, t2;
+	int bad;
+
+	*out = b;
+	b->model = o->data ? parse_memory(input, o->data, o->len, d) :
+	    parse_file(input, d);
+	{
+		size_t n;
+		const char *const *read = parse_files_read(&n);
+
+		for (size_t i = o->data ? 1 : 0; i < n; i++)
+			add_dep(b, read[i]);
+	}
+	if (b->model == NULL)
+		return EXIT_INPUT;
+	bad = validate(b->model, d) > 0;
+	coverage_check(b->model, e->fonts, d);
+
+	lname = o->layout ? o->layout : b->model->layout ? b->model->layout : "a4";
+	lpath = theme_resolve(engine_datadir(), lname);
+	add_dep(b, lpath);
+	if (access(lpath, R_OK) != 0) {
+		char *known = known_layouts();
+
+		if (o->layout == NULL && b->model->layout)
+			diag(d, DIAG_ERROR, b->model->layout_pos.file,
+			    b->model->layout_pos.line, b->model->layout_pos.col,
+			    "no layout '%s' (known: %s)", lname, known);
+		else
+			diag(d, DIAG_ERROR, NULL, 0, 0, "no layout '%s' (known: %s; "
+			    "or give a path to a layout file)", lname, known);
+		free(known);
+		free(lpath);
+		return EXIT_INPUT;
+	}
+	t = theme_load(lpath, fonts_context(e->fonts), d);
+	free(lpath);
+	if (t == NULL || bad) {
+		theme_free(t);
+		return EXIT_INPUT;
+	}
+	for (int i = 0; i < 2; i++) {
+		const char *fam = i ? t->sans : t->serif;
+
+		if (!fonts_has_family(e->fonts, fam)) {
+			diag(d, DIAG_ERROR, t->path, 0, 0, "family '%s' is not among "
+			    "the faces in %s/fonts", fam, engine_datadir());
+			theme_free(t);
+			return EXIT_INPUT;
+		}
+	}
+	t1 = mono_ms();
+	b->ms_parse = t1 - t0;
+	if (o->check_only) {
+		theme_free(t);
+		return EXIT_OK;
+	}
+	{
+		int before = diags_errors(d);
+		/* The PDF writer loads each face on a second core as soon as
+		 * layout first draws with it. */
+		struct pdf_writer *w = o->want_pdf ? pdf_writer_new(!o->no_compress, 1) :
+		    NULL;
+
+		if (w)
+			typeset_set_face_hook(e->ts, face_seen, w);
+		b->doc = layout_document(b->model, t, e->ts, d, engine_epoch(b->model),
+		    e->cache);
+		layout_cache_stats(e->cache, &b->stories_reused, &b->stories_laid);
+		typeset_set_face_hook(e->ts, NULL, NULL);
+		theme_free(t);
+		if (diags_errors(d) > before) {
+			pdf_writer_free(w);
+			return EXIT_INPUT;	/* over the page limit */
+		}
+		b->writer = w;
+	}
+	t2 = mono_ms();
+	b->ms_layout = t2 - t1;
+	if (o->want_pdf) {
+		char *err = NULL;
+		struct pdf_stats ps;
+
+		int r;
+
+		if (b->writer == NULL) {
+			diag(d, DIAG_ERROR, NULL, 0, 0, "cannot start libharu");
+			return EXIT_SYSTEM;
+		}
+		r = pdf_writer_finish(b->writer, b->doc, &b->pdf, &b->pdflen, &ps, &err);
+		pdf_writer_free(b->writer);
+		b->writer = NULL;
+		if (r != 0) {
+			diag(d, DIAG_ERROR, NULL, 0, 0, "%s", err);
+			free(err);
+			return EXIT_SYSTEM;
+		}
+		b->ms_pdf = mono_ms() - t2;
+		b->ms_fonts = ps.fonts;
+		b->ms_draw = ps.draw;
+		b->ms_save = ps.save;
+		b->ms_compress = ps.compress;
+	}
+	return EXIT_OK;
+}
+
+/* Free a build and all it holds; NULL is ignored. */
+void
+build_free(struct build *b)
+{
+	if (b == NULL)
+		return;
+	model_free(b->model);
+	pdf_writer_free(b->writer);
+	dl_doc_free(b->doc);
+	free(b->pdf);
+	for (size_t i = 0; i < b->ndeps; i++)
+		free(b->deps[i]);
+	free(b->deps);
+	free(b);
+}

@@ -1,0 +1,172 @@
+/* flow.c: page breaking over slices. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "lay/flow.h"
+
+struct slice {
+	struct dl_list	 frame;
+	double		 h, space;
+	int		 flags;
+	int		*dests;
+	size_t		 ndests;
+};
+
+struct flow {
+	struct dl_doc	*doc;
+	double		 w, h, x, top, bottom;
+	struct slice	*pend;
+	size_t		 npend, cap;
+	int		*marks;		/* dests for the next slice */
+	size_t		 nmarks, capmarks;
+	int		 first_page, pages;
+	int		 overflow;
+};
+
+/* Start a flow; see flow.h. */
+struct flow *
+flow_new(struct dl_doc *doc, double w, double h, double x, double top,
+    double bottom)
+{
+	struct flow *f = xcalloc(1, sizeof(*f));
+
+	f->doc = doc;
+	f->w = w;
+	f->h = h;
+	f->x = x;
+	f->top = top;
+	f->bottom = bottom;
+	f->first_page = (int)dl_npages(doc);
+	return f;
+}
+
+/* Put pending slices [0, n) on a new page and drop them from pending. */
+static void
+emit_page(struct flow *f, size_t n)
+{
+	struct dl_page *pg;
+	int pno;
+	double y = f->top;
+
+	if (dl_npages(f->doc) >= FLOW_MAX_PAGES) {
+		/* Over the limit: drop what would go on this page. */
+		for (size_t i = 0; i < n; i++) {
+			dl_list_free(&f->pend[i].frame);
+			free(f->pend[i].dests);
+		}
+		memmove(f->pend, f->pend + n, (f->npend - n) * sizeof(*f->pend));
+		f->npend -= n;
+		f->overflow = 1;
+		return;
+	}
+	pg = dl_add_page(f->doc, (float)f->w, (float)f->h);
+	pno = (int)dl_npages(f->doc) - 1;
+
+	for (size_t i = 0; i < n; i++) {
+		struct slice *s = &f->pend[i];
+
+		if (i > 0)
+			y += s->space;
+		for (size_t k = 0; k < s->ndests; k++)
+			dl_dest_set(f->doc, s->dests[k], pno, (float)y);
+		dl_list_place(&pg->list, &s->frame, (float)f->x, (float)y);
+		dl_list_free(&s->frame);
+		free(s->dests);
+		y += s->h;
+	}
+	memmove(f->pend, f->pend + n, (f->npend - n) * sizeof(*f->pend));
+	f->npend -= n;
+	f->pages++;
+}
+
+/* Break pages until what is pending fits on the current one. */
+static void
+settle(struct flow *f)
+{
+	for (;;) {
+		double y = f->top;
+		size_t j;
+
+		for (size_t i = 0; i < f->npend; i++)
+			y += (i ? f->pend[i].space : 0) + f->pend[i].h;
+		if (y <= f->bottom + 0.01 || f->npend <= 1)
+			return;
+		/* The last place a break is allowed, never before the first. */
+		for (j = f->npend - 1; j > 0; j--)
+			if (!(f->pend[j].flags & F_KEEP))
+				break;
+		if (j == 0)
+			j = f->npend - 1;	/* all glued: break anyway */
+		emit_page(f, j);
+	}
+}
+
+/* Add a slice; see flow.h. */
+void
+flow_add(struct flow *f, struct dl_list *frame, double h, double space,
+    int flags)
+{
+	struct slice *s;
+
+	if ((flags & F_NEWPAGE) && f->npend > 0)
+		emit_page(f, f->npend);
+	f->pend = xgrow(f->pend, &f->cap, f->npend + 1, sizeof(*f->pend));
+	s = &f->pend[f->npend++];
+	s->frame = *frame;
+	memset(frame, 0, sizeof(*frame));
+	s->h = h;
+	s->space = space;
+	s->flags = flags;
+	s->dests = f->marks;
+	s->ndests = f->nmarks;
+	f->marks = NULL;
+	f->nmarks = f->capmarks = 0;
+	settle(f);
+}
+
+/* Attach a destination to the next slice. */
+void
+flow_mark(struct flow *f, int dest)
+{
+	f->marks = xgrow(f->marks, &f->capmarks, f->nmarks + 1, sizeof(int));
+	f->marks[f->nmarks++] = dest;
+}
+
+/* Flush the last page; see flow.h. */
+int
+flow_finish(struct flow *f, int *count)
+{
+	if (f->npend > 0 || f->pages == 0) {
+		if (f->nmarks) {	/* marks with nothing after them */
+			struct dl_list empty = { 0 };
+
+			flow_add(f, &empty, 0, 0, F_KEEP);
+		}
+		emit_page(f, f->npend);
+	}
+	*count = f->pages;
+	return f->first_page;
+}
+
+/* True when the flow stopped at the page limit (FLOW_MAX_PAGES). */
+int
+flow_overflowed(const struct flow *f)
+{
+	return f->overflow;
+}
+
+/* Free the flow. */
+void
+flow_free(struct flow *f)
+{
+	if (f == NULL)
+		return;
+	for (size_t i = 0; i < f->npend; i++) {
+		dl_list_free(&f->pend[i].frame);
+		free(f->pend[i].dests);
+	}
+	free(f->pend);
+	free(f->marks);
+	free(f);
+}

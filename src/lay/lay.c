@@ -1,0 +1,214 @@
+/* lay.c: what the layout files share: text into frames and the flow,
+ * section labels, the running header, circles, badges and initials. */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "base/util.h"
+#include "lay/geom.h"
+#include "lay/lay.h"
+
+/* Story accent for styles that use the accent colour. */
+uint32_t
+lay_color(const struct lay *L, enum style_id s)
+{
+	return L->t->st[s].color == L->t->colors[C_ACCENT] ? L->accent : 0;
+}
+
+/* Place lines into a frame; see lay.h. */
+double
+lay_place(struct dl_list *dst, struct tlines *tl, double x, double y)
+{
+	for (size_t i = 0; i < tl->n; i++)
+		dl_list_place(dst, &tl->lines[i], (float)x,
+		    (float)(y + i * tl->leading));
+	return tl->n * tl->leading;
+}
+
+/* Text straight into a frame; see lay.h. */
+double
+lay_frame_text(struct lay *L, struct dl_list *dst, const struct rich *r,
+    const char *plain, enum style_id s, double x, double y, double width,
+    int flags, uint32_t color)
+{
+	struct tlines tl;
+	double h;
+
+	text_layout(L->ts, r, plain, &L->t->st[s], width, flags,
+	    color ? color : lay_color(L, s), &tl);
+	h = lay_place(dst, &tl, x, y);
+	tlines_free(&tl);
+	return h;
+}
+
+/* Text as breakable slices; see lay.h. */
+double
+lay_text(struct lay *L, const struct rich *r, const char *plain,
+    enum style_id s, double x, double width, int flags, double space,
+    int keep_first)
+{
+	struct tlines tl;
+	double h;
+
+	text_layout(L->ts, r, plain, &L->t->st[s], width, flags,
+	    lay_color(L, s), &tl);
+	for (size_t i = 0; i < tl.n; i++) {
+		struct dl_list fr = { 0 };
+		int fl = 0;
+
+		/* Break before line i only with two lines on either side. */
+		if (i == 0)
+			fl = keep_first ? F_KEEP : 0;
+		else if (i < 2 || tl.n - i < 2)
+			fl = F_KEEP;
+		dl_list_place(&fr, &tl.lines[i], (float)x, 0);
+		flow_add(L->f, &fr, tl.leading, i == 0 ? space : 0, fl);
+	}
+	h = tl.n * tl.leading;
+	tlines_free(&tl);
+	return h;
+}
+
+/* Section label with a rule above; see lay.h. */
+void
+lay_kicker(struct lay *L, const char *label, double space, int flags,
+    const char *bookmark)
+{
+	struct dl_list fr = { 0 };
+	double h;
+
+	dl_hline(L->doc, &fr, 0, (float)L->W, 0, 0.8f, L->accent, 0);
+	h = 6 + lay_frame_text(L, &fr, NULL, label, ST_KICKER, 0, 6, L->W, 0, 0);
+	if (bookmark) {
+		int dest = dl_dest_new(L->doc);
+
+		dl_bookmark(L->doc, L->level + 1, bookmark, dest);
+		flow_mark(L->f, dest);
+	}
+	flow_add(L->f, &fr, h + 8, space, flags);
+}
+
+static void circle_path(struct lay *, struct dl_list *, double, double, double,
+    uint32_t, uint32_t, double, int);
+
+/* A filled circle. */
+void
+lay_circle(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
+    uint32_t fill)
+{
+	circle_path(L, dst, cx, cy, r, fill, 0, 0, DL_FILL);
+}
+
+/* A stroked circle. */
+void
+lay_ring(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
+    uint32_t color, double width)
+{
+	circle_path(L, dst, cx, cy, r, 0, color, width, DL_STROKE);
+}
+
+/* The layout's logo, h points high, with its top-left at (x, y); see
+ * lay.h.  Returns its width. */
+double
+lay_logo(struct lay *L, struct dl_list *fr, double x, double y, double h)
+{
+	const struct theme *t = L->t;
+	struct dl_item it;
+
+	memset(&it, 0, sizeof(it));
+	it.kind = DL_IMAGE;
+	it.u.image.image = dl_image(L->doc, t->logo, t->logo_px_w, t->logo_px_h,
+	    t->logo_png);
+	it.u.image.x = (float)x;
+	it.u.image.y = (float)y;
+	it.u.image.h = (float)h;
+	it.u.image.w = (float)(h * t->logo_aspect);
+	dl_list_add(fr, &it);
+	return it.u.image.w;
+}
+
+/* Running header; see lay.h. */
+void
+lay_header(struct lay *L, struct dl_list *fr, const char *text, double y)
+{
+	const struct theme *t = L->t;
+	double w = L->W;
+
+	if (t->logo) {
+		double lw = t->logo_h * t->logo_aspect;
+
+		lay_logo(L, fr, L->W - lw, y + t->st[ST_HEADER].leading - t->logo_h + 1,
+		    t->logo_h);
+		w -= lw + 12;
+	}
+	lay_frame_text(L, fr, NULL, text, ST_HEADER, 0, y, w, T_ELLIPSIZE, 0);
+}
+
+/* A circle through Cairo's arc, read back as a path. */
+static void
+circle_path(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
+    uint32_t fill, uint32_t stroke, double width, int flags)
+{
+	cairo_new_sub_path(geom_cr(L->g));
+	cairo_arc(geom_cr(L->g), cx, cy, r, 0, 2 * M_PI);
+	cairo_close_path(geom_cr(L->g));
+	geom_emit(L->g, L->doc, dst, fill, stroke, width, flags);
+}
+
+/* Badge with centred initials. */
+void
+lay_badge(struct lay *L, struct dl_list *dst, double cx, double cy, double r,
+    const char *initials, uint32_t fill)
+{
+	const struct style *st = &L->t->st[ST_BADGE];
+	struct tlines tl;
+
+	lay_circle(L, dst, cx, cy, r, fill);
+	text_layout(L->ts, NULL, initials, st, 2 * r, T_CENTER, 0, &tl);
+	if (tl.n > 0) {
+		/* Centre the cap height on the circle's centre. */
+		double capmid = st->ascent * 0.36;
+
+		dl_list_place(dst, &tl.lines[0], (float)(cx - r),
+		    (float)(cy + capmid - tl.baseline));
+	}
+	tlines_free(&tl);
+}
+
+/* Initials; see lay.h. */
+char *
+lay_initials(const char *given, const char *name)
+{
+	struct buf b;
+	int words = 0, start = 1;
+
+	if (given)
+		return g_utf8_strup(given, -1);
+	buf_init(&b);
+	for (const char *p = name; *p && words < 2; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_isalnum(c) && start) {
+			char u[8];
+			int n = g_unichar_to_utf8(g_unichar_toupper(c), u);
+
+			buf_add(&b, u, (size_t)n);
+			words++;
+		}
+		start = !g_unichar_isalnum(c) && c != '\'' && c != 0x2019;
+	}
+	return buf_steal(&b);
+}
+
+
+/* A stance in a word; see lay.h. */
+const char *
+lay_stance_word(enum stance s)
+{
+	static const char *const word[] = { "Gains", "Loses", "Mixed", "Neutral" };
+
+	return word[s];
+}

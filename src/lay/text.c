@@ -1,0 +1,772 @@
+/* text.c: Pango layout, libhyphen break points, glyph runs. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <hyphen.h>
+#include <pango/pangocairo.h>
+
+#include "base/util.h"
+#include "lay/hyph.h"
+#include "lay/text.h"
+
+struct typeset {
+	struct fonts	*fonts;
+	PangoContext	*ctx;
+	HyphenDict	*hyph;		/* compiled in: see hyph.h */
+	void		(*face_hook)(void *, const char *);
+	void		*face_ctx;
+	struct dl_doc	*doc;
+	struct diags	*d;
+};
+
+/* Make a typesetter; see text.h. */
+struct typeset *
+typeset_new(struct fonts *f)
+{
+	struct typeset *ts = xcalloc(1, sizeof(*ts));
+
+	ts->fonts = f;
+	ts->ctx = fonts_context(f);
+	ts->hyph = hyph_patterns();
+	return ts;
+}
+
+/* Free a typesetter; NULL is ignored. */
+void
+typeset_free(struct typeset *ts)
+{
+	free(ts);
+}
+
+/* Send text items and faces to doc from now on. */
+void
+typeset_set_doc(struct typeset *ts, struct dl_doc *doc)
+{
+	ts->doc = doc;
+}
+
+/* Call fn(ctx, path) for each face new to the current document. */
+void
+typeset_set_face_hook(struct typeset *ts, void (*fn)(void *, const char *),
+    void *ctx)
+{
+	ts->face_hook = fn;
+	ts->face_ctx = ctx;
+}
+
+/* Announce a face; see text.h. */
+void
+typeset_face_seen(struct typeset *ts, const char *path)
+{
+	if (ts->face_hook)
+		ts->face_hook(ts->face_ctx, path);
+}
+
+/* Report missing glyphs to d from now on. */
+void
+typeset_set_diags(struct typeset *ts, struct diags *d)
+{
+	ts->d = d;
+}
+
+/* ---- hyphenation ------------------------------------------------------ */
+
+/* Soft hyphens are inserted at the break points libhyphen allows; ins
+ * records the original offsets they went in at, to move marks. */
+struct hyphtext {
+	struct buf	 out;
+	size_t		*ins;
+	size_t		 nins, cap;
+};
+
+static int
+hyphenable(const char *w, size_t n)
+{
+	size_t letters = 0;
+	int upper_inside = 0;
+
+	for (const char *p = w; p < w + n; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_isupper(c) && p != w)
+			upper_inside = 1;
+		letters++;
+	}
+	/* Acronyms and CamelCase names (IAM, PrivateLink) stay whole. */
+	return letters >= 6 && !upper_inside;
+}
+
+static void
+hyphenate_word(struct typeset *ts, struct hyphtext *h, const char *w, size_t n,
+    size_t at)
+{
+	char *lower = g_utf8_strdown(w, (gssize)n);
+	char *hy;
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+
+	if (strlen(lower) != n) {	/* case change altered byte lengths */
+		buf_add(&h->out, w, n);
+		g_free(lower);
+		return;
+	}
+	hy = xcalloc(n + 5, 1);
+	if (hnj_hyphen_hyphenate2(ts->hyph, lower, (int)n, hy, NULL, &rep, &pos,
+	    &cut) != 0 || rep != NULL) {
+		/* Non-standard hyphenation (replacements) is not for English. */
+		buf_add(&h->out, w, n);
+	} else {
+		size_t chars = 0, total = g_utf8_strlen(w, (gssize)n);
+
+		for (size_t i = 0; i < n; i++) {
+			buf_addc(&h->out, w[i]);
+			if (((unsigned char)w[i] & 0xC0) != 0x80)
+				chars++;
+			/* At least two letters before, three after. */
+			if ((hy[i] & 1) && i + 1 < n && chars >= 2 &&
+			    total - chars >= 3 &&
+			    ((unsigned char)w[i + 1] & 0xC0) != 0x80) {
+				buf_add(&h->out, "\xc2\xad", 2);
+				h->ins = xgrow(h->ins, &h->cap, h->nins + 1, sizeof(size_t));
+				h->ins[h->nins++] = at + i + 1;
+			}
+		}
+	}
+	if (rep) {
+		for (size_t i = 0; i < n; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	free(hy);
+	g_free(lower);
+}
+
+/* Copy text into h->out with soft hyphens; the last word stays whole so
+ * a paragraph never ends on a word fragment. */
+static void
+hyphenate(struct typeset *ts, struct hyphtext *h, const char *s, size_t n)
+{
+	size_t i = 0, last = n;
+
+	while (last > 0 && g_unichar_isalpha(g_utf8_get_char(
+	    g_utf8_prev_char(s + last))))
+		last = (size_t)(g_utf8_prev_char(s + last) - s);
+	while (i < n) {
+		size_t j = i;
+
+		while (j < n && g_unichar_isalpha(g_utf8_get_char(s + j)))
+			j = (size_t)(g_utf8_next_char(s + j) - s);
+		if (j > i) {
+			if (i < last && hyphenable(s + i, j - i))
+				hyphenate_word(ts, h, s + i, j - i, i);
+			else
+				buf_add(&h->out, s + i, j - i);
+			i = j;
+		} else {
+			j = (size_t)(g_utf8_next_char(s + i) - s);
+			buf_add(&h->out, s + i, j - i);
+			i = j;
+		}
+	}
+}
+
+static size_t
+moved(const struct hyphtext *h, size_t off)
+{
+	size_t k = 0;
+
+	while (k < h->nins && h->ins[k] <= off)
+		k++;
+	return off + 2 * k;
+}
+
+/* ---- layout ----------------------------------------------------------- */
+
+static uint32_t
+run_color(PangoGlyphItem *gi, uint32_t def)
+{
+	for (GSList *a = gi->item->analysis.extra_attrs; a; a = a->next) {
+		PangoAttribute *attr = a->data;
+
+		if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
+			PangoColor c = ((PangoAttrColor *)attr)->color;
+
+			return (uint32_t)(c.red >> 8) << 24 | (uint32_t)(c.green >> 8) << 16 |
+			    (uint32_t)(c.blue >> 8) << 8 | 0xff;
+		}
+	}
+	return def;
+}
+
+static int
+int_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Where the cluster starting at cl ends: the next larger start among the
+ * run's sorted, distinct cluster starts, or the item's end. */
+static int
+cluster_end(const int *starts, int n, int cl, int end)
+{
+	int lo = 0, hi = n;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+
+		if (starts[mid] <= cl)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && starts[lo] < end ? starts[lo] : end;
+}
+
+/* Turn one Pango run into a text item of the line frame. */
+static void
+emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
+    double base, uint32_t color, double spacing, int line, const char *file,
+    int line_end, struct dl_list *out)
+{
+	int last = -1, *starts, nstarts = 0;
+	struct dl_list boxes = { 0 };
+
+	PangoGlyphString *gs = gi->glyphs;
+	PangoItem *item = gi->item;
+	const char *path = fonts_file(ts->fonts, item->analysis.font);
+	PangoFontDescription *fd;
+	struct dl_item it;
+	struct dl_text *t = &it.u.text;
+	struct buf tb;
+	double pen = 0;
+	int prev_cluster = -1;
+
+	if (path == NULL || gs->num_glyphs == 0)
+		return;
+	memset(&it, 0, sizeof(it));
+	it.kind = DL_TEXT;
+	fd = pango_font_describe_with_absolute_size(item->analysis.font);
+	t->size = (float)(pango_font_description_get_size(fd) / (double)PANGO_SCALE);
+	pango_font_description_free(fd);
+	t->spacing = (float)spacing;
+	t->color = run_color(gi, color);
+	t->x = (float)x;
+	t->y = (float)base;
+	t->line = line;
+	t->glyphs = dl_alloc(ts->doc, (size_t)gs->num_glyphs * sizeof(struct dl_glyph));
+	buf_init(&tb);
+	for (int i = 0; i < gs->num_glyphs; i++)
+		if (gs->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
+			last = i;
+	/* Cluster starts in order, to find where each cluster ends. */
+	starts = xcalloc((size_t)gs->num_glyphs, sizeof(int));
+	for (int i = 0; i < gs->num_glyphs; i++)
+		starts[i] = gs->log_clusters[i];
+	qsort(starts, (size_t)gs->num_glyphs, sizeof(int), int_cmp);
+	for (int i = 0; i < gs->num_glyphs; i++)
+		if (nstarts == 0 || starts[nstarts - 1] != starts[i])
+			starts[nstarts++] = starts[i];
+	for (int i = 0; i < gs->num_glyphs; i++) {
+		PangoGlyphInfo *g = &gs->glyphs[i];
+		int cl = gs->log_clusters[i];
+		struct dl_glyph *dg;
+		const char *cs = text + item->offset + cl;
+		int cend = cluster_end(starts, nstarts, cl, item->length);
+
+		if (g->glyph == PANGO_GLYPH_EMPTY) {
+			pen += g->geometry.width;
+			continue;
+		}
+		dg = &t->glyphs[t->nglyphs++];
+		dg->gid = g->glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+		dg->x = (float)((pen + g->geometry.x_offset) / PANGO_SCALE);
+		dg->y = (float)(g->geometry.y_offset / (double)PANGO_SCALE);
+		if (g->glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+			/* No face has it (coverage.c warned with its place):
+			 * a visible box, the same in every backend. */
+			struct dl_item box;
+			double w = g->geometry.width / (double)PANGO_SCALE;
+
+			memset(&box, 0, sizeof(box));
+			t->nglyphs--;
+			pen += g->geometry.width;
+			dl_rect(ts->doc, &boxes, (float)(x + dg->x + w * 0.12),
+			    (float)(base - t->size * 0.72), (float)(w * 0.76),
+			    (float)(t->size * 0.72), 0);
+			box = boxes.items[boxes.n - 1];
+			box.u.path.flags = DL_STROKE;
+			box.u.path.stroke = t->color;
+			box.u.path.width = (float)(t->size / 16);
+			boxes.items[boxes.n - 1] = box;
+			prev_cluster = cl;
+			continue;
+		}
+		if (cl != prev_cluster) {
+			dg->off = (uint32_t)tb.len;
+			if (cend - cl == 2 && memcmp(cs, "\xc2\xad", 2) == 0)
+				buf_addc(&tb, '-');	/* the hyphen of a break */
+			else if (g_utf8_strlen(cs, cend - cl) > 3)
+				/* One glyph for many characters: Pango's ellipsis
+				 * over the elided text (ligatures are off). */
+				buf_add(&tb, "\xe2\x80\xa6", 3);
+			else if (line_end && i == last && cend - cl == 1 && *cs == '-')
+				/* A word's own hyphen ending a line: U+2010, so
+				 * text extraction keeps it (it joins only '-'). */
+				buf_add(&tb, "\xe2\x80\x90", 3);
+			else
+				buf_add(&tb, cs, (size_t)(cend - cl));
+			dg->len = (uint32_t)(tb.len - dg->off);
+			prev_cluster = cl;
+		}
+		pen += g->geometry.width;
+	}
+	free(starts);
+	dl_list_place(out, &boxes, 0, 0);
+	dl_list_free(&boxes);
+	if (t->nglyphs == 0) {
+		buf_free(&tb);
+		return;
+	}
+	{	/* A face drawn for the first time: tell whoever waits for it. */
+		size_t before = dl_nfaces(ts->doc);
+
+		t->face = dl_face(ts->doc, path);
+		if (dl_nfaces(ts->doc) > before && ts->face_hook)
+			ts->face_hook(ts->face_ctx, path);
+	}
+	t->text = dl_alloc(ts->doc, tb.len + 1);
+	memcpy(t->text, tb.data ? tb.data : "", tb.len);
+	t->textlen = (uint32_t)tb.len;
+	buf_free(&tb);
+	dl_list_add(out, &it);
+}
+
+static PangoAttrList *
+attributes(const struct rich *r, const struct hyphtext *h, const struct style *st,
+    const char *text, size_t len, int tie_last)
+{
+	PangoAttrList *al = pango_attr_list_new();
+	PangoAttribute *a;
+
+	a = pango_attr_font_desc_new(st->desc);
+	pango_attr_list_insert(al, a);
+	/* libharu draws characters, not glyph ids: no ligatures or
+	 * contextual alternates, or the PDF would show other glyphs. */
+	a = pango_attr_font_features_new("liga=0,clig=0,dlig=0,hlig=0,calt=0");
+	pango_attr_list_insert(al, a);
+	if (st->tracking != 0) {
+		a = pango_attr_letter_spacing_new((int)(st->tracking * st->size / 1000.0 *
+		    PANGO_SCALE));
+		pango_attr_list_insert(al, a);
+	}
+	if (tie_last >= 0) {
+		a = pango_attr_allow_breaks_new(FALSE);
+		a->start_index = (guint)tie_last;
+		a->end_index = (guint)tie_last + 2;
+		pango_attr_list_insert(al, a);
+	}
+	/* An ASCII arrow ("->") is one sign: never break inside it. */
+	for (const char *p = text; (p = strstr(p, "->")) != NULL; p += 2) {
+		a = pango_attr_allow_breaks_new(FALSE);
+		a->start_index = (guint)(p - text);
+		a->end_index = (guint)(p - text) + 2;
+		pango_attr_list_insert(al, a);
+	}
+	for (size_t i = 0; r && i < r->nmarks; i++) {
+		const struct mark *m = &r->marks[i];
+		guint s = (guint)(h ? moved(h, m->start) : m->start);
+		guint e = (guint)(h ? moved(h, m->end) : m->end);
+
+		if (e > len)
+			e = (guint)len;
+		switch (m->kind) {
+		case MARK_EM:
+			a = pango_attr_style_new(st->italic ? PANGO_STYLE_NORMAL :
+			    PANGO_STYLE_ITALIC);
+			break;
+		case MARK_STRONG:
+			a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+			break;
+		case MARK_LINK:
+			a = pango_attr_foreground_new(0x0b0b * 1, 0x4f4f, 0x8a8a);
+			break;
+		}
+		a->start_index = s;
+		a->end_index = e;
+		pango_attr_list_insert(al, a);
+	}
+	return al;
+}
+
+/* The byte offset of the last word when it should be tied to the one
+ * before (a short last word alone on a line looks like a mistake). */
+static int
+tie_position(const char *s, size_t n)
+{
+	const char *sp = NULL;
+
+	for (const char *p = s + n; p > s; p--)
+		if (p[-1] == ' ') {
+			sp = p - 1;
+			break;
+		}
+	if (sp == NULL || (size_t)(s + n - sp) > 12 || sp - s < 40)
+		return -1;
+	return (int)(sp - s);
+}
+
+/* ---- hanging punctuation --------------------------------------------- */
+
+/* How far a character may hang into the margin, as a share of its width
+ * (roughly microtype's defaults): stops, commas, hyphens and quotes most;
+ * colons less; letters not at all. */
+static double
+protrusion(gunichar c, int right)
+{
+	switch (c) {
+	case 0x201C: case 0x2018: case 0x201E: case '"': case '\'':
+		return right ? 0.7 : 0.6;	/* quotes open a line, may close one */
+	case 0x201D: case 0x2019:
+		return right ? 0.7 : 0;
+	case '.': case ',': case '-': case 0x00AD: case 0x2010: case 0x2011:
+		return right ? 0.7 : 0;
+	case 0x2013:
+		return right ? 0.5 : 0;
+	case ':': case ';':
+		return right ? 0.4 : 0;
+	case '!': case '?':
+		return right ? 0.2 : 0;
+	default:
+		return 0;
+	}
+}
+
+/* What a justified line needs to hang its edge punctuation: the amounts
+ * at the left and the right, where its last visible character ends, and
+ * the x of each space between its first and last visible characters
+ * (where the line stretches or shrinks to make up), into *sp (grown
+ * as needed, *cap entries; reused from line to line).  Returns the number
+ * of such spaces; 0 (nothing to do) for a line with right-to-left text. */
+static int
+line_hang(PangoLayoutLine *line, const char *text, double x0, double *ql,
+    double *qr, double *end, double **spaces, size_t *cap)
+{
+	double x = x0, first_x = -1, last_x = -1;
+	gunichar first = 0, last = 0;
+	double first_w = 0, last_w = 0;
+	double *sp = *spaces;
+	int nsp = 0, k = 0;
+
+	*ql = *qr = 0;
+	for (GSList *rl = line->runs; rl; rl = rl->next) {
+		PangoGlyphItem *gi = rl->data;
+		PangoGlyphString *gs = gi->glyphs;
+		double pen = 0;
+
+		if (gi->item->analysis.level % 2)
+			goto none;
+		for (int g = 0; g < gs->num_glyphs; g++) {
+			const char *cs = text + gi->item->offset + gs->log_clusters[g];
+			gunichar c = g_utf8_get_char(cs);
+			double w = gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+
+			if (c == ' ') {
+				sp = *spaces = xgrow(sp, cap, (size_t)nsp + 1, sizeof(*sp));
+				sp[nsp++] = x + pen;
+			} else if (gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY && w > 0) {
+				if (first_x < 0) {
+					first = c;
+					first_x = x + pen;
+					first_w = w;
+				}
+				last = c;
+				last_x = x + pen;
+				last_w = w;
+			}
+			pen += w;
+		}
+		x += pen;
+	}
+	/* Only the spaces inside the text stretch. */
+	for (int i = 0; i < nsp; i++)
+		if (sp[i] > first_x && sp[i] < last_x)
+			sp[k++] = sp[i];
+	*ql = protrusion(first, 0) * first_w;
+	*qr = protrusion(last, 1) * last_w;
+	*end = last_x + last_w;
+	if (k == 0)
+		goto none;
+	return k;
+none:
+	*ql = *qr = 0;
+	return 0;
+}
+
+/* The shift of whatever starts at x on a hung line: left by the left
+ * protrusion, then right by an equal share at each space passed.  *k is
+ * a cursor into the spaces (their x ascending): it only moves back when
+ * x does, so a run's glyphs in order cost one pass. */
+static double
+hang_shift(double x, double ql, double delta, const double *sp, int nsp,
+    int *k)
+{
+	while (*k > 0 && sp[*k - 1] >= x - 0.001)
+		(*k)--;
+	while (*k < nsp && sp[*k] < x - 0.001)
+		(*k)++;
+	return -ql + *k * delta;
+}
+
+/* Move a line's items for hanging punctuation (see line_hang): its start
+ * left by ql, and each space wider by an equal share of ql and of what
+ * brings its end to right (the column's edge plus the right protrusion). */
+static void
+hang_line(struct dl_list *l, double ql, double right, double end,
+    const double *sp, int nsp)
+{
+	double delta = (ql + right - end) / nsp;
+	int k = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		struct dl_item *it = &l->items[i];
+
+		switch (it->kind) {
+		case DL_TEXT:
+			for (uint32_t g = 0; g < it->u.text.nglyphs; g++) {
+				struct dl_glyph *dg = &it->u.text.glyphs[g];
+
+				dg->x += (float)hang_shift(it->u.text.x + dg->x, ql, delta,
+				    sp, nsp, &k);
+			}
+			break;
+		case DL_PATH:
+			for (uint32_t p = 0; p + 1 < it->u.path.npts; p += 2)
+				it->u.path.pts[p] += (float)hang_shift(it->u.path.pts[p],
+				    ql, delta, sp, nsp, &k);
+			break;
+		case DL_LINK: {
+			double a = it->u.link.x, b = a + it->u.link.w;
+
+			a += hang_shift(a, ql, delta, sp, nsp, &k);
+			b += hang_shift(b, ql, delta, sp, nsp, &k);
+			it->u.link.x = (float)a;
+			it->u.link.w = (float)(b - a);
+			break;
+		}
+		case DL_IMAGE:
+			break;
+		}
+	}
+}
+
+/* A heading that wraps keeps its number of lines at the narrowest width
+ * that allows it, so a short last line ("...With a Calendar / Date")
+ * takes words from the lines above.  Searched to within a point. */
+static void
+balance(PangoLayout *lay, double width)
+{
+	int n = pango_layout_get_line_count(lay), w, h;
+	double lo, hi = width;
+
+	if (n < 2)
+		return;
+	/* n lines never fit in less than the text's length over n. */
+	pango_layout_set_width(lay, -1);
+	pango_layout_get_size(lay, &w, &h);
+	lo = w / (double)PANGO_SCALE / n;
+	while (hi - lo > 1) {
+		double mid = (lo + hi) / 2;
+
+		pango_layout_set_width(lay, (int)(mid * PANGO_SCALE));
+		if (pango_layout_get_line_count(lay) <= n)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	pango_layout_set_width(lay, (int)(hi * PANGO_SCALE));
+}
+
+/* Lay out a text; see text.h. */
+void
+text_layout(struct typeset *ts, const struct rich *r, const char *plain,
+    const struct style *st, double width, int flags, uint32_t color,
+    struct tlines *out)
+{
+	PangoLayout *lay;
+	PangoLayoutIter *iter;
+	struct hyphtext h;
+	const char *src = r ? r->text : plain;
+	size_t srclen = r ? r->len : strlen(plain);
+	char *upper = NULL;
+	const char *text;
+	size_t len;
+	int line_no = r ? r->pos.line : 0;
+	const char *file = r ? r->pos.file : NULL;
+	size_t i = 0;
+	int tie;
+	double *spaces = NULL;	/* hanging punctuation: a line's spaces */
+	size_t spcap = 0;
+
+	memset(out, 0, sizeof(*out));
+	memset(&h, 0, sizeof(h));
+	buf_init(&h.out);
+	if (color == 0)
+		color = st->color;
+	if (st->upper && (r == NULL || r->nmarks == 0)) {
+		upper = g_utf8_strup(src, (gssize)srclen);
+		src = upper;
+		srclen = strlen(upper);
+		r = NULL;
+	}
+	if (flags & T_HYPHENATE) {
+		hyphenate(ts, &h, src, srclen);
+		text = h.out.data ? h.out.data : "";
+		len = h.out.len;
+	} else {
+		text = src;
+		len = srclen;
+	}
+	tie = (flags & T_JUSTIFY) ? tie_position(text, len) : -1;
+
+	lay = pango_layout_new(ts->ctx);
+	pango_layout_set_text(lay, text, (int)len);
+	{
+		PangoAttrList *al = attributes(r, (flags & T_HYPHENATE) ?
+		    &h : NULL, st, text, len, tie);
+
+		pango_layout_set_attributes(lay, al);
+		pango_attr_list_unref(al);
+	}
+	if (!(flags & T_NOWRAP)) {
+		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+	}
+	if (flags & T_ELLIPSIZE)
+		pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
+	pango_layout_set_justify(lay, (flags & T_JUSTIFY) != 0);
+	pango_layout_set_alignment(lay, (flags & T_CENTER) ? PANGO_ALIGN_CENTER :
+	    (flags & T_RIGHT) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+
+	out->leading = st->leading;
+	out->baseline = (st->leading - (st->ascent + st->descent)) / 2 + st->ascent;
+	if ((flags & T_BALANCE) &&
+	    !(flags & (T_NOWRAP | T_ELLIPSIZE | T_CENTER | T_RIGHT | T_JUSTIFY)))
+		balance(lay, width);
+	out->n = (size_t)pango_layout_get_line_count(lay);
+	out->lines = xcalloc(out->n, sizeof(struct dl_list));
+	iter = pango_layout_get_iter(lay);
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
+		PangoRectangle log;
+		double x;
+
+		if (i >= out->n)
+			break;
+		pango_layout_iter_get_line_extents(iter, NULL, &log);
+		x = log.x / (double)PANGO_SCALE;
+		if (log.width / (double)PANGO_SCALE > out->width)
+			out->width = log.width / (double)PANGO_SCALE;
+		for (GSList *rl = line->runs; rl; rl = rl->next) {
+			PangoGlyphItem *gi = rl->data;
+			int w = pango_glyph_string_get_width(gi->glyphs);
+
+			emit_run(ts, gi, text, x, out->baseline, color,
+			    st->tracking * st->size / 1000.0, line_no, file,
+			    rl->next == NULL, &out->lines[i]);
+			x += w / (double)PANGO_SCALE;
+		}
+		/* Link areas over this line. */
+		for (size_t m = 0; r && m < r->nmarks; m++) {
+			const struct mark *mk = &r->marks[m];
+			int *ranges = NULL, nr = 0;
+			int s = (int)((flags & T_HYPHENATE) ?
+			    moved(&h, mk->start) : mk->start);
+			int e = (int)((flags & T_HYPHENATE) ?
+			    moved(&h, mk->end) : mk->end);
+
+			if (mk->kind != MARK_LINK || e <= line->start_index ||
+			    s >= line->start_index + line->length)
+				continue;
+			pango_layout_line_get_x_ranges(line, s, e, &ranges, &nr);
+			for (int k = 0; k < nr; k++) {
+				struct dl_item li;
+				double x0 = ranges[2 * k] / (double)PANGO_SCALE;
+				double x1 = ranges[2 * k + 1] / (double)PANGO_SCALE;
+
+				if (x1 - x0 < 0.5)
+					continue;
+				memset(&li, 0, sizeof(li));
+				li.kind = DL_LINK;
+				li.u.link.x = (float)(log.x / (double)PANGO_SCALE + x0);
+				li.u.link.y = 0;
+				li.u.link.w = (float)(x1 - x0);
+				li.u.link.h = (float)st->leading;
+				/* "#N" is destination N inside the document. */
+				if (mk->href[0] == '#') {
+					li.u.link.uri = NULL;
+					li.u.link.dest = atoi(mk->href + 1);
+				} else {
+					li.u.link.uri = dl_strdup(ts->doc, mk->href);
+					li.u.link.dest = -1;
+				}
+				dl_list_add(&out->lines[i], &li);
+			}
+			g_free(ranges);
+		}
+		/* Justified lines but the last: punctuation at their edges hangs
+		 * into the margins, so the column looks straight; and a line
+		 * Pango let run past the edge (a hyphen added after the break
+		 * was measured) is brought back to it. */
+		if ((flags & T_JUSTIFY) && i + 1 < out->n) {
+			double ql = 0, qr = 0, end = 0;
+			int nsp = line_hang(line, text, log.x / (double)PANGO_SCALE, &ql,
+			    &qr, &end, &spaces, &spcap);
+
+			if (nsp > 0 && (ql > 0 || fabs(width + qr - end) > 0.01))
+				hang_line(&out->lines[i], ql, width + qr, end, spaces, nsp);
+		}
+		i++;
+	} while (pango_layout_iter_next_line(iter));
+	out->n = i;
+	free(spaces);
+	pango_layout_iter_free(iter);
+	g_object_unref(lay);
+	buf_free(&h.out);
+	free(h.ins);
+	g_free(upper);
+}
+
+/* Free line frames. */
+void
+tlines_free(struct tlines *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		dl_list_free(&t->lines[i]);
+	free(t->lines);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Natural one-line width. */
+double
+text_width(struct typeset *ts, const char *plain, const struct style *st)
+{
+	PangoLayout *lay = pango_layout_new(ts->ctx);
+	PangoAttrList *al = attributes(NULL, NULL, st, plain, strlen(plain), -1);
+	char *upper = st->upper ? g_utf8_strup(plain, -1) : NULL;
+	int w, h;
+
+	pango_layout_set_text(lay, upper ? upper : plain, -1);
+	pango_layout_set_attributes(lay, al);
+	pango_attr_list_unref(al);
+	pango_layout_get_size(lay, &w, &h);
+	g_object_unref(lay);
+	g_free(upper);
+	return w / (double)PANGO_SCALE;
+}

@@ -1,0 +1,210 @@
+/* model.h: the briefing as data.  parse.c builds it, validate.c checks it,
+ * layout reads it.  Everything hangs off a struct briefing and is freed by
+ * model_free; strings are UTF-8 with XML white space already collapsed. */
+#ifndef BRIEFING_MODEL_H
+#define BRIEFING_MODEL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "base/date.h"
+
+/* Where a thing came from in the input, for diagnostics. */
+struct srcpos {
+	const char	*file;	/* owned by the briefing's file table */
+	int		 line, col;
+};
+
+enum mark_kind {
+	MARK_EM,
+	MARK_STRONG,
+	MARK_LINK
+};
+
+/* A styled byte range [start, end) of a rich text. */
+struct mark {
+	enum mark_kind	 kind;
+	size_t		 start, end;
+	char		*href;		/* MARK_LINK only */
+	struct srcpos	 pos;
+};
+
+/* Text with inline emphasis and links. */
+struct rich {
+	char		*text;		/* never NULL once parsed */
+	size_t		 len;
+	struct mark	*marks;
+	size_t		 nmarks;
+	struct srcpos	 pos;
+};
+
+enum block_kind {
+	BLOCK_P,
+	BLOCK_QUOTE,
+	BLOCK_CHART
+};
+
+enum chart_type {
+	CHART_BAR,
+	CHART_STACKED,
+	CHART_LINE
+};
+
+struct chart_value {
+	char		*label;
+	char		*raw;		/* the number as written */
+	double		 v;
+	struct srcpos	 pos;
+};
+
+struct chart_series {
+	char			*name;
+	struct chart_value	*values;
+	size_t			 nvalues;
+	struct srcpos		 pos;
+};
+
+struct chart {
+	enum chart_type		 type;
+	char			*unit;		/* may be NULL */
+	struct rich		 title;
+	struct rich		 caption;	/* text NULL when absent */
+	struct chart_series	*series;
+	size_t			 nseries;
+	struct srcpos		 pos;
+};
+
+struct block {
+	enum block_kind	 kind;
+	struct rich	 text;		/* paragraph or quote */
+	char		*by;		/* quote attribution, may be NULL */
+	struct chart	*chart;
+	struct srcpos	 pos;
+};
+
+struct section {
+	struct rich	 title;
+	struct block	*blocks;
+	size_t		 nblocks;
+	struct srcpos	 pos;
+};
+
+struct event {
+	char		*date_raw;
+	struct date	 date;
+	struct rich	 text;
+	struct srcpos	 pos, date_pos;
+};
+
+enum stance {
+	STANCE_GAINS,
+	STANCE_LOSES,
+	STANCE_MIXED,
+	STANCE_NEUTRAL
+};
+
+struct player {
+	char		*id, *name, *initials;
+	enum stance	 stance;
+	struct rich	 role;
+	struct srcpos	 pos, id_pos;
+};
+
+struct relation {
+	char		*from, *to, *label;
+	struct srcpos	 pos, from_pos, to_pos;
+};
+
+enum voice_kind {
+	VOICE_ANALYST,
+	VOICE_POST
+};
+
+struct voice {
+	enum voice_kind	 kind;
+	char		*name;		/* analyst name or post author */
+	char		*role;		/* analyst role, may be NULL */
+	char		*platform;	/* post only, may be NULL */
+	char		*score;		/* post only, may be NULL */
+	char		*href;		/* post only, may be NULL */
+	struct rich	 text;
+	struct srcpos	 pos;
+};
+
+struct video {
+	char		*title, *outlet, *href;
+	struct srcpos	 pos;
+};
+
+struct source {
+	char		*outlet, *href;
+	struct rich	 title;
+	struct srcpos	 pos;
+};
+
+enum rcpt_kind {
+	RCPT_TO,
+	RCPT_CC,
+	RCPT_BCC
+};
+
+struct recipient {
+	char		*name, *email;
+	enum rcpt_kind	 kind;
+	struct srcpos	 pos;
+};
+
+/* Every field is part of model_story_digest (model.c). */
+struct story {
+	char			*id, *category, *signals, *date_raw;
+	struct date		 date;
+	struct rich		 title;
+	struct rich		*points;
+	size_t			 npoints;
+	struct section		*sections;
+	size_t			 nsections;
+	struct event		*events;
+	size_t			 nevents;
+	char			*subject;	/* power-map centre, may be NULL */
+	struct player		*players;
+	size_t			 nplayers;
+	struct relation		*relations;
+	size_t			 nrelations;
+	struct voice		*voices;
+	size_t			 nvoices;
+	struct video		*videos;
+	size_t			 nvideos;
+	struct source		*sources;
+	size_t			 nsources;
+	struct recipient	*recipients;
+	size_t			 nrecipients;
+	struct srcpos		 pos, id_pos, date_pos;
+};
+
+/* A whole input: an edition (<briefing>) or a lone <story>. */
+struct briefing {
+	int			 is_edition;
+	char			*title, *edition, *date_raw, *audience, *author;
+	char			*layout;	/* layout named in the input, may be NULL */
+	struct srcpos		 layout_pos;
+	struct date		 date;
+	struct recipient	*recipients;
+	size_t			 nrecipients;
+	struct story		*stories;
+	size_t			 nstories;
+	char			**files;	/* every file read, main file first */
+	size_t			 nfiles;
+	struct srcpos		 pos, date_pos;
+	struct pool		*pool;
+};
+
+/* Free a briefing and everything it holds.  NULL is ignored. */
+void model_free(struct briefing *b);
+/* Print the model as an indented tree, for --dump=model and golden tests. */
+void model_dump(const struct briefing *b, FILE *f);
+/* SHA-256 of every field of a story, positions included, as 64 hex
+ * digits: equal digests, equal layouts (briefing watch reuses a story's
+ * pages by it).  A field added to the story model must be added here. */
+void model_story_digest(const struct story *st, char out[65]);
+
+#endif

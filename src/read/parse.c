@@ -669,7 +669,7 @@ build_story(struct builder *bd, xmlNodePtr n, struct story *st)
 }
 
 static void
-build(struct builder *bd, xmlNodePtr root)
+build_briefing(struct builder *bd, xmlNodePtr root)
 {
 	struct briefing *b = bd->b;
 
@@ -904,7 +904,7 @@ parse_buffer(const char *path, const char *root, const char *data, size_t len,
 	b->files = pool_alloc(b->pool, sizeof(char *));
 	b->files[0] = pool_strdup(b->pool, path);
 	b->nfiles = 1;
-	build(&bd, xmlDocGetRootElement(doc));
+	build_briefing(&bd, xmlDocGetRootElement(doc));
 out:
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetExternalEntityLoader(default_loader);

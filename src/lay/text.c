@@ -397,6 +397,9 @@ attributes(const struct rich *r, const struct hyphtext *h, const struct style *s
 		case MARK_LINK:
 			a = pango_attr_foreground_new(0x0b0b * 1, 0x4f4f, 0x8a8a);
 			break;
+		case MARK_LANG:
+			a = pango_attr_language_new(pango_language_from_string(m->lang));
+			break;
 		}
 		a->start_index = s;
 		a->end_index = e;

@@ -26,7 +26,8 @@ dump_rich(FILE *f, int ind, const char *tag, const struct rich *r)
 		const struct mark *m = &r->marks[i];
 
 		fprintf(f, "%*s%s [%zu,%zu)%s%s\n", ind + 2, "",
-		    m->kind == MARK_EM ? "em" : m->kind == MARK_STRONG ? "strong" : "a",
+		    m->kind == MARK_EM ? "em" : m->kind == MARK_STRONG ? "strong" :
+		    m->kind == MARK_LANG ? "span" : "a",
 		    m->start, m->end, m->href ? " " : "", m->href ? m->href : "");
 	}
 }
@@ -160,8 +161,10 @@ h_rich(GChecksum *h, const struct rich *r)
 		h_int(h, (long long)m->start);
 		h_int(h, (long long)m->end);
 		h_str(h, m->href);
+		h_str(h, m->lang);
 		h_pos(h, &m->pos);
 	}
+	h_str(h, r->lang);
 	h_pos(h, &r->pos);
 }
 

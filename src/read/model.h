@@ -18,7 +18,8 @@ struct srcpos {
 enum mark_kind {
 	MARK_EM,
 	MARK_STRONG,
-	MARK_LINK
+	MARK_LINK,
+	MARK_LANG	/* <span xml:lang="..">: a run in another language */
 };
 
 /* A styled byte range [start, end) of a rich text. */
@@ -26,6 +27,7 @@ struct mark {
 	enum mark_kind	 kind;
 	size_t		 start, end;
 	char		*href;		/* MARK_LINK only */
+	char		*lang;		/* MARK_LANG only: a BCP 47 tag */
 	struct srcpos	 pos;
 };
 
@@ -33,6 +35,8 @@ struct mark {
 struct rich {
 	char		*text;		/* never NULL once parsed */
 	size_t		 len;
+	const char	*lang;		/* BCP 47 tag from xml:lang, inherited;
+					 * NULL: the default, "en" */
 	struct mark	*marks;
 	size_t		 nmarks;
 	struct srcpos	 pos;

@@ -128,9 +128,9 @@ echo "previous good PDF" >"$W/keep.pdf"
 "$BIN" render "$T/bad/semantic.xml" -o "$W/keep.pdf" 2>/dev/null
 check "bad input leaves the previous PDF untouched" grep -qx "previous good PDF" "$W/keep.pdf"
 expect "unwritable folder: exit 3" 3 "" "$BIN" render "$S" -o "$W/no/such/dir/x.pdf" -q
-grep -q "^briefing: cannot write $W/no/such/dir/x.pdf: No such file or directory$" "$W/err" && ok "unwritable folder: clear message" || no "unwritable folder message" "$(cat "$W/err")"
+grep -q "^briefing: error: cannot write $W/no/such/dir/x.pdf: No such file or directory$" "$W/err" && ok "unwritable folder: clear message" || no "unwritable folder message" "$(cat "$W/err")"
 if [ -c /dev/full ]; then
-	expect "full disk (/dev/full): exit 3" 3 "briefing: cannot write /dev/full: No space left on device" "$BIN" render "$S" -o /dev/full -q
+	expect "full disk (/dev/full): exit 3" 3 "briefing: error: cannot write /dev/full: No space left on device" "$BIN" render "$S" -o /dev/full -q
 	check "/dev/full is still a device" test -c /dev/full
 fi
 # As root every folder is writable: these run as nobody then (setpriv).
@@ -144,7 +144,7 @@ else
 fi
 mkdir "$W/ro" && cp "$W/keep.pdf" "$W/ro/keep.pdf" && chmod 555 "$W/ro"
 if [ "$AS" != none ]; then
-	expect "read-only folder: exit 3" 3 "briefing: cannot write $W/ro/keep.pdf: Permission denied" \
+	expect "read-only folder: exit 3" 3 "briefing: error: cannot write $W/ro/keep.pdf: Permission denied" \
 	    $AS "$BIN" render "$S" -o "$W/ro/keep.pdf" -q
 	check "read-only folder: the previous PDF stays" grep -qx "previous good PDF" "$W/ro/keep.pdf"
 	mkdir -m 777 "$W/rw"
@@ -398,6 +398,7 @@ same=1; for f in "$W"/j1/*.pdf; do cmp -s "$f" "$W/j2/$(basename "$f")" || same=
 [ "$st" -eq 1 ] && ok "render -j 2: the status is the worst of the inputs'" || no "render -j status" "$st"
 
 # ---- hostile and broken input -----------------------------------------
+. "$T/hostile.sh"
 H=$W/hostile
 mkdir -p "$H"
 python3 -c "import random; random.seed(7); open('$H/random.xml','wb').write(bytes(random.randrange(256) for _ in range(4096)))"

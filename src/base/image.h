@@ -3,8 +3,16 @@
 #ifndef BRIEFING_IMAGE_H
 #define BRIEFING_IMAGE_H
 
-/* Read the size of a PNG or JPEG file.  Returns 0 and fills *w, *h and
- * *is_png, or -1 with a static reason in *why. */
-int image_probe(const char *path, int *w, int *h, int *is_png, const char **why);
+/* The largest image drawn: this many pixels a side, and in all. */
+#define IMAGE_MAX_SIDE		16384
+#define IMAGE_MAX_PIXELS	(40L * 1000 * 1000)
+
+/* Read the size of a PNG or JPEG file, through infile_read (root as
+ * there: the folder it must be in, or NULL).  Returns 0 and fills *w, *h
+ * and *is_png, or -1 with a reason in *why (malloc'd, worded as
+ * infile_read's): unreadable, not a PNG or JPEG, or larger than the
+ * limits above. */
+int image_probe(const char *path, const char *root, int *w, int *h,
+    int *is_png, char **why);
 
 #endif

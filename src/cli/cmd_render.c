@@ -21,48 +21,76 @@ is_png(const char *out)
 	return n > 4 && strcmp(out + n - 4, ".png") == 0;
 }
 
-/* The file for page p: {p} replaced by the page number; without {p}, a
- * document of several pages gets "-N" before ".png". */
+/* The file for page p: every {p} replaced by the page number; without
+ * {p}, a document of several pages gets "-N" before ".png". */
 static char *
 page_name(const char *pattern, size_t p, size_t npages)
 {
-	const char *at = strstr(pattern, "{p}");
+	struct buf b;
 
-	if (at)
-		return xasprintf("%.*s%zu%s", (int)(at - pattern), pattern, p + 1,
-		    at + 3);
-	if (npages == 1)
-		return xstrdup(pattern);
-	return xasprintf("%.*s-%zu.png", (int)(strlen(pattern) - 4), pattern, p + 1);
+	if (strstr(pattern, "{p}") == NULL) {
+		if (npages == 1)
+			return xstrdup(pattern);
+		return xasprintf("%.*s-%zu.png", (int)(strlen(pattern) - 4), pattern,
+		    p + 1);
+	}
+	buf_init(&b);
+	for (const char *s = pattern; *s;) {
+		if (strncmp(s, "{p}", 3) == 0) {
+			buf_printf(&b, "%zu", p + 1);
+			s += 3;
+		} else
+			buf_addc(&b, *s++);
+	}
+	return buf_steal(&b);
 }
 
+/* A failure to write: the message, and the status. */
+static int
+write_failed(char *err)
+{
+	fprintf(stderr, "briefing: error: %s\n", err);
+	free(err);
+	return EXIT_SYSTEM;
+}
+
+/* Every page as a PNG; all of them replace the old set, or none does. */
 static int
 write_pngs(const struct build *b, const char *pattern, double dpi, int quiet)
 {
 	size_t n = dl_npages(b->doc);
+	struct output_batch *ob = output_batch_new();
+	char *err;
 
 	for (size_t p = 0; p < n; p++) {
-		char *bytes, *err, *name;
+		char *bytes, *name;
 		size_t len;
+		int rc;
 
 		if (png_render(b->doc, p, dpi, &bytes, &len, &err) != 0) {
-			fprintf(stderr, "briefing: %s\n", err);
-			free(err);
-			return EXIT_SYSTEM;
+			output_batch_abort(ob);
+			return write_failed(err);
 		}
 		name = page_name(pattern, p, n);
-		if (output_write(name, bytes, len, &err) != 0) {
-			fprintf(stderr, "briefing: %s\n", err);
+		if (output_not_input(name, b->deps, b->ndeps, &err) != 0) {
+			fprintf(stderr, "briefing: error: %s\n", err);
 			free(err);
-			free(bytes);
-			free(name);
-			return EXIT_SYSTEM;
-		}
-		if (!quiet)
-			fprintf(stderr, "briefing: wrote %s\n", name);
+			rc = EXIT_USAGE;
+		} else
+			rc = output_batch_add(ob, name, bytes, len, &err) == 0 ?
+			    EXIT_OK : write_failed(err);
 		free(bytes);
 		free(name);
+		if (rc != EXIT_OK) {
+			output_batch_abort(ob);
+			return rc;
+		}
 	}
+	if (output_batch_commit(ob, &err) != 0)
+		return write_failed(err);
+	if (!quiet)
+		fprintf(stderr, "briefing: wrote %zu page%s as %s\n", n,
+		    n == 1 ? "" : "s", pattern);
 	return EXIT_OK;
 }
 
@@ -102,11 +130,13 @@ render_one(struct engine *e, const char *in, const char *out,
 		    b->pdflen);
 	if (out == NULL)
 		out = dflt = cli_pdf_name(in);
-	if (output_write(out, b->pdf, b->pdflen, &err) != 0) {
-		fprintf(stderr, "briefing: %s\n", err);
+	if (output_not_input(out, b->deps, b->ndeps, &err) != 0) {
+		fprintf(stderr, "briefing: error: %s\n", err);
 		free(err);
-		rc = EXIT_SYSTEM;
-	} else if (!quiet && strcmp(out, "-") != 0)
+		rc = EXIT_USAGE;
+	} else if (output_write(out, b->pdf, b->pdflen, &err) != 0)
+		rc = write_failed(err);
+	else if (!quiet && strcmp(out, "-") != 0)
 		fprintf(stderr, "briefing: wrote %s (%zu pages, %zu bytes)\n", out,
 		    dl_npages(b->doc), b->pdflen);
 	free(dflt);
@@ -189,6 +219,9 @@ cmd_render(int argc, char **argv)
 		return cli_usage_error("%s", "-o works with a single input file");
 	if (is_png(out))
 		o.want_pdf = 0;
+	if (out && strcmp(out, "-") == 0 && dump == NULL && isatty(STDOUT_FILENO))
+		return cli_usage_error("%s", "refusing to write a PDF to a terminal: "
+		    "redirect standard output, or name a file with -o");
 	if ((e = cli_engine()) == NULL)
 		return EXIT_SYSTEM;
 	d = diags_new();

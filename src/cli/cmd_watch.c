@@ -214,7 +214,11 @@ build_once(struct engine *e, const char *in, const char *out,
 	clock_gettime(CLOCK_REALTIME, started);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = engine_build(e, in, o, d, &b);
-	if (rc == EXIT_OK && output_write(out, b->pdf, b->pdflen, &err) != 0) {
+	if (rc == EXIT_OK && output_not_input(out, b->deps, b->ndeps, &err) != 0) {
+		diag(d, DIAG_ERROR, NULL, 0, 0, "%s", err);
+		free(err);
+		rc = EXIT_USAGE;
+	} else if (rc == EXIT_OK && output_write(out, b->pdf, b->pdflen, &err) != 0) {
 		diag(d, DIAG_ERROR, NULL, 0, 0, "%s", err);
 		free(err);
 		rc = EXIT_SYSTEM;
@@ -332,6 +336,9 @@ cmd_watch(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return cli_usage_error("%s", "watch takes one input file");
+	if (out && strcmp(out, "-") == 0)
+		return cli_usage_error("%s", "watch writes a file, not standard output "
+		    "(its status lines go there): name one with -o");
 	if ((e = cli_engine()) == NULL)
 		return EXIT_SYSTEM;
 	/* Rebuilds lay out only the stories that changed. */

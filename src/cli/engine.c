@@ -17,6 +17,7 @@
 #include "lay/layout.h"
 #include "lay/layoutcache.h"
 #include "lay/text.h"
+#include "base/infile.h"
 #include "read/parse.h"
 #include "read/theme.h"
 #include "read/validate.h"
@@ -192,20 +193,20 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 {
 	struct build *b = xcalloc(1, sizeof(*b));
 	struct theme *t = NULL;
-	char *lpath;
+	char *lpath, *lroot = NULL;
 	const char *lname;
 	double t0 = mono_ms(), t1, t2;
 	int bad;
 
 	*out = b;
-	b->model = o->data ? parse_memory(input, o->data, o->len, d) :
-	    parse_file(input, d);
 	{
-		size_t n;
-		const char *const *read = parse_files_read(&n);
+		struct filelist read = { NULL, 0, 0 };
 
-		for (size_t i = o->data ? 1 : 0; i < n; i++)
-			add_dep(b, read[i]);
+		b->model = o->data ? parse_memory(input, o->data, o->len, d, &read) :
+		    parse_file(input, d, &read);
+		for (size_t i = 0; i < read.n; i++)
+			add_dep(b, read.v[i]);
+		filelist_free(&read);
 	}
 	if (b->model == NULL)
 		return EXIT_INPUT;
@@ -213,9 +214,19 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 	coverage_check(b->model, e->fonts, d);
 
 	lname = o->layout ? o->layout : b->model->layout ? b->model->layout : "a4";
-	lpath = theme_resolve(engine_datadir(), lname);
+	/* A layout the input names by path is found beside the input, and
+	 * must stay in the input's folder, as included files do. */
+	if (o->layout == NULL && b->model->layout) {
+		char *base = infile_dirname(input);
+
+		lpath = theme_resolve(engine_datadir(), lname, base);
+		if (theme_is_path(lname))
+			lroot = infile_real_dir(o->data ? "./x" : input);
+		free(base);
+	} else
+		lpath = theme_resolve(engine_datadir(), lname, NULL);
 	add_dep(b, lpath);
-	if (access(lpath, R_OK) != 0) {
+	if (access(lpath, F_OK) != 0) {
 		char *known = known_layouts();
 
 		if (o->layout == NULL && b->model->layout)
@@ -227,10 +238,12 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 			    "or give a path to a layout file)", lname, known);
 		free(known);
 		free(lpath);
+		free(lroot);
 		return EXIT_INPUT;
 	}
-	t = theme_load(lpath, fonts_context(e->fonts), d);
+	t = theme_load(lpath, lroot, fonts_context(e->fonts), d);
 	free(lpath);
+	free(lroot);
 	if (t == NULL || bad) {
 		theme_free(t);
 		return EXIT_INPUT;

@@ -8,8 +8,9 @@
 
 #include <libxml/parser.h>
 
+#include "base/output.h"
 #include "cli/cli.h"
-#include "read/parse.h"
+#include "read/xmlin.h"
 
 /* briefing mail runs in a helper program, so that the mail libraries
  * (GMime, libcurl and TLS) are loaded only by the command that sends:
@@ -66,9 +67,10 @@ main(int argc, char **argv)
 		return cli_help(argc > 2 ? argv[2] : NULL);
 	if (argv[1][0] == '-')
 		return cli_usage_error("unknown option '%s'", argv[1]);
+	output_guard_signals();
 	xmlInitParser();
 	rc = cli_dispatch(argc - 1, argv + 1);
-	parse_cleanup();
+	xmlin_cleanup();
 	xmlCleanupParser();
 	return rc;
 }

@@ -5,9 +5,10 @@
 #include <glib.h>
 
 #include "lay/coverage.h"
-#include "read/parse.h"
+#include "read/srcmap.h"
 
 struct cov {
+	const struct srcmap *m;
 	struct fonts	*f;
 	struct diags	*d;
 	GHashTable	*seen;	/* code points already reported */
@@ -22,7 +23,8 @@ text(struct cov *c, const char *s, struct srcpos pos)
 	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
 		gunichar ch = g_utf8_get_char(p);
 		char utf8[8];
-		int line = pos.line, col, n;
+		struct srcpos at;
+		int n;
 
 		if (ch < 0x80 || ch == 0xAD || fonts_covers(c->f, ch) ||
 		    g_unichar_iszerowidth(ch) || g_unichar_type(ch) == G_UNICODE_CONTROL)
@@ -32,11 +34,10 @@ text(struct cov *c, const char *s, struct srcpos pos)
 		g_hash_table_add(c->seen, GUINT_TO_POINTER(ch));
 		n = g_unichar_to_utf8(ch, utf8);
 		utf8[n] = '\0';
-		/* The character's own place in the source, near the element. */
-		col = srcpos_column(pos.file, &line, utf8);
-		if (col == 0)
-			line = pos.line;
-		diag(c->d, DIAG_WARNING, pos.file, line, col, "character '%s' (U+%04X) "
+		/* The character's own place in the source, after the element's
+		 * start (entities aside, it is written as itself). */
+		at = srcmap_find(c->m, pos, utf8, 1 << 20);
+		diag(c->d, DIAG_WARNING, at.file, at.line, at.col, "character '%s' (U+%04X) "
 		    "is not in the shipped fonts%s; it is drawn as a box", utf8,
 		    (unsigned)ch, ch > 0xFFFF ? " (and the PDF writer cannot embed "
 		    "characters above U+FFFF)" : "");
@@ -55,7 +56,8 @@ rich(struct cov *c, const struct rich *r)
 int
 coverage_check(const struct briefing *b, struct fonts *f, struct diags *d)
 {
-	struct cov c = { f, d, g_hash_table_new(g_direct_hash, g_direct_equal), 0 };
+	struct cov c = { b->src, f, d, g_hash_table_new(g_direct_hash,
+	    g_direct_equal), 0 };
 
 	text(&c, b->title, b->pos);
 	text(&c, b->edition, b->pos);

@@ -4,8 +4,9 @@
 
 #include <libxml/parser.h>
 
+#include "base/output.h"
 #include "cli/cli.h"
-#include "read/parse.h"
+#include "read/xmlin.h"
 
 /* In the helper, the mail command is the real one. */
 int
@@ -21,9 +22,10 @@ main(int argc, char **argv)
 
 	if (argc < 2)
 		return cli_usage_error("%s", "briefing-mail is run by 'briefing mail'");
+	output_guard_signals();
 	xmlInitParser();
 	rc = cli_dispatch(argc - 1, argv + 1);
-	parse_cleanup();
+	xmlin_cleanup();
 	xmlCleanupParser();
 	return rc;
 }

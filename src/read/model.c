@@ -15,6 +15,7 @@ model_free(struct briefing *b)
 	if (b == NULL)
 		return;
 	pool_free(b->pool);
+	srcmap_free(b->src);
 	free(b);
 }
 

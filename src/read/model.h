@@ -8,12 +8,8 @@
 #include <stdio.h>
 
 #include "base/date.h"
+#include "read/srcmap.h"
 
-/* Where a thing came from in the input, for diagnostics. */
-struct srcpos {
-	const char	*file;	/* owned by the briefing's file table */
-	int		 line, col;
-};
 
 enum mark_kind {
 	MARK_EM,
@@ -196,8 +192,7 @@ struct briefing {
 	size_t			 nrecipients;
 	struct story		*stories;
 	size_t			 nstories;
-	char			**files;	/* every file read, main file first */
-	size_t			 nfiles;
+	struct srcmap		*src;		/* the input files' text and places */
 	struct srcpos		 pos, date_pos;
 	struct pool		*pool;
 };

@@ -1,341 +1,56 @@
-/* parse.c: libxml2 -> model.  No network, no DTDs, no external entities;
- * XInclude only of files inside the input's own folder. */
-#include <errno.h>
-#include <limits.h>
+/* parse.c: an input file -> the model.  The file is read by infile.c
+ * (bounded), parsed by xmlin.c (no DTD, no entities, no network), its
+ * includes done by include.c (only files in the input's folder), checked
+ * against the RELAX NG schema, and built into a struct briefing whose
+ * every place comes from srcmap.c. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
-#include <libxml/xinclude.h>
-#include <libxml/xmlIO.h>
 
+#include "base/infile.h"
 #include "base/util.h"
+#include "read/include.h"
 #include "read/model.h"
 #include "read/parse.h"
 #include "read/schemas.h"
-
-/* ---- files read by the last parse ------------------------------------ */
-
-static char	**read_list;
-static size_t	  nread, capread;
-
-static void
-note_read(const char *path)
-{
-	for (size_t i = 0; i < nread; i++)
-		if (strcmp(read_list[i], path) == 0)
-			return;
-	read_list = xgrow(read_list, &capread, nread + 1, sizeof(char *));
-	read_list[nread++] = xstrdup(path);
-}
-
-static void
-forget_read(void)
-{
-	for (size_t i = 0; i < nread; i++)
-		free(read_list[i]);
-	nread = 0;
-}
-
-/* Files the last parse read or tried to include; see parse.h. */
-const char *const *
-parse_files_read(size_t *n)
-{
-	*n = nread;
-	return (const char *const *)read_list;
-}
-
-/* ---- source files, for columns ---------------------------------------- */
-
-struct srcfile {
-	char		*name;
-	char		*data;
-	size_t		 len;
-	size_t		*lines;	/* offset of each line's start */
-	size_t		 nlines;
-};
-
-static struct srcfile	*srcs;
-static size_t		 nsrcs, capsrcs;
-
-static struct srcfile *
-src_get(const char *name)
-{
-	struct srcfile *s;
-	size_t cap = 0;
-
-	for (size_t i = 0; i < nsrcs; i++)
-		if (strcmp(srcs[i].name, name) == 0)
-			return &srcs[i];
-	srcs = xgrow(srcs, &capsrcs, nsrcs + 1, sizeof(*srcs));
-	s = &srcs[nsrcs++];
-	memset(s, 0, sizeof(*s));
-	s->name = xstrdup(name);
-	if ((s->data = read_file(name, &s->len)) == NULL)
-		return s;
-	s->lines = xgrow(NULL, &cap, 1, sizeof(size_t));
-	s->lines[s->nlines++] = 0;
-	for (size_t i = 0; i < s->len; i++)
-		if (s->data[i] == '\n') {
-			s->lines = xgrow(s->lines, &cap, s->nlines + 1, sizeof(size_t));
-			s->lines[s->nlines++] = i + 1;
-		}
-	return s;
-}
-
-/* Keep a copy of an input already in memory, so columns are found
- * without reading the file again. */
-static void
-src_put(const char *name, const char *data, size_t len)
-{
-	struct srcfile *s;
-	size_t cap = 0;
-
-	for (size_t i = 0; i < nsrcs; i++)
-		if (strcmp(srcs[i].name, name) == 0) {
-			free(srcs[i].name);
-			free(srcs[i].data);
-			free(srcs[i].lines);
-			srcs[i] = srcs[--nsrcs];
-			break;
-		}
-	srcs = xgrow(srcs, &capsrcs, nsrcs + 1, sizeof(*srcs));
-	s = &srcs[nsrcs++];
-	memset(s, 0, sizeof(*s));
-	s->name = xstrdup(name);
-	s->data = xstrndup(data, len);
-	s->len = len;
-	s->lines = xgrow(NULL, &cap, 1, sizeof(size_t));
-	s->lines[s->nlines++] = 0;
-	for (size_t i = 0; i < len; i++)
-		if (data[i] == '\n') {
-			s->lines = xgrow(s->lines, &cap, s->nlines + 1, sizeof(size_t));
-			s->lines[s->nlines++] = i + 1;
-		}
-}
-
-/* Column of needle on a line; see parse.h. */
-int
-srcpos_column(const char *file, int *line, const char *needle)
-{
-	struct srcfile *s;
-	size_t nl = strlen(needle);
-
-	if (file == NULL || *line <= 0 || (s = src_get(file))->data == NULL)
-		return 0;
-	for (int l = *line; l > 0 && l > *line - 40; l--) {
-		size_t a, b;
-		const char *hit = NULL;
-
-		if ((size_t)l > s->nlines)
-			continue;
-		a = s->lines[l - 1];
-		b = (size_t)l < s->nlines ? s->lines[l] : s->len;
-		/* The last occurrence on the line is nearest the node's end. */
-		for (size_t i = a; i + nl <= b; i++)
-			if (memcmp(s->data + i, needle, nl) == 0)
-				hit = s->data + i;
-		if (hit) {
-			int col = 1;
-
-			/* Count characters, not bytes. */
-			for (const char *p = s->data + a; p < hit; p++)
-				if (((unsigned char)*p & 0xC0) != 0x80)
-					col++;
-			*line = l;
-			return col;
-		}
-	}
-	return 0;
-}
-
-/* Forget cached sources. */
-void
-parse_cleanup(void)
-{
-	for (size_t i = 0; i < nsrcs; i++) {
-		free(srcs[i].name);
-		free(srcs[i].data);
-		free(srcs[i].lines);
-	}
-	free(srcs);
-	srcs = NULL;
-	nsrcs = capsrcs = 0;
-	forget_read();
-	free(read_list);
-	read_list = NULL;
-	capread = 0;
-}
-
-/* ---- libxml2 errors and the entity loader ----------------------------- */
-
-struct pctx {
-	struct diags	*d;
-	const char	*path;		/* the main input as the user named it */
-	char		*root;		/* real path of the input's folder */
-	char		*refusal;	/* why the loader refused the last file */
-	int		 errors;
-};
-
-static __thread struct pctx *tcur;
-
-static void
-on_xml_error(void *ctx, xmlErrorPtr e)
-{
-	struct pctx *p = ctx;
-	const char *file = e->file ? e->file : p->path;
-	int line = e->line, col = e->int2;
-	char *msg;
-	xmlChar *base = NULL;
-	size_t n;
-
-	/* Cascades of an error already reported say nothing new. */
-	if (p->errors > 0 && e->message &&
-	    (strstr(e->message, "has extra content") ||
-	    strstr(e->message, "failed to validate content")))
-		return;
-	/* The loader refused a file: say why, where it was included. */
-	if (p->refusal && e->domain == XML_FROM_XINCLUDE && e->message &&
-	    strncmp(e->message, "could not load", 14) == 0) {
-		msg = p->refusal;
-		p->refusal = NULL;
-		line = e->line;
-		col = 0;
-		if (e->node) {
-			line = (int)xmlGetLineNo(e->node);
-			col = srcpos_column(file, &line, "<xi:include");
-		}
-		diag(p->d, DIAG_ERROR, file, line, col, "%s", msg);
-		p->errors++;
-		free(msg);
-		return;
-	}
-	if (e->node && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE) {
-		xmlNodePtr node = e->node;
-
-		line = (int)xmlGetLineNo(node);
-		if (node->doc && (base = xmlNodeGetBase(node->doc, node)))
-			file = (const char *)base;
-		msg = node->ns && node->ns->prefix ?
-		    xasprintf("<%s:%s", node->ns->prefix, node->name) :
-		    xasprintf("<%s", node->name);
-		col = srcpos_column(file, &line, msg);
-		free(msg);
-	}
-	if (e->domain == XML_FROM_RELAXNGV)
-		col = col > 0 ? col : 0;
-	if (e->message && strstr(e->message, "Excessive depth in document") != NULL)
-		msg = xstrdup("elements are nested too deeply: at most 256 levels "
-		    "are allowed");
-	else
-		msg = xstrdup(e->message ? e->message : "malformed input");
-	n = strlen(msg);
-	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	if (e->level == XML_ERR_WARNING)
-		diag(p->d, DIAG_WARNING, file, line, col, "%s", msg);
-	else {
-		diag(p->d, DIAG_ERROR, file, line, col, "%s", msg);
-		p->errors++;
-	}
-	free(msg);
-	xmlFree(base);
-}
-
-static xmlExternalEntityLoader default_loader;
-
-/* Only XInclude reaches here (DTDs and entities are never loaded): allow a
- * file inside the input's folder, refuse everything else. */
-static xmlParserInputPtr
-safe_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
-{
-	struct pctx *p = tcur;
-	char real[PATH_MAX];
-	const char *path = url;
-	struct stat st;
-
-	(void)id;
-	if (p == NULL || url == NULL)
-		return NULL;
-	free(p->refusal);
-	p->refusal = NULL;
-	if (strncmp(path, "file://", 7) == 0)
-		path += 7;
-	if (strstr(path, "://") == NULL)
-		note_read(path);
-	if (strstr(path, "://") != NULL)
-		p->refusal = xasprintf("refusing to load '%s': only local files "
-		    "are included", url);
-	else if (realpath(path, real) == NULL)
-		p->refusal = xasprintf("cannot include '%s': %s", path,
-		    strerror(errno));
-	else if (strncmp(real, p->root, strlen(p->root)) != 0 ||
-	    real[strlen(p->root)] != '/')
-		p->refusal = xasprintf("refusing to include '%s': only files in "
-		    "the input's folder or below it may be included", path);
-	else if (stat(real, &st) == 0 && (size_t)st.st_size > PARSE_MAX_BYTES)
-		p->refusal = xasprintf("cannot include '%s': larger than the "
-		    "limit of %u MiB", path, PARSE_MAX_BYTES >> 20);
-	if (p->refusal)
-		return NULL;
-	return default_loader(path, NULL, ctxt);
-}
+#include "read/srcmap.h"
+#include "read/xmlin.h"
 
 /* ---- tree -> model ---------------------------------------------------- */
 
 struct builder {
 	struct pool	*pool;
 	struct briefing	*b;
-	xmlDocPtr	 doc;
-	struct diags	*d;
+	struct srcmap	*m;
 };
-
-static const char *
-intern_file(struct builder *bd, const char *name)
-{
-	struct briefing *b = bd->b;
-
-	for (size_t i = 0; i < b->nfiles; i++)
-		if (strcmp(b->files[i], name) == 0)
-			return b->files[i];
-	b->files = pool_realloc(bd->pool, b->files, (b->nfiles + 1) * sizeof(char *));
-	b->files[b->nfiles] = pool_strdup(bd->pool, name);
-	return b->files[b->nfiles++];
-}
 
 static struct srcpos
 node_pos(struct builder *bd, xmlNodePtr n)
 {
-	struct srcpos pos;
-	xmlChar *base = xmlNodeGetBase(bd->doc, n);
-	char needle[128];
-
-	pos.file = intern_file(bd, base ? (const char *)base : bd->b->files[0]);
-	xmlFree(base);
-	pos.line = (int)xmlGetLineNo(n);
-	snprintf(needle, sizeof(needle), "<%s", (const char *)n->name);
-	pos.col = srcpos_column(pos.file, &pos.line, needle);
-	return pos;
+	return srcmap_node(bd->m, n);
 }
 
 /* The place of an attribute: its name on the element's start tag. */
 static struct srcpos
 attr_pos(struct builder *bd, xmlNodePtr n, const char *name)
 {
-	struct srcpos pos = node_pos(bd, n);
-	int line = (int)xmlGetLineNo(n), col;
-	char needle[128];
+	return srcmap_attr(bd->m, n, name);
+}
 
-	snprintf(needle, sizeof(needle), "%s=", name);
-	if ((col = srcpos_column(pos.file, &line, needle)) > 0 &&
-	    line >= pos.line) {
-		pos.line = line;
-		pos.col = col;
-	}
-	return pos;
+/* The language of n: its own xml:lang or the nearest ancestor's, kept in
+ * the model's pool; NULL when none is given. */
+static const char *
+lang_of(struct builder *bd, xmlNodePtr n)
+{
+	xmlChar *l = xmlNodeGetLang(n);
+	char *s;
+
+	if (l == NULL)
+		return NULL;
+	s = pool_strdup(bd->pool, (const char *)l);
+	xmlFree(l);
+	return s;
 }
 
 static char *
@@ -403,6 +118,9 @@ rich_walk(struct builder *bd, struct richbuild *r, xmlNodePtr n)
 			else if (is(c, "a")) {
 				m.kind = MARK_LINK;
 				m.href = attr(bd, c, "href");
+			} else if (is(c, "span")) {
+				m.kind = MARK_LANG;
+				m.lang = (char *)lang_of(bd, c);
 			} else {
 				rich_walk(bd, r, c);
 				continue;
@@ -443,6 +161,7 @@ rich(struct builder *bd, xmlNodePtr n, struct rich *out)
 		out->marks[out->nmarks++] = m;
 	}
 	out->pos = node_pos(bd, n);
+	out->lang = lang_of(bd, n);
 	buf_free(&r.text);
 	free(r.marks);
 }
@@ -700,108 +419,77 @@ build_briefing(struct builder *bd, xmlNodePtr root)
 
 /* ---- the parse -------------------------------------------------------- */
 
-static xmlRelaxNGPtr schema;
-
-static xmlRelaxNGPtr
-story_schema(void)
+/* Parse, include, validate and build; data is the input's text. */
+static struct briefing *
+parse_buffer(const char *path, const char *root, const char *data, size_t len,
+    struct diags *d, struct filelist *read)
 {
-	xmlRelaxNGParserCtxtPtr pc;
+	struct srcmap *m = srcmap_new();
+	struct xmlin *x = xmlin_new(d, m);
+	struct include_ctx ic;
+	struct builder bd;
+	struct briefing *b = NULL;
+	xmlDocPtr doc = NULL;
 
-	if (schema)
-		return schema;
-	pc = xmlRelaxNGNewMemParserCtxt(schema_story_rng, (int)schema_story_rng_len);
-	schema = xmlRelaxNGParse(pc);
-	xmlRelaxNGFreeParserCtxt(pc);
-	return schema;
-}
-
-static void
-doctype_error(struct pctx *p, const char *file, int line, int col)
-{
-	diag(p->d, DIAG_ERROR, file, line, col,
-	    "document type declarations are not allowed (DTDs and entities "
-	    "are never loaded); remove the <!DOCTYPE ...>");
-	p->errors++;
-}
-
-/* Look through the prolog (XML declaration, comments, processing
- * instructions) for a DOCTYPE, so that no DTD is ever parsed.  Returns 1
- * and the place when one is found. */
-static int
-find_doctype(const char *s, size_t n, int *line, int *col)
-{
-	size_t i = 0;
-	const char *nl;
-
-	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	for (;;) {
-		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-		    s[i] == '\n'))
-			i++;
-		if (i + 4 <= n && memcmp(s + i, "<!--", 4) == 0) {
-			const char *e = memmem(s + i + 4, n - i - 4, "-->", 3);
-
-			if (e == NULL)
-				return 0;
-			i = (size_t)(e - s) + 3;
-		} else if (i + 2 <= n && memcmp(s + i, "<?", 2) == 0) {
-			const char *e = memmem(s + i + 2, n - i - 2, "?>", 2);
-
-			if (e == NULL)
-				return 0;
-			i = (size_t)(e - s) + 2;
-		} else
-			break;
+	if (x == NULL) {
+		diag(d, DIAG_ERROR, path, 0, 0, "cannot start the XML parser");
+		srcmap_free(m);
+		return NULL;
 	}
-	if (i + 9 > n || memcmp(s + i, "<!DOCTYPE", 9) != 0)
-		return 0;
-	*line = 1;
-	*col = 1;
-	for (const char *q = s; q < s + i; q++)
-		if (*q == '\n')
-			++*line;
-	nl = s + i;
-	while (nl > s && nl[-1] != '\n')
-		nl--;
-	*col = (int)(s + i - nl) + 1;
-	return 1;
+	if (strspn(data, " \t\r\n") == len) {
+		diag(d, DIAG_ERROR, path, 1, 1, "empty file: expected a <story> or "
+		    "<briefing> document");
+		goto out;
+	}
+	if ((doc = xmlin_parse(x, path, data, len)) == NULL)
+		goto out;
+	memset(&ic, 0, sizeof(ic));
+	ic.x = x;
+	ic.m = m;
+	ic.d = d;
+	ic.read = read;
+	ic.root = root;
+	ic.budget = len < INFILE_MAX ? INFILE_MAX - len : 0;
+	if (include_process(&ic, doc, path) > 0)
+		goto out;
+	if (xmlin_validate(x, doc, schema_story_rng, schema_story_rng_len) > 0)
+		goto out;
+	b = xcalloc(1, sizeof(*b));
+	b->pool = pool_new();
+	b->src = m;
+	m = NULL;
+	memset(&bd, 0, sizeof(bd));
+	bd.pool = b->pool;
+	bd.b = b;
+	bd.m = b->src;
+	build_briefing(&bd, xmlDocGetRootElement(doc));
+out:
+	xmlFreeDoc(doc);
+	xmlin_free(x);
+	srcmap_free(m);
+	return b;
 }
-
-static struct briefing *parse_buffer(const char *path, const char *root,
-    const char *data, size_t len, struct diags *d);
 
 /* Parse an input file; see parse.h. */
 struct briefing *
-parse_file(const char *path, struct diags *d)
+parse_file(const char *path, struct diags *d, struct filelist *read)
 {
-	char real[PATH_MAX], *slash, *root, *data;
-	struct stat st;
+	char *data, *why, *root;
 	struct briefing *b;
 	size_t len;
 
-	if (stat(path, &st) != 0 || realpath(path, real) == NULL) {
-		diag(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+	filelist_add(read, path);
+	if (infile_read(path, NULL, INFILE_MAX, &data, &len, &why) != 0) {
+		diag(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", why);
+		free(why);
 		return NULL;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		diag(d, DIAG_ERROR, path, 0, 0, "is a directory, not an XML file");
+	if ((root = infile_real_dir(path)) == NULL) {
+		diag(d, DIAG_ERROR, path, 0, 0, "cannot find the folder it is in");
+		free(data);
 		return NULL;
 	}
-	if ((size_t)st.st_size > PARSE_MAX_BYTES) {
-		diag(d, DIAG_ERROR, path, 0, 0, "file is larger than the limit "
-		    "of %u MiB", PARSE_MAX_BYTES >> 20);
-		return NULL;
-	}
-	if ((data = read_file(path, &len)) == NULL) {
-		diag(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-		return NULL;
-	}
-	slash = strrchr(real, '/');
-	root = xstrndup(real, slash && slash != real ? (size_t)(slash - real) : 1);
-	if (strcmp(root, "/") == 0)
-		root[0] = '\0';
-	b = parse_buffer(path, root, data, len, d);
+	b = parse_buffer(path, root, data, len, d, read);
 	free(root);
 	free(data);
 	return b;
@@ -809,116 +497,20 @@ parse_file(const char *path, struct diags *d)
 
 /* Parse a document held in memory; see parse.h. */
 struct briefing *
-parse_memory(const char *name, const char *data, size_t len, struct diags *d)
+parse_memory(const char *name, const char *data, size_t len, struct diags *d,
+    struct filelist *read)
 {
-	char cwd[PATH_MAX];
+	char *root;
+	struct briefing *b;
 
-	if (len > PARSE_MAX_BYTES) {
+	if (len > INFILE_MAX) {
 		diag(d, DIAG_ERROR, name, 0, 0, "input is larger than the limit "
-		    "of %u MiB", PARSE_MAX_BYTES >> 20);
+		    "of %u MiB", INFILE_MAX >> 20);
 		return NULL;
 	}
-	if (getcwd(cwd, sizeof(cwd)) == NULL)
-		strcpy(cwd, "/nonexistent");
-	return parse_buffer(name, cwd, data, len, d);
-}
-
-static struct briefing *
-parse_buffer(const char *path, const char *root, const char *data, size_t len,
-    struct diags *d)
-{
-	struct pctx p;
-	struct builder bd;
-	xmlParserCtxtPtr ctxt = NULL;
-	xmlDocPtr doc = NULL;
-	xmlRelaxNGValidCtxtPtr vc;
-	struct briefing *b = NULL;
-	int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
-	    XML_PARSE_NOXINCNODE;
-	int line, col;
-
-	memset(&p, 0, sizeof(p));
-	p.d = d;
-	p.path = path;
-	forget_read();
-	note_read(path);
-	src_put(path, data, len);
-	if (len == 0) {
-		diag(d, DIAG_ERROR, path, 1, 1, "empty file: expected a <story> "
-		    "or <briefing> document");
-		return NULL;
-	}
-	if (find_doctype(data, len, &line, &col)) {
-		doctype_error(&p, path, line, col);
-		return NULL;
-	}
-	p.root = xstrdup(root);
-	tcur = &p;
-	if (default_loader == NULL)
-		default_loader = xmlGetExternalEntityLoader();
-	xmlSetExternalEntityLoader(safe_loader);
-	xmlSetStructuredErrorFunc(&p, on_xml_error);
-
-	ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL) {
-		diag(d, DIAG_ERROR, path, 0, 0, "cannot start the XML parser");
-		goto out;
-	}
-	doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, opts);
-	if (doc == NULL || p.errors)
-		goto out;
-	if (doc->intSubset || doc->extSubset) {
-		doctype_error(&p, path, 1, 0);
-		goto out;
-	}
-	if (xmlXIncludeProcessFlags(doc, opts) < 0 || p.errors) {
-		if (p.errors == 0) {
-			diag(d, DIAG_ERROR, path, 0, 0, "XInclude processing failed");
-			p.errors++;
-		}
-		goto out;
-	}
-	if (story_schema() == NULL) {
-		diag(d, DIAG_ERROR, NULL, 0, 0, "internal error: the story schema "
-		    "does not compile");
-		p.errors++;
-		goto out;
-	}
-	vc = xmlRelaxNGNewValidCtxt(schema);
-	xmlRelaxNGSetValidStructuredErrors(vc, on_xml_error, &p);
-	if (xmlRelaxNGValidateDoc(vc, doc) != 0 && p.errors == 0) {
-		diag(d, DIAG_ERROR, path, 0, 0, "does not match the briefing schema");
-		p.errors++;
-	}
-	xmlRelaxNGFreeValidCtxt(vc);
-	if (p.errors)
-		goto out;
-
-	b = xcalloc(1, sizeof(*b));
-	b->pool = pool_new();
-	memset(&bd, 0, sizeof(bd));
-	bd.pool = b->pool;
-	bd.b = b;
-	bd.doc = doc;
-	bd.d = d;
-	b->files = pool_alloc(b->pool, sizeof(char *));
-	b->files[0] = pool_strdup(b->pool, path);
-	b->nfiles = 1;
-	build_briefing(&bd, xmlDocGetRootElement(doc));
-out:
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	xmlSetExternalEntityLoader(default_loader);
-	tcur = NULL;
-	if (doc)
-		xmlFreeDoc(doc);
-	if (ctxt)
-		xmlFreeParserCtxt(ctxt);
-	if (p.refusal) {	/* refused, and libxml2 said nothing of it */
-		diag(d, DIAG_ERROR, path, 0, 0, "%s", p.refusal);
-		free(p.refusal);
-		model_free(b);
-		b = NULL;
-	}
-	free(p.root);
+	if ((root = infile_real_dir("./x")) == NULL)
+		root = xstrdup("/nonexistent");
+	b = parse_buffer(name, root, data, len, d, read);
+	free(root);
 	return b;
 }

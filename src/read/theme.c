@@ -9,13 +9,14 @@
 #include <glib.h>
 #include <hb.h>
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
 
 #include "base/image.h"
+#include "base/infile.h"
 #include "base/util.h"
-#include "read/parse.h"
 #include "read/schemas.h"
+#include "read/srcmap.h"
 #include "read/theme.h"
+#include "read/xmlin.h"
 
 static const char *const style_names[ST__COUNT] = {
 	"body", "kicker", "tag", "meta", "headline", "point-number", "point",
@@ -40,6 +41,7 @@ theme_style_name(enum style_id id)
 struct tctx {
 	struct theme	*t;
 	struct diags	*d;
+	struct srcmap	*m;
 	const char	*path;
 	int		 errors;
 };
@@ -52,37 +54,12 @@ at(struct tctx *c, xmlNodePtr n, const char *attr, const char *fmt, ...)
 {
 	va_list ap;
 	char msg[1024];
+	struct srcpos p = attr ? srcmap_attr(c->m, n, attr) : srcmap_node(c->m, n);
 
-	int line = (int)xmlGetLineNo(n), col;
-	char needle[64];
-
-	snprintf(needle, sizeof(needle), "%s=", attr ? attr : "");
-	if (attr == NULL)
-		snprintf(needle, sizeof(needle), "<%s", (const char *)n->name);
-	col = srcpos_column(c->path, &line, needle);
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	diag(c->d, DIAG_ERROR, c->path, line, col, "%s", msg);
-	c->errors++;
-}
-
-static void
-on_err(void *ctx, xmlErrorPtr e)
-{
-	struct tctx *c = ctx;
-	int line = e->line, col = e->int2;
-
-	if (e->node) {
-		char needle[64];
-
-		line = (int)xmlGetLineNo(e->node);
-		snprintf(needle, sizeof(needle), "<%s",
-		    (const char *)((xmlNodePtr)e->node)->name);
-		col = srcpos_column(c->path, &line, needle);
-	}
-	diag(c->d, DIAG_ERROR, c->path, line, col, "%s",
-	    e->message ? e->message : "malformed layout");
+	diag(c->d, DIAG_ERROR, p.file ? p.file : c->path, p.line, p.col, "%s", msg);
 	c->errors++;
 }
 
@@ -270,79 +247,73 @@ read_palette(struct tctx *c, xmlNodePtr n)
 	xmlFree(txt);
 }
 
-static xmlRelaxNGPtr layout_schema;
+/* Read, parse and check a layout file through the same door as the
+ * stories (xmlin.c).  Returns the document, or NULL with the errors in
+ * c->d; the file's SHA-256 goes into digest. */
+static xmlDocPtr
+read_layout(struct tctx *c, const char *root, char digest[65])
+{
+	struct xmlin *x;
+	xmlDocPtr doc;
+	char *data, *why;
+	size_t len;
+
+	if (infile_read(c->path, root, INFILE_MAX, &data, &len, &why) != 0) {
+		diag(c->d, DIAG_ERROR, c->path, 0, 0, "cannot read the layout: %s", why);
+		free(why);
+		return NULL;
+	}
+	/* Read once: the bytes are parsed and digested (see theme.h). */
+	{
+		gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+		    (const guchar *)data, len);
+
+		snprintf(digest, 65, "%s", sum);
+		g_free(sum);
+	}
+	if ((x = xmlin_new(c->d, c->m)) == NULL) {
+		free(data);
+		return NULL;
+	}
+	doc = xmlin_parse(x, c->path, data, len);
+	free(data);
+	if (doc && xmlin_validate(x, doc, schema_layout_rng,
+	    schema_layout_rng_len) > 0) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlin_free(x);
+	return doc;
+}
 
 /* Load a layout; see theme.h. */
 struct theme *
-theme_load(const char *path, PangoContext *pctx, struct diags *d)
+theme_load(const char *path, const char *root, PangoContext *pctx,
+    struct diags *d)
 {
 	struct tctx c;
 	struct theme *t;
 	xmlDocPtr doc;
-	xmlNodePtr root;
-	xmlRelaxNGValidCtxtPtr vc;
+	xmlNodePtr root_el;
 	int seen_style = 0;
-	gchar *data = NULL;
-	gsize len = 0;
 	char digest[65] = "";
 
 	memset(&c, 0, sizeof(c));
 	c.d = d;
 	c.path = path;
-	xmlSetStructuredErrorFunc(&c, on_err);
-	/* Read once: the bytes are parsed and digested (see theme.h). */
-	if (g_file_get_contents(path, &data, &len, NULL)) {
-		gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-		    (const guchar *)data, len);
-
-		snprintf(digest, sizeof(digest), "%s", sum);
-		g_free(sum);
-		doc = xmlReadMemory(data, (int)len, path, NULL,
-		    XML_PARSE_NONET | XML_PARSE_NOCDATA);
-		g_free(data);
-	} else	/* fails as well, and says why */
-		doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
-	if (doc == NULL) {
-		if (c.errors == 0)
-			diag(d, DIAG_ERROR, path, 0, 0, "cannot read the layout: %s",
-			    strerror(errno ? errno : ENOENT));
-		xmlSetStructuredErrorFunc(NULL, NULL);
-		return NULL;
-	}
-	if (doc->intSubset) {
-		diag(d, DIAG_ERROR, path, 1, 0, "document type declarations are "
-		    "not allowed in a layout");
-		xmlFreeDoc(doc);
-		xmlSetStructuredErrorFunc(NULL, NULL);
-		return NULL;
-	}
-	if (layout_schema == NULL) {
-		xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(
-		    schema_layout_rng, (int)schema_layout_rng_len);
-
-		layout_schema = xmlRelaxNGParse(pc);
-		xmlRelaxNGFreeParserCtxt(pc);
-	}
-	vc = xmlRelaxNGNewValidCtxt(layout_schema);
-	xmlRelaxNGSetValidStructuredErrors(vc, on_err, &c);
-	if (xmlRelaxNGValidateDoc(vc, doc) != 0 && c.errors == 0) {
-		diag(d, DIAG_ERROR, path, 0, 0, "does not match the layout schema");
-		c.errors++;
-	}
-	xmlRelaxNGFreeValidCtxt(vc);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (c.errors) {
-		xmlFreeDoc(doc);
+	c.m = srcmap_new();
+	if ((doc = read_layout(&c, root, digest)) == NULL) {
+		srcmap_free(c.m);
 		return NULL;
 	}
 
 	t = c.t = xcalloc(1, sizeof(*t));
 	t->path = xstrdup(path);
 	memcpy(t->digest, digest, sizeof(t->digest));
-	root = xmlDocGetRootElement(doc);
-	t->name = prop(root, "name");
+	root_el = xmlDocGetRootElement(doc);
+	t->name = prop(root_el, "name");
 	/* Families and colours first: styles refer to them. */
-	for (xmlNodePtr n = root->children; n; n = n->next) {
+	for (xmlNodePtr n = root_el->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (strcmp((const char *)n->name, "families") == 0) {
@@ -351,7 +322,7 @@ theme_load(const char *path, PangoContext *pctx, struct diags *d)
 		} else if (strcmp((const char *)n->name, "colors") == 0)
 			read_colors(&c, n);
 	}
-	for (xmlNodePtr n = root->children; n; n = n->next) {
+	for (xmlNodePtr n = root_el->children; n; n = n->next) {
 		const char *nm = (const char *)n->name;
 
 		if (n->type != XML_ELEMENT_NODE)
@@ -379,14 +350,17 @@ theme_load(const char *path, PangoContext *pctx, struct diags *d)
 			}
 			t->logo_h = num(&c, n, "height", 6, 200);
 			{
-				const char *why;
+				char *why = NULL, *ldir = infile_real_dir(path);
 
-				if (image_probe(t->logo, &t->logo_px_w, &t->logo_px_h,
-				    &t->logo_png, &why) != 0)
-					at(&c, n, "src", "logo '%s' cannot be used: it is "
-					    "missing or not a PNG or JPEG image", src);
+				/* A logo lives beside its layout, or below it. */
+				if (ldir == NULL || image_probe(t->logo, ldir,
+				    &t->logo_px_w, &t->logo_px_h, &t->logo_png, &why) != 0)
+					at(&c, n, "src", "logo '%s' cannot be used: %s", src,
+					    why ? why : "its folder cannot be read");
 				else
 					t->logo_aspect = (double)t->logo_px_w / t->logo_px_h;
+				free(why);
+				free(ldir);
 			}
 			free(src);
 			free(dir);
@@ -413,7 +387,7 @@ theme_load(const char *path, PangoContext *pctx, struct diags *d)
 			if (t->st[i].size == 0)
 				buf_printf(&miss, "%s%s", miss.len ? ", " : "", style_names[i]);
 		if (miss.len)
-			at(&c, root, NULL, "the layout does not define these styles: %s",
+			at(&c, root_el, NULL, "the layout does not define these styles: %s",
 			    miss.data);
 		buf_free(&miss);
 	}
@@ -424,6 +398,7 @@ theme_load(const char *path, PangoContext *pctx, struct diags *d)
 	t->stance[2] = t->npalette > 1 ? t->palette[1] : 0xe69f00ff;
 	t->stance[3] = t->colors[C_MUTED];
 	xmlFreeDoc(doc);
+	srcmap_free(c.m);
 	if (c.errors) {
 		theme_free(t);
 		return NULL;
@@ -461,13 +436,23 @@ theme_category_color(const struct theme *t, const char *category)
 	return t->colors[C_ACCENT];
 }
 
-/* Resolve a layout name to a path; see theme.h. */
-char *
-theme_resolve(const char *datadir, const char *name)
+/* Whether a layout name is a path; see theme.h. */
+int
+theme_is_path(const char *name)
 {
 	size_t n = strlen(name);
 
-	if (strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".xml") == 0))
+	return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".xml") == 0);
+}
+
+/* Resolve a layout name to a path; see theme.h. */
+char *
+theme_resolve(const char *datadir, const char *name, const char *base)
+{
+	if (theme_is_path(name)) {
+		if (base && name[0] != '/' && strcmp(base, ".") != 0)
+			return xasprintf("%s/%s", base, name);
 		return xstrdup(name);
+	}
 	return xasprintf("%s/layouts/%s.xml", datadir, name);
 }

@@ -59,17 +59,22 @@ struct theme {
 /* Name of a style as written in layout files. */
 const char *theme_style_name(enum style_id id);
 /* Read and check a layout file; every problem goes to d with its place.
- * ctx (may be NULL) is used to measure the styles' fonts.  Returns NULL
- * on error. */
-struct theme *theme_load(const char *path, PangoContext *ctx, struct diags *d);
+ * root (may be NULL) is the folder the file must be in (a layout named by
+ * an input stays in the input's folder).  ctx (may be NULL) is used to
+ * measure the styles' fonts.  Returns NULL on error. */
+struct theme *theme_load(const char *path, const char *root, PangoContext *ctx,
+    struct diags *d);
 /* Free a theme; NULL is ignored. */
 void theme_free(struct theme *t);
 /* The accent colour of a category (case-insensitive), or the default
  * accent. */
 uint32_t theme_category_color(const struct theme *t, const char *category);
 /* Resolve a layout named on the command line or in the input: a path
- * when it contains '/' or ends in .xml, else layouts/NAME.xml under
+ * when it contains '/' or ends in .xml (relative to folder base when base
+ * is not NULL, else to the current folder), else layouts/NAME.xml under
  * datadir.  Returns a new string. */
-char *theme_resolve(const char *datadir, const char *name);
+char *theme_resolve(const char *datadir, const char *name, const char *base);
+/* True when a layout name is a path (it holds '/' or ends in .xml). */
+int theme_is_path(const char *name);
 
 #endif

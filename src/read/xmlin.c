@@ -1,0 +1,289 @@
+/* xmlin.c: every XML file through one set of rules (see xmlin.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlIO.h>
+
+#include "base/util.h"
+#include "read/xmlin.h"
+
+struct xmlin {
+	struct diags		*d;
+	struct srcmap		*m;
+	xmlParserCtxtPtr	 ctxt;	/* one dictionary for the input's files */
+	const char		*name;	/* the file being parsed */
+	int			 errors;
+};
+
+/* libxml2 is never to open anything itself: no DTD, no entity, no
+ * XInclude (parse.c includes files through infile.c). */
+static xmlParserInputPtr
+refuse_all(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+/* A parser for one input; see xmlin.h. */
+struct xmlin *
+xmlin_new(struct diags *d, struct srcmap *m)
+{
+	struct xmlin *x = xcalloc(1, sizeof(*x));
+
+	x->d = d;
+	x->m = m;
+	xmlSetExternalEntityLoader(refuse_all);
+	if ((x->ctxt = xmlNewParserCtxt()) == NULL) {
+		free(x);
+		return NULL;
+	}
+	return x;
+}
+
+/* Free a parser; see xmlin.h. */
+void
+xmlin_free(struct xmlin *x)
+{
+	if (x == NULL)
+		return;
+	xmlFreeParserCtxt(x->ctxt);
+	free(x);
+}
+
+/* libxml2's wording, made plain where it names its own internals. */
+static char *
+plain_message(const xmlError *e)
+{
+	const char *m = e->message ? e->message : "malformed input";
+	size_t n;
+	char *s;
+
+	if (strstr(m, "Excessive depth in document"))
+		return xstrdup("elements are nested too deeply: at most 256 levels "
+		    "are allowed");
+	s = xstrdup(m);
+	n = strlen(s);
+	while (n && (s[n - 1] == '\n' || s[n - 1] == ' '))
+		s[--n] = '\0';
+	return s;
+}
+
+/* Syntax errors, at the line and column libxml2 found them. */
+static void
+on_parse_error(void *ctx, xmlErrorPtr e)
+{
+	struct xmlin *x = ctx;
+	char *msg = plain_message(e);
+
+	diag(x->d, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
+	    x->name, e->line > 0 ? e->line : 1, e->int2 > 0 ? e->int2 : 1, "%s",
+	    msg);
+	x->errors += e->level != XML_ERR_WARNING;
+	free(msg);
+}
+
+/* Look through the prolog (XML declaration, comments, processing
+ * instructions) for a DOCTYPE, so that no DTD is ever parsed.  Returns 1
+ * and its byte offset when one is found. */
+static int
+find_doctype(const char *s, size_t n, size_t *at)
+{
+	size_t i = 0;
+
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	for (;;) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+		    s[i] == '\n'))
+			i++;
+		if (i + 4 <= n && memcmp(s + i, "<!--", 4) == 0) {
+			const char *e = memmem(s + i + 4, n - i - 4, "-->", 3);
+
+			if (e == NULL)
+				return 0;
+			i = (size_t)(e - s) + 3;
+		} else if (i + 2 <= n && memcmp(s + i, "<?", 2) == 0) {
+			const char *e = memmem(s + i + 2, n - i - 2, "?>", 2);
+
+			if (e == NULL)
+				return 0;
+			i = (size_t)(e - s) + 2;
+		} else
+			break;
+	}
+	if (i + 9 > n || memcmp(s + i, "<!DOCTYPE", 9) != 0)
+		return 0;
+	*at = i;
+	return 1;
+}
+
+/* UTF-16 with a byte-order mark, as UTF-8 (a new string), else NULL. */
+static char *
+from_utf16(const char *data, size_t len, size_t *outlen)
+{
+	const char *enc = NULL;
+	gsize w = 0;
+	char *u;
+
+	if (len >= 2 && (unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE)
+		enc = "UTF-16LE";
+	else if (len >= 2 && (unsigned char)data[0] == 0xFE &&
+	    (unsigned char)data[1] == 0xFF)
+		enc = "UTF-16BE";
+	if (enc == NULL)
+		return NULL;
+	u = g_convert(data + 2, (gssize)(len - 2), "UTF-8", enc, NULL, &w, NULL);
+	if (u == NULL)
+		return NULL;
+	*outlen = w;
+	return u;
+}
+
+/* Parse one file; see xmlin.h. */
+xmlDocPtr
+xmlin_parse(struct xmlin *x, const char *name, const char *data, size_t len)
+{
+	int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
+	char *utf8 = NULL;
+	size_t at, ulen = 0;
+	xmlDocPtr doc;
+	int f;
+
+	if ((utf8 = from_utf16(data, len, &ulen)) != NULL) {
+		data = utf8;
+		len = ulen;
+		opts |= XML_PARSE_IGNORE_ENC;
+	}
+	f = srcmap_add(x->m, name, data, len);
+	x->name = srcmap_name(x->m, f);
+	x->errors = 0;
+	if (len == 0 || strspn(data, " \t\r\n") == len) {
+		diag(x->d, DIAG_ERROR, x->name, 1, 1, "empty file: expected an XML "
+		    "document");
+		g_free(utf8);
+		return NULL;
+	}
+	if (find_doctype(data, len, &at)) {
+		struct srcpos p = srcmap_at(x->m, f, at);
+
+		diag(x->d, DIAG_ERROR, p.file, p.line, p.col, "document type "
+		    "declarations are not allowed (DTDs and entities are never "
+		    "loaded); remove the <!DOCTYPE ...>");
+		g_free(utf8);
+		return NULL;
+	}
+	xmlSetStructuredErrorFunc(x, on_parse_error);
+	doc = xmlCtxtReadMemory(x->ctxt, data, (int)len, x->name, NULL, opts);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	g_free(utf8);
+	if (doc && (doc->intSubset || doc->extSubset)) {
+		diag(x->d, DIAG_ERROR, x->name, 1, 1, "document type declarations "
+		    "are not allowed; remove the <!DOCTYPE ...>");
+		x->errors++;
+	}
+	if (doc == NULL || x->errors) {
+		if (doc == NULL && x->errors == 0)
+			diag(x->d, DIAG_ERROR, x->name, 1, 1, "not a well-formed XML "
+			    "document");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	srcmap_bind(x->m, f, xmlDocGetRootElement(doc));
+	return doc;
+}
+
+/* ---- RELAX NG ----------------------------------------------------------- */
+
+struct vctx {
+	struct xmlin	*x;
+	int		 errors;
+};
+
+/* A schema error, at the element it concerns. */
+static void
+on_valid_error(void *ctx, xmlErrorPtr e)
+{
+	struct vctx *v = ctx;
+	struct srcpos p = { NULL, e->line, 0, 0 };
+	char *msg;
+
+	/* Cascades of an error already reported say nothing new. */
+	if (v->errors > 0 && e->message &&
+	    (strstr(e->message, "has extra content") ||
+	    strstr(e->message, "failed to validate content")))
+		return;
+	if (e->node)
+		p = srcmap_node(v->x->m, e->node);
+	msg = plain_message(e);
+	diag(v->x->d, DIAG_ERROR, p.file ? p.file : v->x->name, p.line > 0 ?
+	    p.line : 1, p.col > 0 ? p.col : 1, "%s", msg);
+	v->errors++;
+	free(msg);
+}
+
+/* Compiled schemas, by the address of their text. */
+static struct {
+	const char	*text;
+	xmlRelaxNGPtr	 rng;
+} compiled[4];
+
+static xmlRelaxNGPtr
+compile(const char *text, size_t len)
+{
+	xmlRelaxNGParserCtxtPtr pc;
+	int i;
+
+	for (i = 0; i < 4 && compiled[i].text; i++)
+		if (compiled[i].text == text)
+			return compiled[i].rng;
+	if (i == 4)
+		return NULL;
+	pc = xmlRelaxNGNewMemParserCtxt(text, (int)len);
+	compiled[i].rng = xmlRelaxNGParse(pc);
+	xmlRelaxNGFreeParserCtxt(pc);
+	compiled[i].text = compiled[i].rng ? text : NULL;
+	return compiled[i].rng;
+}
+
+/* Check a document against a schema; see xmlin.h. */
+int
+xmlin_validate(struct xmlin *x, xmlDocPtr doc, const char *schema, size_t len)
+{
+	struct vctx v = { x, 0 };
+	xmlRelaxNGPtr rng = compile(schema, len);
+	xmlRelaxNGValidCtxtPtr vc;
+
+	if (rng == NULL) {
+		diag(x->d, DIAG_ERROR, NULL, 0, 0, "internal error: a schema does "
+		    "not compile");
+		return 1;
+	}
+	vc = xmlRelaxNGNewValidCtxt(rng);
+	xmlRelaxNGSetValidStructuredErrors(vc, on_valid_error, &v);
+	if (xmlRelaxNGValidateDoc(vc, doc) != 0 && v.errors == 0) {
+		struct srcpos p = srcmap_node(x->m, xmlDocGetRootElement(doc));
+
+		diag(x->d, DIAG_ERROR, p.file, p.line, p.col, "does not match "
+		    "the schema");
+		v.errors++;
+	}
+	xmlRelaxNGFreeValidCtxt(vc);
+	return v.errors;
+}
+
+/* Forget compiled schemas; see xmlin.h. */
+void
+xmlin_cleanup(void)
+{
+	for (int i = 0; i < 4; i++) {
+		if (compiled[i].rng)
+			xmlRelaxNGFree(compiled[i].rng);
+		compiled[i].rng = NULL;
+		compiled[i].text = NULL;
+	}
+}

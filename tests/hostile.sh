@@ -1,0 +1,139 @@
+# tests/hostile.sh: hostile input and faults, round two (sourced by
+# tests/run.sh, which defines ok, no, check, expect, BIN, W, T, ROOT).
+# Every file opened on behalf of an input is bounded, regular and inside
+# the input's folder; positions cost the same on minified files; nothing
+# is lost or overwritten.  Commands that once hung run under `timeout`,
+# whose limit is far above what they take: it turns a hang into a
+# failure instead of a stuck suite, it measures nothing.
+
+H=$W/hostile2
+mkdir -p "$H/in/sub" "$H/out"
+story() {	# id, extra attributes of <story>, extra content
+	printf '<?xml version="1.0"?>\n<story id="%s"%s>\n  <title>A title</title>\n  <overview><point>One point.</point></overview>\n%s</story>\n' "$1" "$2" "$3"
+}
+
+# The output is never an input.
+story s1 "" "" >"$H/in/s.xml"
+cp "$H/in/s.xml" "$H/in/s.orig"
+expect "render -o INPUT is refused" 2 "briefing: error: refusing to write $H/in/s.xml: it is the input $H/in/s.xml; name another output with -o" \
+    "$BIN" render "$H/in/s.xml" -o "$H/in/s.xml" -q
+check "render -o INPUT: the source is intact" cmp "$H/in/s.xml" "$H/in/s.orig"
+ln -s s.xml "$H/in/alias.xml"
+expect "render -o LINK-TO-INPUT is refused" 2 "" "$BIN" render "$H/in/s.xml" -o "$H/in/alias.xml" -q
+check "render -o LINK-TO-INPUT: the source is intact" cmp "$H/in/s.xml" "$H/in/s.orig"
+rm "$H/in/alias.xml"
+expect "watch -o - is refused" 2 "briefing: watch writes a file, not standard output (its status lines go there): name one with -o
+briefing: try 'briefing --help' for more information" "$BIN" watch "$H/in/s.xml" -o -
+
+# xml:base is not part of the vocabulary and never opens anything.
+story s2 ' xml:base="/dev/zero"' "" >"$H/in/base.xml"
+timeout 20 "$BIN" check "$H/in/base.xml" >"$W/out" 2>&1; st=$?
+[ $st -eq 1 ] && grep -q "base.xml:2:1: error: .*attribute base" "$W/out" \
+	&& ok "xml:base is refused by the schema, with its place, and opens nothing" || no "xml:base" "status $st: $(cat "$W/out")"
+
+# A device named on the command line is read to the limit, no further.
+timeout 60 "$BIN" check /dev/zero >"$W/out" 2>&1; st=$?
+[ $st -eq 1 ] && grep -q "^/dev/zero: error: cannot read: it is larger than the limit of 32 MiB" "$W/out" \
+	&& ok "check /dev/zero: the size limit, not endless reading" || no "check /dev/zero" "status $st: $(cat "$W/out")"
+cat "$H/in/s.xml" | "$BIN" check /dev/stdin >"$W/out" 2>&1 \
+	&& ok "an input read from a pipe (/dev/stdin)" || no "/dev/stdin" "$(cat "$W/out")"
+
+# Minified inputs: every place found without scanning the line again.
+python3 - "$H" <<'EOF'
+import sys
+h = sys.argv[1]
+ev = ''.join('<event date="2020-01-%02d">Event %d happened.</event>' % (i % 28 + 1, i) for i in range(5000))
+open(h + '/in/min-events.xml', 'w').write('<?xml version="1.0"?><story id="m"><title>Minified</title><overview><point>One.</point></overview><timeline>' + ev + '</timeline></story>')
+sec = ''.join('<section><title>S%d</title><p>Para %d.</p></section>' % (i, i) for i in range(20000))
+# The last value is not a number: its column must be exact.
+open(h + '/in/min-sections.xml', 'w').write('<?xml version="1.0"?><story id="m"><title>Minified</title><overview><point>One.</point></overview><analysis>' + sec + '<section><title>T</title><chart type="bar"><title>C</title><series name="s"><value label="a">1</value><value label="b">x2</value></series></chart></section></analysis></story>')
+EOF
+timeout 60 "$BIN" check "$H/in/min-events.xml" >"$W/out" 2>&1 \
+	&& ok "5,000 timeline events on one line check" || no "minified events" "$(tail -3 "$W/out")"
+col=$(python3 -c "import sys; s=open(sys.argv[1]).read(); print(s.index('<value label=\"b\"')+1)" "$H/in/min-sections.xml")
+timeout 60 "$BIN" check "$H/in/min-sections.xml" >"$W/out" 2>&1
+grep -q "min-sections.xml:1:$col: error: chart value 'x2' is not a number" "$W/out" \
+	&& ok "20,000 sections on one line: checked, the error at its exact column" || no "minified sections" "$(tail -3 "$W/out")"
+
+# Includes: bounded, regular, inside the folder, read by briefing itself.
+inc() {	# name, include element(s)
+	printf '<?xml version="1.0"?>\n<briefing xmlns:xi="http://www.w3.org/2001/XInclude" title="T">\n  %s\n</briefing>\n' "$2" >"$H/in/$1"
+}
+story inner "" "" >"$H/in/sub/inner.xml"
+mkfifo "$H/in/fifo.xml"
+inc fifo-inc.xml '<xi:include href="fifo.xml"/>'
+timeout 20 "$BIN" check "$H/in/fifo-inc.xml" >"$W/out" 2>&1; st=$?
+[ $st -eq 1 ] && grep -q "fifo-inc.xml:3:3: error: cannot include 'fifo.xml': it is not a regular file" "$W/out" \
+	&& ok "an include naming a FIFO is refused, not waited on" || no "include FIFO" "status $st: $(cat "$W/out")"
+ln -s /etc/hostname "$H/in/outside.xml"
+inc link-out.xml '<xi:include href="outside.xml"/>'
+expect "an include through a link to outside the folder is refused" 1 "" "$BIN" check "$H/in/link-out.xml"
+grep -q "link-out.xml:3:3: error: cannot include 'outside.xml': it is outside the input's folder" "$W/out" "$W/err" \
+	&& ok "the link's refusal is located" || no "link refusal" "$(cat "$W/out" "$W/err")"
+ln -s sub/inner.xml "$H/in/inside.xml"
+inc link-in.xml '<xi:include href="inside.xml"/>'
+expect "an include through a link inside the folder works" 0 "" "$BIN" check "$H/in/link-in.xml"
+printf '<?xml version="1.0"?>\n<!DOCTYPE story SYSTEM "http://example.com/x.dtd">\n<story id="d"><title>T</title><overview><point>P</point></overview></story>\n' >"$H/in/sub/dtd.xml"
+inc dtd-inc.xml '<xi:include href="sub/dtd.xml"/>'
+expect "an included file's DOCTYPE is refused at its place" 1 "" "$BIN" check "$H/in/dtd-inc.xml"
+grep -q "sub/dtd.xml:2:1: error: document type declarations are not allowed" "$W/out" \
+	&& ok "the included DOCTYPE: its file, line and column" || no "included DOCTYPE" "$(cat "$W/out")"
+inc loop.xml '<xi:include href="loop.xml"/>'
+expect "an include loop is an error" 1 "" "$BIN" check "$H/in/loop.xml"
+grep -q "loop.xml:3:3: error: cannot include .*loop.xml: it is already being included" "$W/out" \
+	&& ok "the include loop is located" || no "include loop" "$(cat "$W/out")"
+inc fallback.xml '<xi:include href="sub/missing.xml"><xi:fallback><xi:include href="sub/inner.xml"/></xi:fallback></xi:include>'
+expect "a missing file's fallback stands in" 0 "" "$BIN" check "$H/in/fallback.xml"
+inc fallback-out.xml '<xi:include href="/etc/hostname"><xi:fallback><xi:include href="sub/inner.xml"/></xi:fallback></xi:include>
+  <xi:include href="sub/inner.xml"/>'
+expect "a refused include is an error even with a fallback" 1 "" "$BIN" check "$H/in/fallback-out.xml"
+python3 -c "import sys; open(sys.argv[1], 'w').write('word ' * 800000)" "$H/in/big.txt"
+story t1 "" '  <analysis><section><title>S</title><p xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="big.txt" parse="text"/></p></section></analysis>
+' >"$H/in/text-inc.xml"
+timeout 60 "$BIN" render "$H/in/text-inc.xml" --dump model >"$W/out" 2>&1 \
+	&& [ "$(grep -o "word" "$W/out" | wc -l)" -eq 800000 ] \
+	&& ok "a 4 MB text include is read whole, in linear time" || no "text include" "$(tail -c 300 "$W/out")"
+printf 'fine line\nbad \377 byte\n' >"$H/in/latin.txt"
+story t2 "" '  <analysis><section><title>S</title><p xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="latin.txt" parse="text"/></p></section></analysis>
+' >"$H/in/text-bad.xml"
+expect "a text include that is not UTF-8" 1 "" "$BIN" check "$H/in/text-bad.xml"
+grep -q "latin.txt:2:5: error: not UTF-8 text; name its encoding" "$W/out" \
+	&& ok "the bad byte of a text include is located" || no "text include encoding" "$(cat "$W/out")"
+sed 's/parse="text"/parse="text" encoding="ISO-8859-1"/' "$H/in/text-bad.xml" >"$H/in/text-latin.xml"
+expect "a text include in a named encoding" 0 "" "$BIN" check "$H/in/text-latin.xml"
+
+# A layout named in the input: beside the input, inside its folder.
+cp "$ROOT/layouts/letter.xml" "$H/in/sub/lay.xml"
+cp "$ROOT/layouts/logo.png" "$H/in/sub/"
+story l1 ' layout="sub/lay.xml"' "" >"$H/in/lay-rel.xml"
+(cd / && "$BIN" render "$H/in/lay-rel.xml" -o "$H/out/l.pdf" -q) && pdfinfo "$H/out/l.pdf" 2>/dev/null | grep -q "612 x 792" \
+	&& ok "layout=\"sub/lay.xml\" is found beside the input, wherever the command runs" || no "relative layout"
+story l2 ' layout="/dev/zero"' "" >"$H/in/lay-zero.xml"
+timeout 20 "$BIN" check "$H/in/lay-zero.xml" >"$W/out" 2>&1; st=$?
+[ $st -eq 1 ] && grep -q "^/dev/zero: error: cannot read the layout: it is" "$W/out" \
+	&& ok "layout=\"/dev/zero\" is refused, not read" || no "layout /dev/zero" "status $st: $(cat "$W/out")"
+story l3 ' layout="../../lay.xml"' "" >"$H/in/lay-out.xml"
+cp "$ROOT/layouts/a4.xml" "$W/lay.xml"
+expect "a layout outside the input's folder is refused" 1 "" "$BIN" check "$H/in/lay-out.xml"
+
+# Writing: permissions kept, links written through, page sets whole.
+S=$ROOT/samples/openai-aws.xml
+"$BIN" render "$S" -o "$H/out/mode.pdf" -q && chmod 640 "$H/out/mode.pdf"
+"$BIN" render "$S" -o "$H/out/mode.pdf" -q
+[ "$(stat -c %a "$H/out/mode.pdf")" = 640 ] && ok "an existing PDF keeps its permissions" || no "mode kept" "$(stat -c %a "$H/out/mode.pdf")"
+ln -s mode.pdf "$H/out/link.pdf"
+"$BIN" render "$S" -o "$H/out/link.pdf" -q
+[ -L "$H/out/link.pdf" ] && cmp -s "$H/out/mode.pdf" "$W/demo.pdf" \
+	&& ok "an output that is a link is written through it" || no "output link"
+"$BIN" render "$S" -o "$H/out/p{p}-of-{p}.png" --dpi 20 -q
+[ -e "$H/out/p3-of-3.png" ] && ok "every {p} of a PNG name is the page number" || no "{p} twice" "$(ls "$H/out")"
+("$BIN" render "$S" -o - -q 2>"$W/err"; echo $? >"$W/st") | head -c 10 >/dev/null
+[ "$(cat "$W/st")" -eq 3 ] && grep -q "standard output: it was closed" "$W/err" \
+	&& ok "-o - into a closed pipe: exit 3, said so" || no "closed pipe" "status $(cat "$W/st"): $(cat "$W/err")"
+python3 "$T/gen_long.py" 600 >"$H/in/long.xml" 2>/dev/null || cp "$S" "$H/in/long.xml"
+for delay in 0.05 0.1 0.2 0.3 0.5; do
+	"$BIN" render "$H/in/long.xml" -o "$H/out/sig.pdf" -q 2>/dev/null &
+	p=$!; sleep $delay; kill -TERM $p 2>/dev/null; wait $p 2>/dev/null
+done
+ls -a "$H/out" | grep -q '^\.sig\.pdf\.' && no "temporary files left after SIGTERM" "$(ls -a "$H/out")" \
+	|| ok "SIGTERM mid-render leaves no temporary file"

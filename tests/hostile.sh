@@ -137,3 +137,29 @@ for delay in 0.05 0.1 0.2 0.3 0.5; do
 done
 ls -a "$H/out" | grep -q '^\.sig\.pdf\.' && no "temporary files left after SIGTERM" "$(ls -a "$H/out")" \
 	|| ok "SIGTERM mid-render leaves no temporary file"
+
+# Numbers and strings the PDF could not carry are located errors.
+story n1 "" '  <analysis><section><title>S</title><chart type="stacked-bar"><title>Overflow</title>
+    <series name="a"><value label="x">1e308</value></series><series name="b"><value label="x">-1e308</value></series>
+    <series name="c"><value label="x">1e-320</value></series></chart></section></analysis>
+' >"$H/in/huge.xml"
+expect "chart values beyond what can be drawn are errors" 1 "" "$BIN" check "$H/in/huge.xml"
+[ "$(grep -c "is too large to draw" "$W/out")" -eq 2 ] && grep -q "huge.xml:7:[0-9]*: error: chart value '1e-320' is too small to draw" "$W/out" \
+	&& ok "1e308, -1e308 and 1e-320: each located" || no "huge values" "$(cat "$W/out")"
+long=$(python3 -c "print('L' * 65536)")
+story n2 "" "  <analysis><section><title>$long</title><p>x</p></section></analysis>
+" >"$H/in/long-title.xml"
+expect "a 65,536-byte section title: render refuses it" 1 "" "$BIN" render "$H/in/long-title.xml" -o "$H/out/lt.pdf" -q
+grep -q "long-title.xml:5:[0-9]*: error: the section title is 65536 bytes long; a PDF title or bookmark holds at most 32767" "$W/err" \
+	&& ok "the over-long title is located (render)" || no "long title render" "$(cat "$W/err")"
+expect "a 65,536-byte section title: check refuses it too" 1 "" "$BIN" check "$H/in/long-title.xml"
+story n3 "" '  <sources><source href="https://exa mple.com/">spaces</source><source href="https:///x">no host</source>
+    <source href="https://b&#xfc;cher.example/&#xe9;t&#xe9;">umlaut</source></sources>
+' >"$H/in/hrefs.xml"
+expect "hrefs with spaces or without a host are errors" 1 "" "$BIN" check "$H/in/hrefs.xml"
+[ "$(grep -c "is not an http or https address with a host" "$W/out")" -eq 2 ] && ok "each bad href located" || no "bad hrefs" "$(cat "$W/out")"
+story n4 "" '  <sources><source href="https://b&#xfc;cher.example/&#xe9;t&#xe9;">umlaut</source></sources>
+' >"$H/in/href-utf8.xml"
+"$BIN" render "$H/in/href-utf8.xml" -o "$H/out/u.pdf" -q 2>/dev/null
+qpdf --json "$H/out/u.pdf" | grep -q '"/URI": "u:https://b%C3%BCcher.example/%C3%A9t%C3%A9"' \
+	&& ok "a non-ASCII link target is percent-encoded in /URI" || no "URI encoding" "$(qpdf --json "$H/out/u.pdf" | grep /URI)"

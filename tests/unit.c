@@ -155,6 +155,19 @@ test_href(void)
 	CHECK(!validate_href("javascript:alert(1)"));
 	CHECK(!validate_href("file:///etc/passwd"));
 	CHECK(!validate_href("ftp://x"));
+	CHECK(!validate_href("https://"));
+	CHECK(!validate_href("https:///path"));
+	CHECK(!validate_href("https://exa mple.com/"));
+	CHECK(!validate_href("https://example.com/a\tb"));
+	CHECK(!validate_href("mailto:"));
+	CHECK(!validate_href("mailto:nobody"));
+	CHECK(validate_href("https://b\xc3\xbc" "cher.example/\xc3\xa9"));
+	{
+		char *u = validate_uri_encode("https://b\xc3\xbc" "cher.example/a%20b");
+
+		CHECK(strcmp(u, "https://b%C3%BCcher.example/a%20b") == 0);
+		free(u);
+	}
 }
 
 static void

@@ -131,21 +131,26 @@ static int
 use_fallback(struct include_ctx *c, xmlNodePtr inc, xmlNodePtr fb,
     const char *name, const struct frame *up, int depth)
 {
-	xmlNodePtr first = NULL, prev = inc->prev, parent = inc->parent;
+	xmlNodePtr *moved = NULL;
+	size_t n = 0, cap = 0;
 	int errors = 0;
 
 	for (xmlNodePtr k = fb->children, next; k; k = next) {
 		next = k->next;
 		xmlUnlinkNode(k);
+		if (k->type == XML_ELEMENT_NODE) {
+			moved = xgrow(moved, &cap, n + 1, sizeof(*moved));
+			moved[n++] = k;
+		}
 		xmlAddPrevSibling(inc, k);
 	}
-	first = prev ? prev->next : parent->children;
 	xmlUnlinkNode(inc);
 	xmlFreeNode(inc);
-	/* What came in may include files of its own. */
-	for (xmlNodePtr k = first; k; k = k->next)
-		if (k->type == XML_ELEMENT_NODE)
-			errors += process_list(c, k, name, up, depth);
+	/* What came in may include files of its own (each element is
+	 * processed once, even when an include replaces it). */
+	for (size_t i = 0; i < n; i++)
+		errors += process_list(c, moved[i], name, up, depth);
+	free(moved);
 	return errors;
 }
 

@@ -5,6 +5,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include <glib.h>
+
+#include "base/util.h"
 #include "read/validate.h"
 
 #define E(pos, ...) diag(d, DIAG_ERROR, (pos).file, (pos).line, (pos).col, __VA_ARGS__)
@@ -14,9 +17,71 @@
 int
 validate_href(const char *href)
 {
-	return strncasecmp(href, "http://", 7) == 0 ||
-	    strncasecmp(href, "https://", 8) == 0 ||
-	    strncasecmp(href, "mailto:", 7) == 0;
+	const char *rest = NULL;
+
+	for (const char *p = href; *p; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7f)
+			return 0;
+	if (strncasecmp(href, "http://", 7) == 0)
+		rest = href + 7;
+	else if (strncasecmp(href, "https://", 8) == 0)
+		rest = href + 8;
+	else if (strncasecmp(href, "mailto:", 7) == 0)
+		return strchr(href + 7, '@') != NULL && href[7] != '@';
+	/* A host: something before the path, query or fragment. */
+	return rest && *rest && *rest != '/' && *rest != '?' && *rest != '#' &&
+	    *rest != ':';
+}
+
+/* Percent-encode what a URI may not hold; see validate.h. */
+char *
+validate_uri_encode(const char *href)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf b;
+
+	buf_init(&b);
+	for (const unsigned char *p = (const unsigned char *)href; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7f) {
+			buf_addc(&b, '%');
+			buf_addc(&b, hex[*p >> 4]);
+			buf_addc(&b, hex[*p & 15]);
+		} else
+			buf_addc(&b, (char)*p);
+	buf_add(&b, "", 0);
+	return buf_steal(&b);
+}
+
+/* A link target checked and made a URI (non-ASCII percent-encoded) in
+ * place: the model's string is replaced by one from the same pool. */
+static void
+check_link(struct pool *pool, char **href, struct srcpos pos, struct diags *d)
+{
+	char *enc;
+
+	if (*href == NULL)
+		return;
+	if (!validate_href(*href)) {
+		E(pos, "link target '%s' is not an http or https address with a "
+		    "host, or a mailto address (and holds no spaces)", *href);
+		return;
+	}
+	enc = validate_uri_encode(*href);
+	if (strlen(enc) > VALIDATE_MAX_STRING)
+		E(pos, "link target is %zu bytes long; a PDF link holds at most %d",
+		    strlen(enc), VALIDATE_MAX_STRING);
+	else if (strcmp(enc, *href) != 0)
+		*href = pool_strdup(pool, enc);
+	free(enc);
+}
+
+/* A text that becomes a PDF string (document information, bookmarks). */
+static void
+check_length(const char *s, struct srcpos pos, struct diags *d, const char *what)
+{
+	if (s && strlen(s) > VALIDATE_MAX_STRING)
+		E(pos, "%s is %zu bytes long; a PDF title or bookmark holds at most "
+		    "%d", what, strlen(s), VALIDATE_MAX_STRING);
 }
 
 static void
@@ -32,21 +97,31 @@ check_date(const char *raw, struct date *out, struct srcpos pos,
 }
 
 static void
-check_rich(const struct rich *r, struct diags *d)
+check_rich(struct pool *pool, struct rich *r, struct diags *d)
 {
 	for (size_t i = 0; i < r->nmarks; i++)
-		if (r->marks[i].kind == MARK_LINK &&
-		    !validate_href(r->marks[i].href))
-			E(r->marks[i].pos, "link target '%s' is not an http, https "
-			    "or mailto address", r->marks[i].href);
+		if (r->marks[i].kind == MARK_LINK)
+			check_link(pool, &r->marks[i].href, r->marks[i].pos, d);
 }
 
 static void
-check_nonempty(const struct rich *r, struct diags *d, const char *what)
+check_nonempty(struct pool *pool, struct rich *r, struct diags *d,
+    const char *what)
 {
 	if (r->text && r->len == 0)
 		E(r->pos, "%s is empty", what);
-	check_rich(r, d);
+	check_rich(pool, r, d);
+}
+
+/* True (after reporting it) when name was seen before in set; the set
+ * maps names to the place they were first seen. */
+static int
+seen_before(GHashTable *set, const char *name, const struct srcpos *pos)
+{
+	if (g_hash_table_contains(set, name))
+		return 1;
+	g_hash_table_insert(set, (gpointer)name, (gpointer)pos);
+	return 0;
 }
 
 /* Parse a chart number: optional sign, digits, decimals, exponent. */
@@ -64,91 +139,86 @@ parse_number(const char *s, double *v)
 	for (const char *p = s; *p; p++)
 		if (isalpha((unsigned char)*p) && *p != 'e' && *p != 'E')
 			return -1;
-	return isfinite(*v) ? 0 : -2;
+	if (!isfinite(*v) || fabs(*v) > VALIDATE_MAX_VALUE)
+		return -2;
+	if (*v != 0 && fabs(*v) < VALIDATE_MIN_VALUE)
+		return -3;
+	return 0;
 }
 
 static void
-check_chart(struct chart *ch, struct diags *d)
+check_values(struct chart_series *se, struct diags *d)
 {
+	GHashTable *labels = g_hash_table_new(g_str_hash, g_str_equal);
 
-	check_nonempty(&ch->title, d, "chart title");
+	for (size_t i = 0; i < se->nvalues; i++) {
+		struct chart_value *cv = &se->values[i];
+		int r = parse_number(cv->raw, &cv->v);
+
+		if (r == -1)
+			E(cv->pos, "chart value '%s' is not a number "
+			    "(write digits, e.g. 250 or -3.5)", cv->raw);
+		else if (r == -2)
+			E(cv->pos, "chart value '%s' is too large to draw (at most "
+			    "1e18 either side of zero: use a larger unit)", cv->raw);
+		else if (r == -3)
+			E(cv->pos, "chart value '%s' is too small to draw (0, or at "
+			    "least 1e-9 either side of zero: use a smaller unit)",
+			    cv->raw);
+		if (seen_before(labels, cv->label, &cv->pos))
+			E(cv->pos, "label '%s' appears twice in series '%s'",
+			    cv->label, se->name);
+	}
+	g_hash_table_destroy(labels);
+}
+
+static void
+check_chart(struct pool *pool, struct chart *ch, struct diags *d)
+{
+	GHashTable *names = g_hash_table_new(g_str_hash, g_str_equal);
+
+	check_nonempty(pool, &ch->title, d, "chart title");
 	for (size_t s = 0; s < ch->nseries; s++) {
 		struct chart_series *se = &ch->series[s];
 
-		for (size_t t = 0; t < s; t++)
-			if (strcmp(ch->series[t].name, se->name) == 0)
-				E(se->pos, "series '%s' is named twice in this chart",
-				    se->name);
+		if (seen_before(names, se->name, &se->pos))
+			E(se->pos, "series '%s' is named twice in this chart",
+			    se->name);
 		if (se->nvalues == 0)
 			E(se->pos, "series '%s' has no values: give it one or more "
 			    "<value label=\"...\">NUMBER</value>", se->name);
-		for (size_t i = 0; i < se->nvalues; i++) {
-			struct chart_value *cv = &se->values[i];
-			int r = parse_number(cv->raw, &cv->v);
-
-			if (r == -1)
-				E(cv->pos, "chart value '%s' is not a number "
-				    "(write digits, e.g. 250 or -3.5)", cv->raw);
-			else if (r == -2)
-				E(cv->pos, "chart value '%s' is too large to draw",
-				    cv->raw);
-			for (size_t j = 0; j < i; j++)
-				if (strcmp(se->values[j].label, cv->label) == 0)
-					E(cv->pos, "label '%s' appears twice in series "
-					    "'%s'", cv->label, se->name);
-		}
+		check_values(se, d);
 	}
+	g_hash_table_destroy(names);
 	if (ch->nseries == 0)
 		E(ch->pos, "chart has no series: give it one or more <series "
 		    "name=\"...\"> with values");
 }
 
 static void
-check_story(struct story *st, struct diags *d)
+check_players(struct pool *pool, struct story *st, struct diags *d)
 {
-	check_date(st->date_raw, &st->date, st->date_pos, d, "story date");
-	check_nonempty(&st->title, d, "story title");
-	for (size_t i = 0; i < st->npoints; i++)
-		check_nonempty(&st->points[i], d, "overview point");
-	for (size_t s = 0; s < st->nsections; s++) {
-		struct section *sec = &st->sections[s];
+	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
 
-		check_nonempty(&sec->title, d, "section title");
-		for (size_t i = 0; i < sec->nblocks; i++) {
-			struct block *blk = &sec->blocks[i];
-
-			if (blk->kind == BLOCK_CHART)
-				check_chart(blk->chart, d);
-			else
-				check_nonempty(&blk->text, d,
-				    blk->kind == BLOCK_P ? "paragraph" : "quote");
-		}
-	}
-	for (size_t i = 0; i < st->nevents; i++) {
-		check_date(st->events[i].date_raw, &st->events[i].date,
-		    st->events[i].date_pos, d, "event date");
-		check_rich(&st->events[i].text, d);
-	}
 	for (size_t i = 0; i < st->nplayers; i++) {
 		struct player *p = &st->players[i];
+		const struct srcpos *first = g_hash_table_lookup(ids, p->id);
 
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(st->players[j].id, p->id) == 0)
-				E(p->id_pos, "player id '%s' is already used on line %d",
-				    p->id, st->players[j].id_pos.line);
+		if (first)
+			E(p->id_pos, "player id '%s' is already used on line %d",
+			    p->id, first->line);
+		else
+			g_hash_table_insert(ids, p->id, &p->id_pos);
 		if (p->initials && strlen(p->initials) > 4)
 			W(p->pos, "initials '%s' are long for a badge; use 1 to 3 "
 			    "letters", p->initials);
-		check_rich(&p->role, d);
+		check_rich(pool, &p->role, d);
 	}
 	for (size_t i = 0; i < st->nrelations; i++) {
 		struct relation *r = &st->relations[i];
-		int from = 0, to = 0;
+		int from = g_hash_table_contains(ids, r->from);
+		int to = g_hash_table_contains(ids, r->to);
 
-		for (size_t j = 0; j < st->nplayers; j++) {
-			from |= strcmp(st->players[j].id, r->from) == 0;
-			to |= strcmp(st->players[j].id, r->to) == 0;
-		}
 		if (!from)
 			E(r->from_pos, "relation from '%s' names no player", r->from);
 		if (!to)
@@ -156,22 +226,86 @@ check_story(struct story *st, struct diags *d)
 		if (from && to && strcmp(r->from, r->to) == 0)
 			E(r->pos, "relation from '%s' to itself", r->from);
 	}
+	g_hash_table_destroy(ids);
+}
+
+static void
+check_sections(struct pool *pool, struct story *st, struct diags *d)
+{
+	for (size_t s = 0; s < st->nsections; s++) {
+		struct section *sec = &st->sections[s];
+
+		check_nonempty(pool, &sec->title, d, "section title");
+		check_length(sec->title.text, sec->title.pos, d, "the section title");
+		for (size_t i = 0; i < sec->nblocks; i++) {
+			struct block *blk = &sec->blocks[i];
+
+			if (blk->kind == BLOCK_CHART)
+				check_chart(pool, blk->chart, d);
+			else
+				check_nonempty(pool, &blk->text, d,
+				    blk->kind == BLOCK_P ? "paragraph" : "quote");
+		}
+	}
+}
+
+static void
+check_story(struct pool *pool, struct story *st, struct diags *d)
+{
+	check_date(st->date_raw, &st->date, st->date_pos, d, "story date");
+	check_nonempty(pool, &st->title, d, "story title");
+	check_length(st->title.text, st->title.pos, d, "the story title");
+	if (st->category && g_utf8_strlen(st->category, -1) > 100)
+		E(st->pos, "category is %ld characters long; a category is a tag "
+		    "of 100 at most", (long)g_utf8_strlen(st->category, -1));
+	for (size_t i = 0; i < st->npoints; i++)
+		check_nonempty(pool, &st->points[i], d, "overview point");
+	check_sections(pool, st, d);
+	for (size_t i = 0; i < st->nevents; i++) {
+		check_date(st->events[i].date_raw, &st->events[i].date,
+		    st->events[i].date_pos, d, "event date");
+		check_rich(pool, &st->events[i].text, d);
+	}
+	check_players(pool, st, d);
 	for (size_t i = 0; i < st->nvoices; i++) {
-		check_rich(&st->voices[i].text, d);
-		if (st->voices[i].href && !validate_href(st->voices[i].href))
-			E(st->voices[i].pos, "link target '%s' is not an http, "
-			    "https or mailto address", st->voices[i].href);
+		check_rich(pool, &st->voices[i].text, d);
+		check_link(pool, &st->voices[i].href, st->voices[i].pos, d);
 	}
 	for (size_t i = 0; i < st->nvideos; i++)
-		if (st->videos[i].href && !validate_href(st->videos[i].href))
-			E(st->videos[i].pos, "link target '%s' is not an http, "
-			    "https or mailto address", st->videos[i].href);
+		check_link(pool, &st->videos[i].href, st->videos[i].pos, d);
 	for (size_t i = 0; i < st->nsources; i++) {
-		check_rich(&st->sources[i].title, d);
-		if (st->sources[i].href && !validate_href(st->sources[i].href))
-			E(st->sources[i].pos, "link target '%s' is not an http, "
-			    "https or mailto address", st->sources[i].href);
+		check_rich(pool, &st->sources[i].title, d);
+		check_link(pool, &st->sources[i].href, st->sources[i].pos, d);
 	}
+}
+
+/* The briefing's own fields that become PDF strings, and the keywords
+ * (every category once) they add up to. */
+static void
+check_briefing(struct briefing *b, struct diags *d)
+{
+	GHashTable *cats = g_hash_table_new(g_str_hash, g_str_equal);
+	size_t kw = 0;
+
+	check_date(b->date_raw, &b->date, b->date_pos, d, "briefing date");
+	check_length(b->title, b->pos, d, "the briefing title");
+	check_length(b->edition, b->pos, d, "the edition");
+	check_length(b->author, b->pos, d, "the author");
+	for (size_t i = 0; i < b->nstories; i++) {
+		const char *c = b->stories[i].category;
+
+		if (c == NULL || g_hash_table_contains(cats, c))
+			continue;
+		g_hash_table_add(cats, (gpointer)c);
+		kw += strlen(c) + 2;
+		if (kw > VALIDATE_MAX_STRING) {
+			E(b->stories[i].pos, "the categories of the stories add up to "
+			    "more than %d bytes of keywords; use fewer categories",
+			    VALIDATE_MAX_STRING);
+			break;
+		}
+	}
+	g_hash_table_destroy(cats);
 }
 
 /* Run every semantic check; see validate.h. */
@@ -179,16 +313,21 @@ int
 validate(struct briefing *b, struct diags *d)
 {
 	int before = diags_errors(d);
+	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
 
-	check_date(b->date_raw, &b->date, b->date_pos, d, "briefing date");
+	check_briefing(b, d);
 	for (size_t i = 0; i < b->nstories; i++) {
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(b->stories[j].id, b->stories[i].id) == 0)
-				E(b->stories[i].id_pos, "story id '%s' is already "
-				    "used at %s:%d", b->stories[i].id,
-				    b->stories[j].id_pos.file,
-				    b->stories[j].id_pos.line);
-		check_story(&b->stories[i], d);
+		const struct srcpos *first = g_hash_table_lookup(ids,
+		    b->stories[i].id);
+
+		if (first)
+			E(b->stories[i].id_pos, "story id '%s' is already used at "
+			    "%s:%d", b->stories[i].id, first->file, first->line);
+		else
+			g_hash_table_insert(ids, b->stories[i].id,
+			    &b->stories[i].id_pos);
+		check_story(b->pool, &b->stories[i], d);
 	}
+	g_hash_table_destroy(ids);
 	return diags_errors(d) - before;
 }

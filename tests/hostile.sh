@@ -163,3 +163,44 @@ story n4 "" '  <sources><source href="https://b&#xfc;cher.example/&#xe9;t&#xe9;"
 "$BIN" render "$H/in/href-utf8.xml" -o "$H/out/u.pdf" -q 2>/dev/null
 qpdf --json "$H/out/u.pdf" | grep -q '"/URI": "u:https://b%C3%BCcher.example/%C3%A9t%C3%A9"' \
 	&& ok "a non-ASCII link target is percent-encoded in /URI" || no "URI encoding" "$(qpdf --json "$H/out/u.pdf" | grep /URI)"
+
+# The environment and the command line, checked alike by every command.
+for cmd in render check; do
+	expect "$cmd: a SOURCE_DATE_EPOCH out of range is a usage error" 2 \
+	    "briefing: error: SOURCE_DATE_EPOCH='99999999999999' is not a time: give whole seconds since 1970, from 0 to 253402300799 (the end of 9999)" \
+	    env SOURCE_DATE_EPOCH=99999999999999 "$BIN" $cmd "$S" -o "$H/out/e.pdf"
+done
+expect "--layout naming no layout is a usage error" 2 "briefing: error: no layout 'a5' (known: a4, letter; or give a path to a layout file)" \
+    "$BIN" render "$S" --layout a5 -o "$H/out/a5.pdf"
+
+# watch: a folder removed and made again (a checkout), a modification time
+# in the future, and a SIGBUS (a mapped font cut short) are all survived.
+WH=$H/watch
+wlog() { n=$(grep -c "pages in [0-9]* ms" "$WH/log" 2>/dev/null); echo "${n:-0}"; }
+wwait() { i=0; while [ "$(wlog)" -lt "$1" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done; [ "$(wlog)" -ge "$1" ]; }
+mkdir -p "$WH/d"
+story w1 "" "" >"$WH/d/s.xml"
+(cd "$WH" && exec "$BIN" watch d/s.xml -o out.pdf >log 2>&1) &
+WPID=$!
+wwait 1 || no "watch (hostile): first build" "$(cat "$WH/log")"
+rm -r "$WH/d"
+i=0; while ! grep -q "build failed" "$WH/log" && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+mkdir "$WH/d"
+story w1 "" "" | sed 's/A title/Back again/' >"$WH/d/s.xml"
+wwait 2 && i=0; while ! pdftotext "$WH/out.pdf" - 2>/dev/null | grep -q "Back again" && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+pdftotext "$WH/out.pdf" - 2>/dev/null | grep -q "Back again" \
+	&& ok "watch: the input's folder removed and made again is watched again" || no "watch: folder recreated" "$(cat "$WH/log")"
+n=$(wlog)
+touch -d "2035-01-01" "$WH/d/s.xml"
+wwait $((n + 1)); sleep 1.5
+[ "$(wlog)" -eq $((n + 1)) ] && ok "watch: a modification time in the future makes one build" || no "watch: future mtime" "$(wlog) builds after $n"
+n=$(wlog)
+kill -BUS $WPID
+i=0; while ! grep -q "starting again" "$WH/log" && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+wwait $((n + 1)) && kill -0 $WPID 2>/dev/null \
+	&& ok "watch: a SIGBUS restarts the watcher, which builds and goes on" || no "watch: SIGBUS" "$(cat "$WH/log")"
+story w1 "" "" | sed 's/A title/After the restart/' >"$WH/d/s.xml"
+i=0; while ! pdftotext "$WH/out.pdf" - 2>/dev/null | grep -q "After the restart" && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+pdftotext "$WH/out.pdf" - 2>/dev/null | grep -q "After the restart" \
+	&& ok "watch: after the restart, a save rebuilds" || no "watch: after SIGBUS" "$(cat "$WH/log")"
+kill -INT $WPID; wait $WPID

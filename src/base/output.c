@@ -65,13 +65,34 @@ live_del(const char *tmp)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
-static void
-on_signal(int sig)
+/* Remove the temporary files; see output.h. */
+void
+output_remove_temps(void)
 {
 	for (size_t i = 0; i < nlive; i++)
 		unlink(live[i]);
+}
+
+static void
+on_signal(int sig)
+{
+	output_remove_temps();
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+static void
+on_sigbus(int sig)
+{
+	static const char msg[] = "briefing: error: a file changed while it was "
+	    "being read (a font rewritten in place?); nothing was written, run "
+	    "again\n";
+
+	(void)sig;
+	output_remove_temps();
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+		_exit(3);
+	_exit(3);
 }
 
 /* Clean up on signals; see output.h. */
@@ -93,6 +114,8 @@ output_guard_signals(void)
 		sigaction(sigs[i], &sa, NULL);
 	}
 	signal(SIGPIPE, SIG_IGN);
+	sa.sa_handler = on_sigbus;
+	sigaction(SIGBUS, &sa, NULL);
 }
 
 /* ---- writing ------------------------------------------------------------ */

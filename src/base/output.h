@@ -41,7 +41,11 @@ int output_not_input(const char *path, char *const *inputs, size_t n,
     char **err);
 
 /* Remove this process's temporary files when SIGINT, SIGTERM or SIGHUP
- * ends it, and make a closed pipe an error (EPIPE) instead of a signal. */
+ * ends it, and make a closed pipe an error (EPIPE) instead of a signal.
+ * A SIGBUS (a font file rewritten while it is mapped) removes them too,
+ * says so and exits with status 3. */
 void output_guard_signals(void);
+/* Remove this process's temporary files now; safe in a signal handler. */
+void output_remove_temps(void);
 
 #endif

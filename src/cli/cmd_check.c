@@ -20,7 +20,7 @@ cmd_check(int argc, char **argv)
 	struct build_opts o = { NULL, 0, 1, 0, NULL, 0 };
 	struct diags *d;
 	struct engine *e;
-	int c, werror = 0, json = 0, errors, warnings, files = 0, system = 0;
+	int c, werror = 0, json = 0, errors, warnings, files = 0, worst = 0;
 
 	opterr = 0;
 	optind = 1;
@@ -53,8 +53,10 @@ cmd_check(int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		struct build *b = NULL;
 
-		if (engine_build(e, argv[i], &o, d, &b) == EXIT_SYSTEM)
-			system = 1;
+		int r = engine_build(e, argv[i], &o, d, &b);
+
+		if (r == EXIT_SYSTEM || r == EXIT_USAGE)
+			worst = r > worst ? r : worst;
 		build_free(b);
 		files++;
 	}
@@ -76,5 +78,5 @@ cmd_check(int argc, char **argv)
 		    warnings == 1 ? "warning" : "warnings");
 	}
 	diags_free(d);
-	return system ? EXIT_SYSTEM : errors ? EXIT_INPUT : EXIT_OK;
+	return worst ? worst : errors ? EXIT_INPUT : EXIT_OK;
 }

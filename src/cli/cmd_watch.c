@@ -43,7 +43,52 @@ struct watch {
 	char		**files;	/* absolute paths the last build read */
 	size_t		 nfiles;
 	char		*fontdir;
+	size_t		 missing;	/* folders wanted that do not exist */
 };
+
+/* The command line to start again with after a SIGBUS. */
+static char **restart_argv;
+
+/* A file mapped into memory (a font) was cut short while a build read
+ * it: what the libraries hold of it cannot be trusted, so the watcher
+ * starts again, as new, once the writer has had a moment. */
+static void
+on_sigbus(int sig)
+{
+	static const char msg[] = "briefing: a file changed while it was being "
+	    "read (a font rewritten in place?); starting again\n";
+	struct timespec pause = { 0, 200 * 1000 * 1000 };
+
+	(void)sig;
+	output_remove_temps();
+	if (write(STDOUT_FILENO, msg, sizeof(msg) - 1) < 0)
+		_exit(3);
+	nanosleep(&pause, NULL);
+	execv("/proc/self/exe", restart_argv);
+	_exit(3);
+}
+
+/* Start again on SIGBUS: the same command, with the signals the watcher
+ * blocks unblocked by exec's inherited mask being reset in main. */
+static void
+restart_on_sigbus(int argc, char **argv)
+{
+	struct sigaction sa;
+
+	restart_argv = xcalloc((size_t)argc + 2, sizeof(char *));
+	restart_argv[0] = "briefing";
+	for (int i = 0; i < argc; i++)
+		restart_argv[i + 1] = argv[i];
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigbus;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_NODEFER;
+	sigaction(SIGBUS, &sa, NULL);
+}
+
+/* While a folder is missing (removed by a checkout or an rsync), look
+ * for it again this often. */
+#define RETRY_MS	250
 
 /* An absolute path for p, even when the file itself is gone. */
 static char *
@@ -77,18 +122,22 @@ parent(const char *abs)
 	    xstrdup("/");
 }
 
-/* Watch exactly the folders the files (and the fonts folder) live in. */
-static void
+/* Watch exactly the folders the files (and the fonts folder) live in.
+ * Returns how many of them are watched now that were not before. */
+static size_t
 rewatch(struct watch *w, char **files, size_t n)
 {
 	char **want = xcalloc(n + 1, sizeof(char *));
-	size_t nwant = 0;
+	size_t nwant = 0, added = 0;
 
-	for (size_t i = 0; i < w->nfiles; i++)
-		free(w->files[i]);
-	free(w->files);
-	w->files = files;
-	w->nfiles = n;
+	if (files != w->files) {
+		for (size_t i = 0; i < w->nfiles; i++)
+			free(w->files[i]);
+		free(w->files);
+		w->files = files;
+		w->nfiles = n;
+	}
+	w->missing = 0;
 	for (size_t i = 0; i <= n; i++) {
 		char *d = i < n ? parent(files[i]) : xstrdup(w->fontdir);
 		int dup = 0;
@@ -124,8 +173,10 @@ rewatch(struct watch *w, char **files, size_t n)
 			continue;
 		}
 		wd = inotify_add_watch(w->fd, want[k], IN_CLOSE_WRITE | IN_MOVED_TO |
-		    IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB);
+		    IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB |
+		    IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR);
 		if (wd < 0) {
+			w->missing++;
 			free(want[k]);
 			continue;
 		}
@@ -133,8 +184,25 @@ rewatch(struct watch *w, char **files, size_t n)
 		w->dirs[w->ndirs].wd = wd;
 		w->dirs[w->ndirs].path = want[k];
 		w->ndirs++;
+		added++;
 	}
 	free(want);
+	return added;
+}
+
+/* A watched folder went away (removed, or renamed away): stop counting
+ * on its watch; the main loop looks for it again. */
+static void
+lost(struct watch *w, int wd)
+{
+	for (size_t i = 0; i < w->ndirs; i++)
+		if (w->dirs[i].wd == wd) {
+			inotify_rm_watch(w->fd, wd);
+			free(w->dirs[i].path);
+			w->dirs[i] = w->dirs[--w->ndirs];
+			w->missing++;
+			return;
+		}
 }
 
 #define CHANGED_SOURCE	1
@@ -157,6 +225,11 @@ relevant(struct watch *w, int *half)
 			const struct inotify_event *ev = (const struct inotify_event *)p;
 
 			p += sizeof(*ev) + ev->len;
+			if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) {
+				lost(w, ev->wd);
+				hit |= CHANGED_SOURCE;
+				continue;
+			}
 			if (ev->len == 0)
 				continue;
 			for (size_t i = 0; i < w->ndirs; i++) {
@@ -255,7 +328,9 @@ build_once(struct engine *e, const char *in, const char *out,
 }
 
 /* True when a file changed since t (it may have been saved before its
- * folder was watched). */
+ * folder was watched).  The inode's change time is the kernel's clock,
+ * whatever a file's modification time says (touch -d can set that in the
+ * future). */
 static int
 changed_since(char **files, size_t n, const struct timespec *t)
 {
@@ -264,8 +339,8 @@ changed_since(char **files, size_t n, const struct timespec *t)
 
 		if (stat(files[i], &st) != 0)
 			continue;
-		if (st.st_mtim.tv_sec > t->tv_sec || (st.st_mtim.tv_sec == t->tv_sec &&
-		    st.st_mtim.tv_nsec >= t->tv_nsec))
+		if (st.st_ctim.tv_sec > t->tv_sec || (st.st_ctim.tv_sec == t->tv_sec &&
+		    st.st_ctim.tv_nsec >= t->tv_nsec))
 			return 1;
 	}
 	return 0;
@@ -339,6 +414,7 @@ cmd_watch(int argc, char **argv)
 	if (out && strcmp(out, "-") == 0)
 		return cli_usage_error("%s", "watch writes a file, not standard output "
 		    "(its status lines go there): name one with -o");
+	restart_on_sigbus(argc, argv);
 	if ((e = cli_engine()) == NULL)
 		return EXIT_SYSTEM;
 	/* Rebuilds lay out only the stories that changed. */
@@ -369,21 +445,27 @@ cmd_watch(int argc, char **argv)
 	build_and_watch(e, &w, argv[optind], out, &o);
 	for (;;) {
 		struct pollfd pf[2] = { { w.fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
-		int what, half = 0;
+		int what = 0, half = 0, r;
 
-		if (poll(pf, 2, -1) < 0 && errno != EINTR)
+		r = poll(pf, 2, w.missing ? RETRY_MS : -1);
+		if (r < 0 && errno != EINTR)
 			break;
 		if (pf[1].revents)
 			break;
-		if (!pf[0].revents || (what = relevant(&w, &half)) == 0)
+		/* A folder that went away may be back (a checkout, an rsync). */
+		if (r == 0 && w.missing && rewatch(&w, w.files, w.nfiles) > 0)
+			what = CHANGED_SOURCE;
+		if (pf[0].revents)
+			what |= relevant(&w, &half);
+		if (what == 0)
 			continue;
 		/* Let the burst settle: one build for many saves. */
 		for (;;) {
 			struct pollfd q[2] = { { w.fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
-			int r = poll(q, 2, (int)(half && settle < QUIET_MS ? QUIET_MS :
+			int qr = poll(q, 2, (int)(half && settle < QUIET_MS ? QUIET_MS :
 			    settle));
 
-			if (r <= 0 || q[1].revents)
+			if (qr <= 0 || q[1].revents)
 				break;
 			what |= relevant(&w, &half);
 		}

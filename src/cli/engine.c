@@ -150,6 +150,29 @@ face_seen(void *w, const char *path)
 	pdf_writer_face(w, path);
 }
 
+/* The environment's settings; see engine.h. */
+int
+engine_check_env(char **why)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	long long v;
+	char *end;
+
+	*why = NULL;
+	if (s == NULL || *s == '\0')
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (!isdigit((unsigned char)*s) || *end != '\0' || errno != 0 ||
+	    v > ENGINE_EPOCH_MAX) {
+		*why = xasprintf("SOURCE_DATE_EPOCH='%.40s' is not a time: give "
+		    "whole seconds since 1970, from 0 to %lld (the end of 9999)", s,
+		    ENGINE_EPOCH_MAX);
+		return -1;
+	}
+	return 0;
+}
+
 /* Creation date; see engine.h. */
 long long
 engine_epoch(const struct briefing *b)
@@ -157,15 +180,8 @@ engine_epoch(const struct briefing *b)
 	const char *s = getenv("SOURCE_DATE_EPOCH");
 	const struct date *dt = NULL;
 
-	if (s && *s) {
-		char *end;
-		long long v;
-
-		errno = 0;
-		v = strtoll(s, &end, 10);
-		if (*end == '\0' && errno == 0 && v >= 0)
-			return v;
-	}
+	if (s && *s)	/* checked by engine_check_env */
+		return strtoll(s, NULL, 10);
 	if (b->is_edition && b->date.prec)
 		dt = &b->date;
 	else if (b->nstories && b->stories[0].date.prec)
@@ -229,7 +245,9 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 	if (access(lpath, F_OK) != 0) {
 		char *known = known_layouts();
 
-		if (o->layout == NULL && b->model->layout)
+		int named = o->layout == NULL && b->model->layout;
+
+		if (named)
 			diag(d, DIAG_ERROR, b->model->layout_pos.file,
 			    b->model->layout_pos.line, b->model->layout_pos.col,
 			    "no layout '%s' (known: %s)", lname, known);
@@ -239,7 +257,9 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 		free(known);
 		free(lpath);
 		free(lroot);
-		return EXIT_INPUT;
+		/* Named in the input, a mistake in it; on the command line, a
+		 * usage error. */
+		return named ? EXIT_INPUT : EXIT_USAGE;
 	}
 	t = theme_load(lpath, lroot, fonts_context(e->fonts), d);
 	free(lpath);

@@ -67,6 +67,13 @@ void engine_close(struct engine *e);
 int engine_build(struct engine *e, const char *input,
     const struct build_opts *o, struct diags *d, struct build **out);
 void build_free(struct build *b);
+/* The latest SOURCE_DATE_EPOCH taken: the last second of 9999. */
+#define ENGINE_EPOCH_MAX	253402300799LL
+
+/* Check the environment's settings (SOURCE_DATE_EPOCH: whole seconds
+ * from 0 to ENGINE_EPOCH_MAX).  Returns 0, or -1 with a message in *why
+ * (malloc'd). */
+int engine_check_env(char **why);
 /* The creation date for a document: SOURCE_DATE_EPOCH when set, else the
  * briefing's date, else now. */
 long long engine_epoch(const struct briefing *b);

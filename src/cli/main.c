@@ -68,6 +68,15 @@ main(int argc, char **argv)
 	if (argv[1][0] == '-')
 		return cli_usage_error("unknown option '%s'", argv[1]);
 	output_guard_signals();
+	{
+		char *why;
+
+		if (engine_check_env(&why) != 0) {
+			fprintf(stderr, "briefing: error: %s\n", why);
+			free(why);
+			return EXIT_USAGE;
+		}
+	}
 	xmlInitParser();
 	rc = cli_dispatch(argc - 1, argv + 1);
 	xmlin_cleanup();

@@ -37,6 +37,9 @@ lay_frame_text(struct lay *L, struct dl_list *dst, const struct rich *r,
 	struct tlines tl;
 	double h;
 
+	/* Past the page limit the document is an error: lay out no more. */
+	if (L->f && flow_overflowed(L->f))
+		return 0;
 	text_layout(L->ts, r, plain, &L->t->st[s], width, flags,
 	    color ? color : lay_color(L, s), &tl);
 	h = lay_place(dst, &tl, x, y);
@@ -53,6 +56,8 @@ lay_text(struct lay *L, const struct rich *r, const char *plain,
 	struct tlines tl;
 	double h;
 
+	if (flow_overflowed(L->f))
+		return 0;
 	text_layout(L->ts, r, plain, &L->t->st[s], width, flags,
 	    lay_color(L, s), &tl);
 	for (size_t i = 0; i < tl.n; i++) {

@@ -1,6 +1,7 @@
 /* mail_main.c: briefing-mail, the helper that briefing mail runs: the
  * mail command with the mail libraries linked in (see main.c). */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <libxml/parser.h>
 
@@ -23,6 +24,15 @@ main(int argc, char **argv)
 	if (argc < 2)
 		return cli_usage_error("%s", "briefing-mail is run by 'briefing mail'");
 	output_guard_signals();
+	{
+		char *why;
+
+		if (engine_check_env(&why) != 0) {
+			fprintf(stderr, "briefing: error: %s\n", why);
+			free(why);
+			return EXIT_USAGE;
+		}
+	}
 	xmlInitParser();
 	rc = cli_dispatch(argc - 1, argv + 1);
 	xmlin_cleanup();

@@ -204,3 +204,12 @@ i=0; while ! pdftotext "$WH/out.pdf" - 2>/dev/null | grep -q "After the restart"
 pdftotext "$WH/out.pdf" - 2>/dev/null | grep -q "After the restart" \
 	&& ok "watch: after the restart, a save rebuilds" || no "watch: after SIGBUS" "$(cat "$WH/log")"
 kill -INT $WPID; wait $WPID
+
+# A face missing from the installation is said, not replaced by another.
+mkdir -p "$H/data/fonts"
+cp -r "$ROOT/layouts" "$H/data/"
+cp "$ROOT"/fonts/*.ttf "$H/data/fonts/"
+rm "$H/data/fonts/NotoSerif-Regular.ttf"
+expect "the regular body face missing: exit 3, said" 3 "" env BRIEFING_DATA="$H/data" "$BIN" render "$S" -o "$H/out/nobody.pdf"
+grep -q "^briefing: error: no regular face of Noto Serif is among the fonts (the style 'body' would be set in" "$W/err" \
+	&& [ ! -e "$H/out/nobody.pdf" ] && ok "the missing face is named, and no PDF is written" || no "missing body face" "$(cat "$W/err")"

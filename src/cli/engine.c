@@ -9,6 +9,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <fontconfig/fontconfig.h>
+
+#include "base/infile.h"
 #include "base/util.h"
 #include "cli/engine.h"
 #include "draw/pdf.h"
@@ -17,7 +20,6 @@
 #include "lay/layout.h"
 #include "lay/layoutcache.h"
 #include "lay/text.h"
-#include "base/infile.h"
 #include "read/parse.h"
 #include "read/theme.h"
 #include "read/validate.h"
@@ -150,6 +152,57 @@ face_seen(void *w, const char *path)
 	pdf_writer_face(w, path);
 }
 
+/* The face fontconfig holds for a file: its weight and slant, or -1. */
+static int
+face_of(const char *file, int *weight, int *slant)
+{
+	FcFontSet *set = FcConfigGetFonts(FcConfigGetCurrent(), FcSetApplication);
+
+	for (int i = 0; set && i < set->nfont; i++) {
+		FcChar8 *f;
+
+		if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &f) == FcResultMatch &&
+		    strcmp((const char *)f, file) == 0 &&
+		    FcPatternGetInteger(set->fonts[i], FC_WEIGHT, 0, weight) ==
+		    FcResultMatch &&
+		    FcPatternGetInteger(set->fonts[i], FC_SLANT, 0, slant) ==
+		    FcResultMatch)
+			return 0;
+	}
+	return -1;
+}
+
+/* Every style of the layout must find a face of its own weight and
+ * slant: a missing regular face must not quietly set the body in bold.
+ * Returns the number of errors. */
+static int
+check_faces(struct engine *e, const struct theme *t, struct diags *d)
+{
+	int errors = 0;
+
+	for (int i = 0; i < ST__COUNT && errors == 0; i++) {
+		const struct style *st = &t->st[i];
+		PangoFont *font = pango_context_load_font(fonts_context(e->fonts),
+		    st->desc);
+		const char *file = font ? fonts_file(e->fonts, font) : NULL;
+		int w, s, want_w = st->bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
+		int want_s = st->italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN;
+
+		if (file && face_of(file, &w, &s) == 0 && (abs(w - want_w) > 30 ||
+		    (s != FC_SLANT_ROMAN) != (want_s != FC_SLANT_ROMAN))) {
+			diag(d, DIAG_ERROR, NULL, 0, 0, "no %s%s%s face of %s is among "
+			    "the fonts (the style '%s' would be set in %s); the "
+			    "installation is incomplete", st->bold ? "bold" : "regular",
+			    st->italic ? " " : "", st->italic ? "italic" : "",
+			    st->sans ? t->sans : t->serif, theme_style_name(i), file);
+			errors++;
+		}
+		if (font)
+			g_object_unref(font);
+	}
+	return errors;
+}
+
 /* The environment's settings; see engine.h. */
 int
 engine_check_env(char **why)
@@ -277,6 +330,10 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 			theme_free(t);
 			return EXIT_INPUT;
 		}
+	}
+	if (check_faces(e, t, d) > 0) {
+		theme_free(t);
+		return EXIT_SYSTEM;
 	}
 	t1 = mono_ms();
 	b->ms_parse = t1 - t0;

@@ -15,6 +15,7 @@
 #include "base/util.h"
 #include "lay/hyph.h"
 #include "lay/powermap.h"
+#include "lay/tieroute.h"
 #include "lay/ticks.h"
 #include "lay/timeline.h"
 #include "read/validate.h"
@@ -242,6 +243,51 @@ test_powermap_place(void)
 	}
 }
 
+/* Tie curves keep clear of the subject box, mutual ties part, labels
+ * go where they cover least. */
+static void
+test_tieroute(void)
+{
+	const double W = 423, H = 318, cx = W / 2, cy = H / 2, bw = 136, bh = 60;
+	const struct tie_rect box = { cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2 };
+	struct tie_rect a = { 0, 0, 10, 10 }, b = { 5, 5, 20, 20 }, c = { 10, 0, 20, 10 };
+	double p[8], q[8], x, y, dx, dy;
+	int crosses = 0;
+
+	CHECK(tie_overlap(&a, &b) == 25);
+	CHECK(tie_overlap(&a, &c) == 0);	/* touching is not overlapping */
+	CHECK(tie_route(10, 10, 10.5, 10, 15, 0, cx, cy, bw, bh, p) == -1);
+	/* Straight across the box, left to right: the curve must bend
+	 * around it, not through it. */
+	CHECK(tie_route(20, cy, W - 20, cy, 15, 0, cx, cy, bw, bh, p) == 0);
+	for (int i = 0; i <= 100; i++) {
+		tie_point(p, i / 100.0, &x, &y, &dx, &dy);
+		if (x > box.x0 && x < box.x1 && y > box.y0 && y < box.y1)
+			crosses = 1;
+	}
+	CHECK(!crosses);
+	/* Ends sit just off the badges (radius 15 plus the gaps). */
+	CHECK(fabs(p[0] - 37) < 1e-9 && fabs(p[6] - (W - 41)) < 1e-9);
+	/* A tie away from the box is straight; its mutual twin bends left. */
+	CHECK(tie_route(20, 20, 120, 20, 15, 0, cx, cy, bw, bh, p) == 0);
+	CHECK(p[3] == 20 && p[5] == 20);
+	CHECK(tie_route(20, 20, 120, 20, 15, 1, cx, cy, bw, bh, q) == 0);
+	CHECK(q[3] > 20 && q[5] > 20);	/* y grows down: the left of east is south */
+	/* The label avoids a taken middle, and stays inside the diagram. */
+	{
+		struct tie_rect taken[1], spot;
+		double lx, ly;
+
+		tie_route(20, 20, 400, 20, 15, 0, cx, cy, bw, bh, p);
+		tie_label_spot(p, 40, 10, W, H, NULL, 0, &spot, &lx, &ly);
+		CHECK(fabs(lx - 208) < 1e-9 && fabs(ly - 20) < 1e-9);	/* the middle */
+		taken[0] = (struct tie_rect){ 150, 0, 270, 40 };
+		tie_label_spot(p, 40, 10, W, H, taken, 1, &spot, &lx, &ly);
+		CHECK(tie_overlap(&spot, &taken[0]) == 0);
+		CHECK(spot.x0 >= 0 && spot.x1 <= W && spot.y0 >= 0 && spot.y1 <= H);
+	}
+}
+
 static int
 same_str(const char *a, const char *b)
 {
@@ -324,6 +370,7 @@ main(void)
 	test_output();
 	test_timeline_spread();
 	test_powermap_place();
+	test_tieroute();
 	test_hyph();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -114,24 +114,11 @@ max_label_width(struct lay *L, const struct table *t, enum style_id s)
 	return w;
 }
 
-/* Horizontal bars: categories are rows; stacked or grouped by series. */
-static double
-bars(struct lay *L, const struct chart *c, const struct table *t,
-    struct dl_list *fr, struct geom *g, double y0)
+/* The values bars must reach, from 0: the stacks' totals on each side,
+ * or the single values. */
+static void
+bar_range(const struct table *t, int stacked, double *lo, double *hi)
 {
-	const struct style *ls = &L->t->st[ST_CHART_LABEL];
-	const int stacked = c->type == CHART_STACKED;
-	const double maxh = (L->t->page_h - L->t->top - L->t->bottom) * 0.55;
-	double lw = max_label_width(L, t, ST_CHART_LABEL) + 10;
-	double x0, x1, row, bar, y, lo = 0, hi = 0, scale;
-	struct ticks tk;
-	char num[48], num2[64];
-	size_t every = 1;
-
-	if (lw > L->W * 0.3)
-		lw = L->W * 0.3;
-	x0 = lw;
-	x1 = L->W - 34;
 	for (size_t k = 0; k < t->ncat; k++) {
 		double pos = 0, neg = 0;
 
@@ -150,9 +137,77 @@ bars(struct lay *L, const struct chart *c, const struct table *t,
 				neg = v < neg ? v : neg;
 			}
 		}
-		hi = pos > hi ? pos : hi;
-		lo = neg < lo ? neg : lo;
+		*hi = pos > *hi ? pos : *hi;
+		*lo = neg < *lo ? neg : *lo;
 	}
+}
+
+/* A bar's value, for the bar from xa to xb (w wide): inside it in the
+ * colour that reads on the series colour where it fits, else just past
+ * its end (grouped bars only). */
+static void
+bar_label(struct lay *L, struct dl_list *fr, double v, double xa, double xb,
+    double w, double by, double bar, int stacked, size_t s)
+{
+	const struct style *ls = &L->t->st[ST_CHART_LABEL];
+	double lwid;
+	char num[48];
+
+	ticks_format(v, ticks_decimals(v) > 2 ? 2 : ticks_decimals(v), num);
+	lwid = text_width(L->ts, num, ls);
+	if (lwid + 8 < w)	/* inside the bar, in white */
+		lay_frame_text(L, fr, NULL, num, ST_CHART_LABEL, xa,
+		    by + (bar - ls->leading) / 2, w, T_CENTER,
+		    on_color(L, series_color(L, s)));
+	else if (!stacked)	/* just past the bar's end */
+		lay_frame_text(L, fr, NULL, num, ST_CHART_LABEL,
+		    v >= 0 ? xb + 3 : xa - lwid - 3, by + (bar - ls->leading) / 2,
+		    lwid + 2, T_NOWRAP, L->t->colors[C_TEXT]);
+}
+
+/* The value axis's labels under a bar chart at y; the unit goes with the
+ * last. */
+static void
+bar_axis(struct lay *L, const struct chart *c, struct dl_list *fr,
+    const struct ticks *tk, double x0, double scale, double y)
+{
+	const struct style *ls = &L->t->st[ST_CHART_LABEL];
+	char num[48], num2[64];
+
+	for (int i = 0; i < tk->n; i++) {
+		double v = tk->lo + i * tk->step, x = x0 + (v - tk->lo) * scale, w;
+
+		ticks_label(tk, v, num);
+		if (i == tk->n - 1 && c->unit)
+			snprintf(num2, sizeof(num2), "%s %s", num, c->unit);
+		else
+			snprintf(num2, sizeof(num2), "%s", num);
+		w = text_width(L->ts, num2, ls);
+		lay_frame_text(L, fr, NULL, num2, ST_CHART_LABEL,
+		    i == tk->n - 1 && c->unit ? x - text_width(L->ts, num, ls) / 2 :
+		    x - w / 2, y + 3, w + 2, T_NOWRAP, 0);
+	}
+}
+
+/* Horizontal bars: categories are rows; stacked or grouped by series. */
+static double
+bars(struct lay *L, const struct chart *c, const struct table *t,
+    struct dl_list *fr, struct geom *g, double y0)
+{
+	const struct style *ls = &L->t->st[ST_CHART_LABEL];
+	const int stacked = c->type == CHART_STACKED;
+	const double maxh = (L->t->page_h - L->t->top - L->t->bottom) * 0.55;
+	double lw = max_label_width(L, t, ST_CHART_LABEL) + 10;
+	double x0, x1, row, bar, y, lo = 0, hi = 0, scale;
+	struct ticks tk;
+	char num[48];
+	size_t every = 1;
+
+	if (lw > L->W * 0.3)
+		lw = L->W * 0.3;
+	x0 = lw;
+	x1 = L->W - 34;
+	bar_range(t, stacked, &lo, &hi);
 	ticks_nice(lo, hi, 5, 1, &tk);
 	scale = (x1 - x0) / (tk.hi - tk.lo);
 	bar = stacked ? 14 : (t->nser > 1 ? 9 : 14);
@@ -184,7 +239,7 @@ bars(struct lay *L, const struct chart *c, const struct table *t,
 			    y + (row - ls->leading) / 2, lw - 8, T_RIGHT | T_ELLIPSIZE,
 			    L->t->colors[C_TEXT]);
 		for (size_t s = 0; s < t->nser; s++) {
-			double v = t->v[s * t->ncat + k], a, b, w, lwid;
+			double v = t->v[s * t->ncat + k], a, b, w;
 
 			if (!t->has[s * t->ncat + k])
 				continue;
@@ -203,21 +258,9 @@ bars(struct lay *L, const struct chart *c, const struct table *t,
 			w = (b - a) * scale;
 			cairo_rectangle(geom_cr(g), x0 + (a - tk.lo) * scale, by, w, bar);
 			geom_emit(g, L->doc, fr, series_color(L, s), 0, 0, DL_FILL);
-			if (every > 1 || bar < ls->size)
-				goto next;
-			ticks_format(v, ticks_decimals(v) > 2 ? 2 : ticks_decimals(v), num);
-			lwid = text_width(L->ts, num, ls);
-			if (lwid + 8 < w)	/* inside the bar, in white */
-				lay_frame_text(L, fr, NULL, num, ST_CHART_LABEL,
-				    x0 + (a - tk.lo) * scale, by + (bar - ls->leading) / 2, w,
-				    T_CENTER, on_color(L, series_color(L, s)));
-			else if (!stacked)	/* just past the bar's end */
-				lay_frame_text(L, fr, NULL, num, ST_CHART_LABEL,
-				    v >= 0 ? x0 + (b - tk.lo) * scale + 3 :
-				    x0 + (a - tk.lo) * scale - lwid - 3,
-				    by + (bar - ls->leading) / 2, lwid + 2, T_NOWRAP,
-				    L->t->colors[C_TEXT]);
-next:
+			if (every == 1 && bar >= ls->size)
+				bar_label(L, fr, v, x0 + (a - tk.lo) * scale,
+				    x0 + (b - tk.lo) * scale, w, by, bar, stacked, s);
 			if (!stacked)
 				by += bar;
 		}
@@ -232,21 +275,57 @@ next:
 				    L->t->colors[C_TEXT]);
 		}
 	}
-	/* Tick labels under the plot; the unit goes with the last. */
-	for (int i = 0; i < tk.n; i++) {
-		double v = tk.lo + i * tk.step, x = x0 + (v - tk.lo) * scale, w;
-
-		ticks_label(&tk, v, num);
-		if (i == tk.n - 1 && c->unit)
-			snprintf(num2, sizeof(num2), "%s %s", num, c->unit);
-		else
-			snprintf(num2, sizeof(num2), "%s", num);
-		w = text_width(L->ts, num2, ls);
-		lay_frame_text(L, fr, NULL, num2, ST_CHART_LABEL,
-		    i == tk.n - 1 && c->unit ? x - text_width(L->ts, num, ls) / 2 :
-		    x - w / 2, y + 3, w + 2, T_NOWRAP, 0);
-	}
+	bar_axis(L, c, fr, &tk, x0, scale, y);
 	return y + 3 + ls->leading - y0;
+}
+
+/* The value of a single series' point k at (x, y): below the point where
+ * the line comes down to it, else above. */
+static void
+point_label(struct lay *L, struct dl_list *fr, const struct table *t, size_t k,
+    double x, double y)
+{
+	const struct style *ls = &L->t->st[ST_CHART_LABEL];
+	double v = t->v[k], w, prev = k > 0 && t->has[k - 1] ? t->v[k - 1] : v;
+	double next = k + 1 < t->ncat && t->has[k + 1] ? t->v[k + 1] : v;
+	int below = v < prev || v < next;	/* the line comes down to it */
+	char num[48];
+
+	if (v > prev || v > next)
+		below = 0;
+	ticks_format(v, ticks_decimals(v) > 2 ? 2 : ticks_decimals(v), num);
+	w = text_width(L->ts, num, ls);
+	lay_frame_text(L, fr, NULL, num, ST_CHART_LABEL,
+	    x - w / 2 - 1 < 0 ? 0 : x - w / 2 - 1,
+	    below ? y + 4 : y - ls->leading - 3, w + 2, T_NOWRAP,
+	    L->t->colors[C_TEXT]);
+}
+
+/* Direct labels at the lines' ends (endy, by series) from x, namew wide,
+ * nudged apart so none collide. */
+static void
+end_labels(struct lay *L, const struct chart *c, struct dl_list *fr, double *endy,
+    double x, double namew)
+{
+	const struct style *ls = &L->t->st[ST_CHART_LABEL];
+	size_t n = c->nseries, *ord = xcalloc(n, sizeof(size_t));
+
+	for (size_t s = 0; s < n; s++)
+		ord[s] = s;
+	for (size_t a = 1; a < n; a++)
+		for (size_t b = a; b > 0 && endy[ord[b]] < endy[ord[b - 1]]; b--) {
+			size_t tmp = ord[b];
+
+			ord[b] = ord[b - 1];
+			ord[b - 1] = tmp;
+		}
+	for (size_t i = 1; i < n; i++)
+		if (endy[ord[i]] < endy[ord[i - 1]] + ls->leading)
+			endy[ord[i]] = endy[ord[i - 1]] + ls->leading;
+	for (size_t s = 0; s < n; s++)
+		lay_frame_text(L, fr, NULL, c->series[s].name, ST_CHART_LABEL, x,
+		    endy[s] - ls->leading / 2, namew + 2, T_ELLIPSIZE, series_color(L, s));
+	free(ord);
 }
 
 /* A line per series over categories spaced evenly. */
@@ -256,7 +335,7 @@ lines(struct lay *L, const struct chart *c, const struct table *t,
 {
 	const struct style *ls = &L->t->st[ST_CHART_LABEL];
 	const double ph = 150, top = c->unit ? 14 : 0;
-	double lo = INFINITY, hi = -INFINITY, x0, x1, scale, dx, tw = 0, namew = 0;
+	double lo = INFINITY, hi = -INFINITY, x0, x1, scale, dx, tw = 0, namew = 0, maxw;
 	double *endy = xcalloc(t->nser, sizeof(double));
 	struct ticks tk;
 	char num[48];
@@ -333,58 +412,23 @@ lines(struct lay *L, const struct chart *c, const struct table *t,
 				continue;
 			cairo_arc(geom_cr(g), x, y, 2.4, 0, 2 * M_PI);
 			geom_emit(g, L->doc, fr, col, 0, 0, DL_FILL);
-			if (t->nser == 1 && t->ncat <= 10) {
-				double w, prev = k > 0 && t->has[k - 1] ? t->v[k - 1] : v;
-				double next = k + 1 < t->ncat && t->has[k + 1] ? t->v[k + 1] : v;
-				int below = v < prev || v < next;	/* the line comes down to it */
-
-				if (v > prev || v > next)
-					below = 0;
-				ticks_format(v, ticks_decimals(v) > 2 ? 2 : ticks_decimals(v), num);
-				w = text_width(L->ts, num, ls);
-				lay_frame_text(L, fr, NULL, num, ST_CHART_LABEL,
-				    x - w / 2 - 1 < 0 ? 0 : x - w / 2 - 1,
-				    below ? y + 4 : y - ls->leading - 3, w + 2, T_NOWRAP,
-				    L->t->colors[C_TEXT]);
-			}
+			if (t->nser == 1 && t->ncat <= 10)
+				point_label(L, fr, t, k, x, y);
 		}
 	}
-	/* Direct labels at the lines' ends, nudged apart so none collide. */
-	if (t->nser > 1) {
-		size_t *ord = xcalloc(t->nser, sizeof(size_t));
-
-		for (size_t s = 0; s < t->nser; s++)
-			ord[s] = s;
-		for (size_t a = 1; a < t->nser; a++)
-			for (size_t b = a; b > 0 && endy[ord[b]] < endy[ord[b - 1]]; b--) {
-				size_t tmp = ord[b];
-
-				ord[b] = ord[b - 1];
-				ord[b - 1] = tmp;
-			}
-		for (size_t i = 1; i < t->nser; i++)
-			if (endy[ord[i]] < endy[ord[i - 1]] + ls->leading)
-				endy[ord[i]] = endy[ord[i - 1]] + ls->leading;
-		for (size_t s = 0; s < t->nser; s++)
-			lay_frame_text(L, fr, NULL, c->series[s].name, ST_CHART_LABEL,
-			    x1 + 6, endy[s] - ls->leading / 2, namew + 2, T_ELLIPSIZE,
-			    series_color(L, s));
-		free(ord);
-	}
+	if (t->nser > 1)
+		end_labels(L, c, fr, endy, x1 + 6, namew);
 	/* Category labels, thinned so they never overlap. */
-	{
-		double maxw = max_label_width(L, t, ST_CHART_LABEL) + 6;
+	maxw = max_label_width(L, t, ST_CHART_LABEL) + 6;
+	every = dx > 0 ? (size_t)ceil(maxw / dx) : 1;
+	if (every < 1)
+		every = 1;
+	for (size_t k = 0; k < t->ncat; k += every) {
+		double x = x0 + dx * (double)k;
+		double w = text_width(L->ts, t->cat[k], ls);
 
-		every = dx > 0 ? (size_t)ceil(maxw / dx) : 1;
-		if (every < 1)
-			every = 1;
-		for (size_t k = 0; k < t->ncat; k += every) {
-			double x = x0 + dx * (double)k;
-			double w = text_width(L->ts, t->cat[k], ls);
-
-			lay_frame_text(L, fr, NULL, t->cat[k], ST_CHART_LABEL, x - w / 2 - 1,
-			    y0 + ph + 4, w + 2, T_NOWRAP, 0);
-		}
+		lay_frame_text(L, fr, NULL, t->cat[k], ST_CHART_LABEL, x - w / 2 - 1,
+		    y0 + ph + 4, w + 2, T_NOWRAP, 0);
 	}
 	free(endy);
 	return top + ph + 4 + ls->leading;

@@ -144,9 +144,18 @@ render_one(struct engine *e, const char *in, const char *out,
 	return rc;
 }
 
-/* briefing render; see cli.h. */
-int
-cmd_render(int argc, char **argv)
+/* What one render command asks for. */
+struct render_args {
+	struct build_opts o;
+	const char *out, *dump;
+	double dpi;
+	int quiet, stats, jobs;
+};
+
+/* Read render's options into *ra.  Returns -1 when the files follow at
+ * optind, else the exit status (help shown or a usage error). */
+static int
+render_options(int argc, char **argv, struct render_args *ra)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -160,50 +169,44 @@ cmd_render(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct build_opts o = { NULL, 1, 0, 0, NULL, 0 };
-	const char *out = NULL, *dump = NULL;
-	struct diags *d;
-	struct engine *e;
-	int c, quiet = 0, rc = EXIT_OK;
-	double dpi = 150;
-	int stats = 0, jobs = 1;
 	char *end;
+	int c;
 
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":o:qhj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
-			out = optarg;
+			ra->out = optarg;
 			break;
 		case 'L':
-			o.layout = optarg;
+			ra->o.layout = optarg;
 			break;
 		case 'D':
 			if (strcmp(optarg, "model") != 0 && strcmp(optarg, "dl") != 0)
 				return cli_usage_error("--dump takes 'model' or 'dl', "
 				    "not '%s'", optarg);
-			dump = optarg;
-			o.want_pdf = 0;
+			ra->dump = optarg;
+			ra->o.want_pdf = 0;
 			break;
 		case 'q':
-			quiet = 1;
+			ra->quiet = 1;
 			break;
 		case 'S':
-			stats = 1;
+			ra->stats = 1;
 			break;
 		case 'j':
-			jobs = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || jobs < 1 || jobs > 64)
+			ra->jobs = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || ra->jobs < 1 || ra->jobs > 64)
 				return cli_usage_error("-j takes a number from 1 to 64, "
 				    "not '%s'", optarg);
 			break;
 		case 'Z':
-			o.no_compress = 1;
+			ra->o.no_compress = 1;
 			break;
 		case 'r':
-			dpi = strtod(optarg, &end);
-			if (*end != '\0' || !(dpi >= 10 && dpi <= 1200))
+			ra->dpi = strtod(optarg, &end);
+			if (*end != '\0' || !(ra->dpi >= 10 && ra->dpi <= 1200))
 				return cli_usage_error("--dpi takes a number from 10 to "
 				    "1200, not '%s'", optarg);
 			break;
@@ -213,61 +216,91 @@ cmd_render(int argc, char **argv)
 			return cli_bad_option(c, argv);
 		}
 	}
+	return -1;
+}
+
+/* Render the files argv[first], argv[first + step], ... in turn.
+ * Returns the worst exit status. */
+static int
+render_some(struct engine *e, char **argv, int first, int argc, int step,
+    const struct render_args *ra, struct diags *d)
+{
+	int rc = EXIT_OK;
+
+	for (int i = first; i < argc; i += step) {
+		int r = render_one(e, argv[i], ra->out, &ra->o, ra->dump, ra->dpi,
+		    ra->quiet, ra->stats, d);
+
+		rc = r > rc ? r : rc;
+	}
+	return rc;
+}
+
+/* Render argv[optind..] in ra->jobs worker processes that share the
+ * set-up already made (copy-on-write); each takes every jobs-th file.
+ * Returns the worst of their statuses. */
+static int
+render_parallel(struct engine *e, int argc, char **argv,
+    const struct render_args *ra, struct diags *d)
+{
+	pid_t *pids = xcalloc((size_t)ra->jobs, sizeof(pid_t));
+	int rc = EXIT_OK;
+
+	engine_settle(e);
+	fflush(NULL);
+	for (int k = 0; k < ra->jobs; k++) {
+		if ((pids[k] = fork()) == 0) {
+			int wrc = render_some(e, argv, optind + k, argc, ra->jobs, ra, d);
+
+			fflush(NULL);
+			_exit(wrc);
+		}
+		if (pids[k] < 0) {
+			fprintf(stderr, "briefing: error: cannot start a worker: %s\n",
+			    strerror(errno));
+			rc = EXIT_SYSTEM;
+		}
+	}
+	for (int k = 0; k < ra->jobs; k++) {
+		int st;
+
+		if (pids[k] > 0 && waitpid(pids[k], &st, 0) == pids[k])
+			rc = WIFEXITED(st) && WEXITSTATUS(st) > rc ? WEXITSTATUS(st) :
+			    WIFEXITED(st) ? rc : EXIT_SYSTEM;
+	}
+	free(pids);
+	return rc;
+}
+
+/* briefing render; see cli.h. */
+int
+cmd_render(int argc, char **argv)
+{
+	struct render_args ra = { .o = { NULL, 1, 0, 0, NULL, 0 }, .dpi = 150,
+	    .jobs = 1 };
+	struct diags *d;
+	struct engine *e;
+	int rc;
+
+	if ((rc = render_options(argc, argv, &ra)) >= 0)
+		return rc;
 	if (optind >= argc)
 		return cli_usage_error("%s", "render needs an input file");
-	if (out && argc - optind > 1)
+	if (ra.out && argc - optind > 1)
 		return cli_usage_error("%s", "-o works with a single input file");
-	if (is_png(out))
-		o.want_pdf = 0;
-	if (out && strcmp(out, "-") == 0 && dump == NULL && isatty(STDOUT_FILENO))
+	if (is_png(ra.out))
+		ra.o.want_pdf = 0;
+	if (ra.out && strcmp(ra.out, "-") == 0 && ra.dump == NULL &&
+	    isatty(STDOUT_FILENO))
 		return cli_usage_error("%s", "refusing to write a PDF to a terminal: "
 		    "redirect standard output, or name a file with -o");
 	if ((e = cli_engine()) == NULL)
 		return EXIT_SYSTEM;
 	d = diags_new();
-	if (jobs > argc - optind)
-		jobs = argc - optind;
-	if (jobs > 1) {
-		/* Workers share the set-up made above (copy-on-write): each takes
-		 * every jobs-th file.  The status is the worst of theirs. */
-		pid_t *pids = xcalloc((size_t)jobs, sizeof(pid_t));
-
-		engine_settle(e);
-		fflush(NULL);
-		for (int k = 0; k < jobs; k++) {
-			if ((pids[k] = fork()) == 0) {
-				int wrc = EXIT_OK;
-
-				for (int i = optind + k; i < argc; i += jobs) {
-					int r = render_one(e, argv[i], out, &o, dump, dpi, quiet,
-					    stats, d);
-
-					wrc = r > wrc ? r : wrc;
-				}
-				fflush(NULL);
-				_exit(wrc);
-			}
-			if (pids[k] < 0) {
-				fprintf(stderr, "briefing: cannot start a worker: %s\n",
-				    strerror(errno));
-				rc = EXIT_SYSTEM;
-			}
-		}
-		for (int k = 0; k < jobs; k++) {
-			int st;
-
-			if (pids[k] > 0 && waitpid(pids[k], &st, 0) == pids[k])
-				rc = WIFEXITED(st) && WEXITSTATUS(st) > rc ? WEXITSTATUS(st) :
-				    WIFEXITED(st) ? rc : EXIT_SYSTEM;
-		}
-		free(pids);
-	} else
-		for (int i = optind; i < argc; i++) {
-			int r = render_one(e, argv[i], out, &o, dump, dpi, quiet, stats, d);
-
-			if (r > rc)
-				rc = r;
-		}
+	if (ra.jobs > argc - optind)
+		ra.jobs = argc - optind;
+	rc = ra.jobs > 1 ? render_parallel(e, argc, argv, &ra, d) :
+	    render_some(e, argv, optind, argc, 1, &ra, d);
 	engine_close(e);
 	diags_free(d);
 	return rc;

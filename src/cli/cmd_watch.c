@@ -366,9 +366,11 @@ build_and_watch(struct engine *e, struct watch *w, const char *in,
 	}
 }
 
-/* briefing watch; see cli.h. */
-int
-cmd_watch(int argc, char **argv)
+/* Read watch's options.  Returns -1 when the input is at optind, else
+ * the exit status (help shown or a usage error). */
+static int
+watch_options(int argc, char **argv, struct build_opts *o, char **out,
+    long *settle)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -377,29 +379,23 @@ cmd_watch(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct build_opts o = { NULL, 1, 0, 0, NULL, 0 };
-	struct watch w;
-	struct diags *d;
-	struct engine *e;
-	char *out = NULL, *end;
-	sigset_t mask;
-	int c, sfd;
-	long settle = SETTLE_MS;
+	char *end;
+	int c;
 
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
-			out = optarg;
+			*out = optarg;
 			break;
 		case 'L':
-			o.layout = optarg;
+			o->layout = optarg;
 			break;
 		case 'D':
-			settle = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || settle < 0 ||
-			    settle > DEBOUNCE_MAX)
+			*settle = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || *settle < 0 ||
+			    *settle > DEBOUNCE_MAX)
 				return cli_usage_error("--debounce takes milliseconds "
 				    "from 0 to %d, not '%s'", DEBOUNCE_MAX, optarg);
 			break;
@@ -411,14 +407,18 @@ cmd_watch(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return cli_usage_error("%s", "watch takes one input file");
-	if (out && strcmp(out, "-") == 0)
+	if (*out && strcmp(*out, "-") == 0)
 		return cli_usage_error("%s", "watch writes a file, not standard output "
 		    "(its status lines go there): name one with -o");
-	restart_on_sigbus(argc, argv);
-	if ((e = cli_engine()) == NULL)
-		return EXIT_SYSTEM;
-	/* Rebuilds lay out only the stories that changed. */
-	engine_keep_layouts(e);
+	return -1;
+}
+
+/* A signalfd for SIGINT and SIGTERM.  Returns it, or -1. */
+static int
+quit_signals(void)
+{
+	sigset_t mask;
+
 	/* A background job may start with SIGINT ignored, and an ignored
 	 * signal never reaches a signalfd: take both back first. */
 	signal(SIGINT, SIG_DFL);
@@ -427,71 +427,116 @@ cmd_watch(int argc, char **argv)
 	sigaddset(&mask, SIGINT);
 	sigaddset(&mask, SIGTERM);
 	sigprocmask(SIG_BLOCK, &mask, NULL);
-	sfd = signalfd(-1, &mask, SFD_CLOEXEC);
-	memset(&w, 0, sizeof(w));
-	w.fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-	if (sfd < 0 || w.fd < 0) {
-		fprintf(stderr, "briefing: cannot watch files: %s\n", strerror(errno));
-		engine_close(e);
-		return EXIT_SYSTEM;
-	}
-	{
-		char *fd = xasprintf("%s/fonts", engine_datadir());
+	return signalfd(-1, &mask, SFD_CLOEXEC);
+}
 
-		w.fontdir = absolute(fd);
-		free(fd);
-	}
-	out = out ? xstrdup(out) : cli_pdf_name(argv[optind]);
-	build_and_watch(e, &w, argv[optind], out, &o);
+/* Wait for the next change worth a build, letting a burst of saves
+ * settle for settle ms.  Returns what changed (CHANGED_*), or 0 when
+ * it is time to stop (a signal, or poll failed). */
+static int
+next_change(struct watch *w, int sfd, long settle)
+{
 	for (;;) {
-		struct pollfd pf[2] = { { w.fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
+		struct pollfd pf[2] = { { w->fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
 		int what = 0, half = 0, r;
 
-		r = poll(pf, 2, w.missing ? RETRY_MS : -1);
-		if (r < 0 && errno != EINTR)
-			break;
-		if (pf[1].revents)
-			break;
+		r = poll(pf, 2, w->missing ? RETRY_MS : -1);
+		if ((r < 0 && errno != EINTR) || pf[1].revents)
+			return 0;
 		/* A folder that went away may be back (a checkout, an rsync). */
-		if (r == 0 && w.missing && rewatch(&w, w.files, w.nfiles) > 0)
+		if (r == 0 && w->missing && rewatch(w, w->files, w->nfiles) > 0)
 			what = CHANGED_SOURCE;
 		if (pf[0].revents)
-			what |= relevant(&w, &half);
+			what |= relevant(w, &half);
 		if (what == 0)
 			continue;
 		/* Let the burst settle: one build for many saves. */
 		for (;;) {
-			struct pollfd q[2] = { { w.fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
+			struct pollfd q[2] = { { w->fd, POLLIN, 0 }, { sfd, POLLIN, 0 } };
 			int qr = poll(q, 2, (int)(half && settle < QUIET_MS ? QUIET_MS :
 			    settle));
 
 			if (qr <= 0 || q[1].revents)
 				break;
-			what |= relevant(&w, &half);
+			what |= relevant(w, &half);
 		}
-		if (what & CHANGED_FONTS) {	/* faces changed: load them again */
-			struct engine *ne;
+		return what;
+	}
+}
 
-			d = diags_new();
-			if ((ne = engine_open(d)) != NULL) {
-				engine_close(e);
-				e = ne;
-				engine_keep_layouts(e);
-			}
-			diags_print(d, stdout);
-			diags_free(d);
-		}
+/* Load the faces again into a new engine; keeps *e when that fails. */
+static void
+reload_fonts(struct engine **e)
+{
+	struct diags *d = diags_new();
+	struct engine *ne;
+
+	if ((ne = engine_open(d)) != NULL) {
+		engine_close(*e);
+		*e = ne;
+		engine_keep_layouts(*e);
+	}
+	diags_print(d, stdout);
+	diags_free(d);
+}
+
+/* Forget every watched folder and file. */
+static void
+watch_free(struct watch *w)
+{
+	for (size_t i = 0; i < w->ndirs; i++)
+		free(w->dirs[i].path);
+	free(w->dirs);
+	for (size_t i = 0; i < w->nfiles; i++)
+		free(w->files[i]);
+	free(w->files);
+	free(w->fontdir);
+	if (w->fd >= 0)
+		close(w->fd);
+}
+
+/* briefing watch; see cli.h. */
+int
+cmd_watch(int argc, char **argv)
+{
+	struct build_opts o = { NULL, 1, 0, 0, NULL, 0 };
+	struct watch w;
+	struct engine *e;
+	char *out = NULL, *fd;
+	int sfd, rc, what;
+	long settle = SETTLE_MS;
+
+	if ((rc = watch_options(argc, argv, &o, &out, &settle)) >= 0)
+		return rc;
+	restart_on_sigbus(argc, argv);
+	if ((e = cli_engine()) == NULL)
+		return EXIT_SYSTEM;
+	/* Rebuilds lay out only the stories that changed. */
+	engine_keep_layouts(e);
+	sfd = quit_signals();
+	memset(&w, 0, sizeof(w));
+	w.fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (sfd < 0 || w.fd < 0) {
+		fprintf(stderr, "briefing: error: cannot watch files: %s\n",
+		    strerror(errno));
+		watch_free(&w);
+		if (sfd >= 0)
+			close(sfd);
+		engine_close(e);
+		return EXIT_SYSTEM;
+	}
+	fd = xasprintf("%s/fonts", engine_datadir());
+	w.fontdir = absolute(fd);
+	free(fd);
+	out = out ? xstrdup(out) : cli_pdf_name(argv[optind]);
+	build_and_watch(e, &w, argv[optind], out, &o);
+	while ((what = next_change(&w, sfd, settle)) != 0) {
+		if (what & CHANGED_FONTS)	/* faces changed: load them again */
+			reload_fonts(&e);
 		build_and_watch(e, &w, argv[optind], out, &o);
 	}
-	for (size_t i = 0; i < w.ndirs; i++)
-		free(w.dirs[i].path);
-	free(w.dirs);
-	for (size_t i = 0; i < w.nfiles; i++)
-		free(w.files[i]);
-	free(w.files);
-	free(w.fontdir);
+	watch_free(&w);
 	free(out);
-	close(w.fd);
 	close(sfd);
 	engine_close(e);
 	return EXIT_OK;

@@ -255,37 +255,22 @@ add_dep(struct build *b, const char *path)
 	b->deps[b->ndeps++] = xstrdup(path);
 }
 
-/* One build; see engine.h. */
-int
-engine_build(struct engine *e, const char *input, const struct build_opts *o,
-    struct diags *d, struct build **out)
+/* Find and load the layout: the command line's, else the one the input
+ * names (beside the input, confined to its folder), else a4, and check
+ * its faces unless the input is already known bad.  Returns the theme,
+ * or NULL with *status set and the problem in d. */
+static struct theme *
+build_theme(struct engine *e, struct build *b, const char *input,
+    const struct build_opts *o, int bad, struct diags *d, int *status)
 {
-	struct build *b = xcalloc(1, sizeof(*b));
-	struct theme *t = NULL;
+	const char *lname = o->layout ? o->layout : b->model->layout ?
+	    b->model->layout : "a4";
+	int named = o->layout == NULL && b->model->layout;
 	char *lpath, *lroot = NULL;
-	const char *lname;
-	double t0 = mono_ms(), t1, t2;
-	int bad;
+	struct theme *t;
 
-	*out = b;
-	{
-		struct filelist read = { NULL, 0, 0 };
-
-		b->model = o->data ? parse_memory(input, o->data, o->len, d, &read) :
-		    parse_file(input, d, &read);
-		for (size_t i = 0; i < read.n; i++)
-			add_dep(b, read.v[i]);
-		filelist_free(&read);
-	}
-	if (b->model == NULL)
-		return EXIT_INPUT;
-	bad = validate(b->model, d) > 0;
-	coverage_check(b->model, e->fonts, d);
-
-	lname = o->layout ? o->layout : b->model->layout ? b->model->layout : "a4";
-	/* A layout the input names by path is found beside the input, and
-	 * must stay in the input's folder, as included files do. */
-	if (o->layout == NULL && b->model->layout) {
+	*status = EXIT_INPUT;
+	if (named) {
 		char *base = infile_dirname(input);
 
 		lpath = theme_resolve(engine_datadir(), lname, base);
@@ -297,8 +282,6 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 	add_dep(b, lpath);
 	if (access(lpath, F_OK) != 0) {
 		char *known = known_layouts();
-
-		int named = o->layout == NULL && b->model->layout;
 
 		if (named)
 			diag(d, DIAG_ERROR, b->model->layout_pos.file,
@@ -312,14 +295,15 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 		free(lroot);
 		/* Named in the input, a mistake in it; on the command line, a
 		 * usage error. */
-		return named ? EXIT_INPUT : EXIT_USAGE;
+		*status = named ? EXIT_INPUT : EXIT_USAGE;
+		return NULL;
 	}
 	t = theme_load(lpath, lroot, fonts_context(e->fonts), d);
 	free(lpath);
 	free(lroot);
 	if (t == NULL || bad) {
 		theme_free(t);
-		return EXIT_INPUT;
+		return NULL;
 	}
 	for (int i = 0; i < 2; i++) {
 		const char *fam = i ? t->sans : t->serif;
@@ -328,66 +312,106 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 			diag(d, DIAG_ERROR, t->path, 0, 0, "family '%s' is not among "
 			    "the faces in %s/fonts", fam, engine_datadir());
 			theme_free(t);
-			return EXIT_INPUT;
+			return NULL;
 		}
 	}
 	if (check_faces(e, t, d) > 0) {
 		theme_free(t);
+		*status = EXIT_SYSTEM;
+		return NULL;
+	}
+	return t;
+}
+
+/* Lay out b's model with t (freed here) into b->doc; with o->want_pdf a
+ * PDF writer starts embedding each face as layout first uses it.
+ * Returns EXIT_OK, or EXIT_INPUT past the page limit. */
+static int
+build_layout(struct engine *e, struct build *b, struct theme *t,
+    const struct build_opts *o, struct diags *d)
+{
+	int before = diags_errors(d);
+	/* The PDF writer loads each face on a second core as soon as layout
+	 * first draws with it. */
+	struct pdf_writer *w = o->want_pdf ? pdf_writer_new(!o->no_compress, 1) : NULL;
+
+	if (w)
+		typeset_set_face_hook(e->ts, face_seen, w);
+	b->doc = layout_document(b->model, t, e->ts, d, engine_epoch(b->model), e->cache);
+	layout_cache_stats(e->cache, &b->stories_reused, &b->stories_laid);
+	typeset_set_face_hook(e->ts, NULL, NULL);
+	theme_free(t);
+	if (diags_errors(d) > before) {
+		pdf_writer_free(w);
+		return EXIT_INPUT;	/* over the page limit */
+	}
+	b->writer = w;
+	return EXIT_OK;
+}
+
+/* Write b->doc as PDF into b->pdf, with the stages' times.  Returns
+ * EXIT_OK or EXIT_SYSTEM (the reason in d). */
+static int
+build_pdf(struct build *b, struct diags *d)
+{
+	double t0 = mono_ms();
+	char *err = NULL;
+	struct pdf_stats ps;
+	int r;
+
+	if (b->writer == NULL) {
+		diag(d, DIAG_ERROR, NULL, 0, 0, "cannot start libharu");
 		return EXIT_SYSTEM;
 	}
+	r = pdf_writer_finish(b->writer, b->doc, &b->pdf, &b->pdflen, &ps, &err);
+	pdf_writer_free(b->writer);
+	b->writer = NULL;
+	if (r != 0) {
+		diag(d, DIAG_ERROR, NULL, 0, 0, "%s", err);
+		free(err);
+		return EXIT_SYSTEM;
+	}
+	b->ms_pdf = mono_ms() - t0;
+	b->ms_fonts = ps.fonts;
+	b->ms_draw = ps.draw;
+	b->ms_save = ps.save;
+	b->ms_compress = ps.compress;
+	return EXIT_OK;
+}
+
+/* One build; see engine.h. */
+int
+engine_build(struct engine *e, const char *input, const struct build_opts *o,
+    struct diags *d, struct build **out)
+{
+	struct build *b = xcalloc(1, sizeof(*b));
+	struct filelist read = { NULL, 0, 0 };
+	struct theme *t;
+	double t0 = mono_ms(), t1;
+	int bad, status;
+
+	*out = b;
+	b->model = o->data ? parse_memory(input, o->data, o->len, d, &read) :
+	    parse_file(input, d, &read);
+	for (size_t i = 0; i < read.n; i++)
+		add_dep(b, read.v[i]);
+	filelist_free(&read);
+	if (b->model == NULL)
+		return EXIT_INPUT;
+	bad = validate(b->model, d) > 0;
+	coverage_check(b->model, e->fonts, d);
+	if ((t = build_theme(e, b, input, o, bad, d, &status)) == NULL)
+		return status;
 	t1 = mono_ms();
 	b->ms_parse = t1 - t0;
 	if (o->check_only) {
 		theme_free(t);
 		return EXIT_OK;
 	}
-	{
-		int before = diags_errors(d);
-		/* The PDF writer loads each face on a second core as soon as
-		 * layout first draws with it. */
-		struct pdf_writer *w = o->want_pdf ? pdf_writer_new(!o->no_compress, 1) :
-		    NULL;
-
-		if (w)
-			typeset_set_face_hook(e->ts, face_seen, w);
-		b->doc = layout_document(b->model, t, e->ts, d, engine_epoch(b->model),
-		    e->cache);
-		layout_cache_stats(e->cache, &b->stories_reused, &b->stories_laid);
-		typeset_set_face_hook(e->ts, NULL, NULL);
-		theme_free(t);
-		if (diags_errors(d) > before) {
-			pdf_writer_free(w);
-			return EXIT_INPUT;	/* over the page limit */
-		}
-		b->writer = w;
-	}
-	t2 = mono_ms();
-	b->ms_layout = t2 - t1;
-	if (o->want_pdf) {
-		char *err = NULL;
-		struct pdf_stats ps;
-
-		int r;
-
-		if (b->writer == NULL) {
-			diag(d, DIAG_ERROR, NULL, 0, 0, "cannot start libharu");
-			return EXIT_SYSTEM;
-		}
-		r = pdf_writer_finish(b->writer, b->doc, &b->pdf, &b->pdflen, &ps, &err);
-		pdf_writer_free(b->writer);
-		b->writer = NULL;
-		if (r != 0) {
-			diag(d, DIAG_ERROR, NULL, 0, 0, "%s", err);
-			free(err);
-			return EXIT_SYSTEM;
-		}
-		b->ms_pdf = mono_ms() - t2;
-		b->ms_fonts = ps.fonts;
-		b->ms_draw = ps.draw;
-		b->ms_save = ps.save;
-		b->ms_compress = ps.compress;
-	}
-	return EXIT_OK;
+	if ((status = build_layout(e, b, t, o, d)) != EXIT_OK)
+		return status;
+	b->ms_layout = mono_ms() - t1;
+	return o->want_pdf ? build_pdf(b, d) : EXIT_OK;
 }
 
 /* Free a build and all it holds; NULL is ignored. */

@@ -131,15 +131,40 @@ bench: all
 fonts:
 	sh fonts/make-fonts.sh
 
+# Installed as Debian users expect; DESTDIR stages, PREFIX places.
+BINDIR     = $(PREFIX)/bin
+LIBEXECDIR = $(PREFIX)/libexec/briefing
+SHAREDIR   = $(PREFIX)/share/briefing
+MANDIR     = $(PREFIX)/share/man/man1
+BASHCOMP   = $(PREFIX)/share/bash-completion/completions
+ZSHCOMP    = $(PREFIX)/share/zsh/site-functions
+SHAREDIRS  = $(SHAREDIR)/fonts $(SHAREDIR)/layouts $(SHAREDIR)/schema
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/briefing/fonts \
-	    $(DESTDIR)$(PREFIX)/share/briefing/layouts
-	install -m 755 $(BIN) $(BUILD)/briefing-mail $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(MANDIR) \
+	    $(DESTDIR)$(BASHCOMP) $(DESTDIR)$(ZSHCOMP) $(SHAREDIRS:%=$(DESTDIR)%)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/
+	install -m 755 $(BUILD)/briefing-mail $(DESTDIR)$(LIBEXECDIR)/
 	install -m 644 fonts/*.ttf fonts/OFL.txt fonts/DejaVu-LICENSE.txt fonts/README \
-	    $(DESTDIR)$(PREFIX)/share/briefing/fonts
-	install -m 644 layouts/*.xml layouts/*.png $(DESTDIR)$(PREFIX)/share/briefing/layouts
+	    $(DESTDIR)$(SHAREDIR)/fonts
+	install -m 644 layouts/*.xml layouts/*.png $(DESTDIR)$(SHAREDIR)/layouts
+	install -m 644 src/read/schema/*.rng $(DESTDIR)$(SHAREDIR)/schema
+	install -m 644 src/cli/briefing.1 $(DESTDIR)$(MANDIR)/briefing.1
+	install -m 644 src/cli/completion/briefing.bash $(DESTDIR)$(BASHCOMP)/briefing
+	install -m 644 src/cli/completion/_briefing $(DESTDIR)$(ZSHCOMP)/_briefing
+
+# Removes what install wrote and briefing's own folders; in a DESTDIR
+# staging tree, the folders install made too when they are left empty.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/briefing $(DESTDIR)$(LIBEXECDIR)/briefing-mail \
+	    $(DESTDIR)$(MANDIR)/briefing.1 $(DESTDIR)$(BASHCOMP)/briefing \
+	    $(DESTDIR)$(ZSHCOMP)/_briefing
+	rm -rf $(DESTDIR)$(SHAREDIR)
+	-rmdir $(DESTDIR)$(LIBEXECDIR)
+	if [ -n "$(DESTDIR)" ] && [ -d "$(DESTDIR)$(PREFIX)" ]; then \
+	    find "$(DESTDIR)$(PREFIX)" -depth -type d -empty -delete; fi
 
 clean:
 	rm -rf build
 
-.PHONY: all deps demo test asan valgrind fuzz bench fonts install clean
+.PHONY: all deps demo test asan valgrind fuzz bench fonts install uninstall clean

@@ -22,7 +22,7 @@ ln -s s.xml "$H/in/alias.xml"
 expect "render -o LINK-TO-INPUT is refused" 2 "" "$BIN" render "$H/in/s.xml" -o "$H/in/alias.xml" -q
 check "render -o LINK-TO-INPUT: the source is intact" cmp "$H/in/s.xml" "$H/in/s.orig"
 rm "$H/in/alias.xml"
-expect "watch -o - is refused" 2 "briefing: watch writes a file, not standard output (its status lines go there): name one with -o
+expect "watch -o - is refused" 2 "briefing: error: watch writes a file, not standard output (its status lines go there): name one with -o
 briefing: try 'briefing --help' for more information" "$BIN" watch "$H/in/s.xml" -o -
 
 # xml:base is not part of the vocabulary and never opens anything.

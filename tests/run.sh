@@ -49,13 +49,13 @@ expect "--help" 0 "" "$BIN" --help
 grep -q "render" "$W/out" && ok "--help lists render" || no "--help lists render"
 expect "help render" 0 "" "$BIN" help render
 grep -q "^usage: briefing render" "$W/out" && ok "help render shows usage" || no "help render shows usage"
-expect "unknown option" 2 "briefing: unknown option '--x'
+expect "unknown option" 2 "briefing: error: unknown option '--x'
 briefing: try 'briefing --help' for more information" "$BIN" --x
-expect "unknown render option" 2 "briefing: unknown option '--frobnicate'
+expect "unknown render option" 2 "briefing: error: unknown option '--frobnicate'
 briefing: try 'briefing --help' for more information" "$BIN" render --frobnicate a.xml
-expect "unknown command" 2 "briefing: unknown command 'rendr'
+expect "unknown command" 2 "briefing: error: unknown command 'rendr'
 briefing: try 'briefing --help' for more information" "$BIN" rendr x.xml
-expect "render without input" 2 "briefing: render needs an input file
+expect "render without input" 2 "briefing: error: render needs an input file
 briefing: try 'briefing --help' for more information" "$BIN" render
 expect "missing input file" 1 "nosuch.xml: error: cannot read: No such file or directory" "$BIN" render nosuch.xml
 
@@ -399,6 +399,7 @@ same=1; for f in "$W"/j1/*.pdf; do cmp -s "$f" "$W/j2/$(basename "$f")" || same=
 
 # ---- hostile and broken input -----------------------------------------
 . "$T/hostile.sh"
+. "$T/house.sh"
 H=$W/hostile
 mkdir -p "$H"
 python3 -c "import random; random.seed(7); open('$H/random.xml','wb').write(bytes(random.randrange(256) for _ in range(4096)))"

@@ -116,14 +116,14 @@ cli_help_all(FILE *f)
 	fputs("  help     show help for a command: briefing help render\n\n"
 	    "Options:\n"
 	    "  -h, --help     show this help\n"
-	    "  --version      show the version\n", f);
+	    "  -V, --version  show the version\n", f);
 }
 
 /* Help for a command; see cli.h. */
 int
 cli_help(const char *command)
 {
-	if (command == NULL) {
+	if (command == NULL || strcmp(command, "help") == 0) {
 		cli_help_all(stdout);
 		return 0;
 	}
@@ -132,7 +132,7 @@ cli_help(const char *command)
 			fputs(commands[i].usage, stdout);
 			return 0;
 		}
-	fprintf(stderr, "briefing: unknown command '%s'\n"
+	fprintf(stderr, "briefing: error: unknown command '%s'\n"
 	    "briefing: try 'briefing --help' for more information\n", command);
 	return 2;
 }
@@ -143,7 +143,7 @@ cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("briefing: ", stderr);
+	fputs("briefing: error: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);

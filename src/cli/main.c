@@ -9,45 +9,50 @@
 #include <libxml/parser.h>
 
 #include "base/output.h"
+#include "base/util.h"
 #include "cli/cli.h"
 #include "read/xmlin.h"
 
 /* briefing mail runs in a helper program, so that the mail libraries
  * (GMime, libcurl and TLS) are loaded only by the command that sends:
- * they add about 8 ms to the start of every other command. */
+ * they add about 8 ms to the start of every other command.  The helper
+ * sits beside the program in the build tree, and in
+ * PREFIX/libexec/briefing once installed.  Returns only on failure, with
+ * EXIT_SYSTEM after saying why. */
 int
 cli_run_mail(int argc, char **argv)
 {
-	char exe[PATH_MAX], *slash, *helper;
+	static const char *const places[] = { "/briefing-mail",
+	    "/../libexec/briefing/briefing-mail" };
+	char exe[PATH_MAX], *slash, *helper = NULL;
 	char **args;
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 
-	if (n <= 0) {
-		fprintf(stderr, "briefing: cannot find the mail helper\n");
+	if (n <= 0 || (slash = strrchr((exe[n] = '\0', exe), '/')) == NULL) {
+		fprintf(stderr, "briefing: error: cannot find the mail helper\n");
 		return EXIT_SYSTEM;
 	}
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
 	*slash = '\0';
-	helper = malloc(strlen(exe) + sizeof("/briefing-mail"));
-	args = calloc((size_t)argc + 2, sizeof(char *));
-	if (helper == NULL || args == NULL) {
-		fputs("briefing: out of memory\n", stderr);
-		return EXIT_SYSTEM;
+	for (size_t i = 0; i < sizeof(places) / sizeof(places[0]); i++) {
+		free(helper);
+		helper = xasprintf("%s%s", exe, places[i]);
+		if (access(helper, X_OK) == 0)
+			break;
 	}
-	strcpy(helper, exe);
-	strcat(helper, "/briefing-mail");
+	args = xcalloc((size_t)argc + 2, sizeof(char *));
 	args[0] = helper;
 	for (int i = 0; i < argc; i++)
 		args[i + 1] = argv[i];
 	execv(helper, args);
-	fprintf(stderr, "briefing: cannot run %s: %s (the mail command is "
+	fprintf(stderr, "briefing: error: cannot run %s: %s (the mail command is "
 	    "installed with briefing)\n", helper, strerror(errno));
 	free(helper);
 	free(args);
 	return EXIT_SYSTEM;
 }
 
+/* The briefing program: options that stand alone, then a command.
+ * Returns the command's exit status. */
 int
 main(int argc, char **argv)
 {
@@ -59,7 +64,7 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 		return cli_help(NULL);
-	if (strcmp(argv[1], "--version") == 0) {
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("briefing %s\n", BRIEFING_VERSION);
 		return 0;
 	}

@@ -29,7 +29,7 @@ LDLIBS   = $(PLIBS) -lhpdf -lhyphen -ljpeg -lm
 # src/ is grouped by stage: base/ (memory, diagnostics, dates, files),
 # read/ (input -> model, checks), lay/ (model -> display list: text,
 # pagination, pictures), draw/ (display list -> PDF, PNG), cli/ (the
-# commands and the build driver), mail/ (briefing-mail).  HACKING.md maps it.
+# commands and the build driver), mail/ (briefing-mail).  src/HACKING.md maps it.
 SRCS = base/util.c base/diag.c base/date.c base/output.c base/image.c \
        base/infile.c \
        read/srcmap.c read/xmlin.c read/include.c read/model.c read/parse.c \

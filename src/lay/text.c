@@ -74,13 +74,111 @@ typeset_set_diags(struct typeset *ts, struct diags *d)
 
 /* ---- hyphenation ------------------------------------------------------ */
 
-/* Soft hyphens are inserted at the break points libhyphen allows; ins
- * records the original offsets they went in at, to move marks. */
+/* Text given to Pango: the source with soft hyphens at the break points
+ * libhyphen allows, and zero-width spaces inside runs too long for a
+ * line that have no break of their own (Pango would shape such a run
+ * again for every line it fills: quadratic).  ins records, for each
+ * insertion, the source offset it went in at and the bytes inserted up
+ * to and including it, to move marks.  brk lists the source offsets
+ * where zero-width spaces go, in order. */
+struct insertion {
+	size_t	at, total;
+};
+
 struct hyphtext {
 	struct buf	 out;
-	size_t		*ins;
+	struct insertion *ins;
 	size_t		 nins, cap;
+	size_t		*brk;
+	size_t		 nbrk, brkcap, nextbrk;
 };
+
+/* A run of this many bytes without a space is looked at for breaks. */
+#define LONG_RUN	256
+/* Text this many characters long with no break opportunity gets one
+ * after each character: the char-wrapping Pango would do, in linear time. */
+#define LONG_WORD	120
+
+static void
+inserted(struct hyphtext *h, size_t at, const char *what, size_t n)
+{
+	buf_add(&h->out, what, n);
+	h->ins = xgrow(h->ins, &h->cap, h->nins + 1, sizeof(*h->ins));
+	h->ins[h->nins].at = at;
+	h->ins[h->nins].total = (h->nins ? h->ins[h->nins - 1].total : 0) + n;
+	h->nins++;
+}
+
+/* Record where s[0..n) (at offset base of the source) needs zero-width
+ * spaces: inside every stretch of more than LONG_WORD characters that
+ * Pango could not break. */
+static void
+long_stretches(struct hyphtext *h, const char *s, size_t n, size_t base,
+    const char *lang)
+{
+	glong nch = g_utf8_strlen(s, (gssize)n);
+	PangoLogAttr *la = xcalloc((size_t)nch + 1, sizeof(*la));
+	const char *p = s;
+	glong start = 0;
+
+	pango_get_log_attrs(s, (int)n, -1, pango_language_from_string(lang ? lang :
+	    "en"), la, (int)nch + 1);
+	for (glong i = 1; i <= nch; i++) {
+		if (i < nch && !la[i].is_line_break && !la[i].is_white)
+			continue;
+		if (i - start > LONG_WORD) {
+			const char *q = g_utf8_offset_to_pointer(p, 0);
+
+			for (glong k = start; k < i; k++, q = g_utf8_next_char(q))
+				if (k > start && la[k].is_cursor_position) {
+					h->brk = xgrow(h->brk, &h->brkcap, h->nbrk + 1,
+					    sizeof(size_t));
+					h->brk[h->nbrk++] = base + (size_t)(q - s);
+				}
+		}
+		if (i < nch) {
+			for (glong k = start; k < i; k++)
+				p = g_utf8_next_char(p);
+			start = i;
+		}
+	}
+	free(la);
+}
+
+/* Find the source's long unbreakable stretches (see LONG_RUN). */
+static void
+find_long_words(struct hyphtext *h, const char *s, size_t n, const char *lang)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i;
+
+		while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t')
+			j++;
+		if (j - i > LONG_RUN)
+			long_stretches(h, s + i, j - i, i, lang);
+		i = j < n ? j + 1 : j;
+	}
+}
+
+/* Copy s[i..j) of the source into h->out with the zero-width spaces that
+ * fall there. */
+static void
+copy_breaking(struct hyphtext *h, const char *s, size_t i, size_t j)
+{
+	while (i < j) {
+		size_t to = h->nextbrk < h->nbrk && h->brk[h->nextbrk] < j ?
+		    h->brk[h->nextbrk] : j;
+
+		buf_add(&h->out, s + i, to - i);
+		i = to;
+		if (to < j) {
+			inserted(h, to, "\xe2\x80\x8b", 3);
+			h->nextbrk++;
+		}
+	}
+}
 
 static int
 hyphenable(const char *w, size_t n)
@@ -129,9 +227,7 @@ hyphenate_word(struct typeset *ts, struct hyphtext *h, const char *w, size_t n,
 			if ((hy[i] & 1) && i + 1 < n && chars >= 2 &&
 			    total - chars >= 3 &&
 			    ((unsigned char)w[i + 1] & 0xC0) != 0x80) {
-				buf_add(&h->out, "\xc2\xad", 2);
-				h->ins = xgrow(h->ins, &h->cap, h->nins + 1, sizeof(size_t));
-				h->ins[h->nins++] = at + i + 1;
+				inserted(h, at + i + 1, "\xc2\xad", 2);
 			}
 		}
 	}
@@ -146,12 +242,18 @@ hyphenate_word(struct typeset *ts, struct hyphtext *h, const char *w, size_t n,
 	g_free(lower);
 }
 
-/* Copy text into h->out with soft hyphens; the last word stays whole so
- * a paragraph never ends on a word fragment. */
+/* Copy text into h->out with soft hyphens when hyph is set (the last
+ * word stays whole so a paragraph never ends on a word fragment), and
+ * the zero-width spaces of h->brk. */
 static void
-hyphenate(struct typeset *ts, struct hyphtext *h, const char *s, size_t n)
+hyphenate(struct typeset *ts, struct hyphtext *h, const char *s, size_t n, int hyph)
 {
 	size_t i = 0, last = n;
+
+	if (!hyph) {
+		copy_breaking(h, s, 0, n);
+		return;
+	}
 
 	while (last > 0 && g_unichar_isalpha(g_utf8_get_char(
 	    g_utf8_prev_char(s + last))))
@@ -162,27 +264,36 @@ hyphenate(struct typeset *ts, struct hyphtext *h, const char *s, size_t n)
 		while (j < n && g_unichar_isalpha(g_utf8_get_char(s + j)))
 			j = (size_t)(g_utf8_next_char(s + j) - s);
 		if (j > i) {
-			if (i < last && hyphenable(s + i, j - i))
+			int breaks = h->nextbrk < h->nbrk && h->brk[h->nextbrk] < j;
+
+			if (i < last && !breaks && hyphenable(s + i, j - i))
 				hyphenate_word(ts, h, s + i, j - i, i);
 			else
-				buf_add(&h->out, s + i, j - i);
+				copy_breaking(h, s, i, j);
 			i = j;
 		} else {
 			j = (size_t)(g_utf8_next_char(s + i) - s);
-			buf_add(&h->out, s + i, j - i);
+			copy_breaking(h, s, i, j);
 			i = j;
 		}
 	}
 }
 
+/* Where the source offset off is in h->out. */
 static size_t
 moved(const struct hyphtext *h, size_t off)
 {
-	size_t k = 0;
+	size_t lo = 0, hi = h->nins;	/* count the insertions at or before off */
 
-	while (k < h->nins && h->ins[k] <= off)
-		k++;
-	return off + 2 * k;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (h->ins[mid].at <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return off + (lo ? h->ins[lo - 1].total : 0);
 }
 
 /* ---- layout ----------------------------------------------------------- */
@@ -613,7 +724,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	int line_no = r ? r->pos.line : 0;
 	const char *file = r ? r->pos.file : NULL;
 	size_t i = 0;
-	int tie;
+	int tie, mapped;
 	double *spaces = NULL;	/* hanging punctuation: a line's spaces */
 	size_t spcap = 0;
 
@@ -628,8 +739,11 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 		srclen = strlen(upper);
 		r = NULL;
 	}
-	if (flags & T_HYPHENATE) {
-		hyphenate(ts, &h, src, srclen);
+	if (!(flags & T_NOWRAP) && srclen > LONG_RUN)
+		find_long_words(&h, src, srclen, r ? r->lang : NULL);
+	mapped = (flags & T_HYPHENATE) || h.nbrk > 0;
+	if (mapped) {
+		hyphenate(ts, &h, src, srclen, (flags & T_HYPHENATE) != 0);
 		text = h.out.data ? h.out.data : "";
 		len = h.out.len;
 	} else {
@@ -641,8 +755,8 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	lay = pango_layout_new(ts->ctx);
 	pango_layout_set_text(lay, text, (int)len);
 	{
-		PangoAttrList *al = attributes(r, (flags & T_HYPHENATE) ?
-		    &h : NULL, st, text, len, tie);
+		PangoAttrList *al = attributes(r, mapped ? &h : NULL, st, text, len,
+		    tie);
 
 		pango_layout_set_attributes(lay, al);
 		pango_attr_list_unref(al);
@@ -689,10 +803,8 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 		for (size_t m = 0; r && m < r->nmarks; m++) {
 			const struct mark *mk = &r->marks[m];
 			int *ranges = NULL, nr = 0;
-			int s = (int)((flags & T_HYPHENATE) ?
-			    moved(&h, mk->start) : mk->start);
-			int e = (int)((flags & T_HYPHENATE) ?
-			    moved(&h, mk->end) : mk->end);
+			int s = (int)(mapped ? moved(&h, mk->start) : mk->start);
+			int e = (int)(mapped ? moved(&h, mk->end) : mk->end);
 
 			if (mk->kind != MARK_LINK || e <= line->start_index ||
 			    s >= line->start_index + line->length)
@@ -743,6 +855,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	g_object_unref(lay);
 	buf_free(&h.out);
 	free(h.ins);
+	free(h.brk);
 	g_free(upper);
 }
 

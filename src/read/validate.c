@@ -96,9 +96,21 @@ check_date(const char *raw, struct date *out, struct srcpos pos,
 		E(pos, "%s '%s' is not a valid date: %s", what, raw, why);
 }
 
+/* A block of text's links, and its length: Pango measures a paragraph's
+ * unbroken width in 32-bit units (2,097,151 pt), past which it silently
+ * stops breaking lines; VALIDATE_MAX_TEXT characters stay well inside at
+ * any size a layout sets text. */
 static void
 check_rich(struct pool *pool, struct rich *r, struct diags *d)
 {
+	if (r->text && r->len > VALIDATE_MAX_TEXT) {
+		glong n = g_utf8_strlen(r->text, (gssize)r->len);
+
+		if (n > VALIDATE_MAX_TEXT)
+			E(r->pos, "this text is %ld characters long; a paragraph or any "
+			    "other block of text holds at most %d (split it into "
+			    "paragraphs)", (long)n, VALIDATE_MAX_TEXT);
+	}
 	for (size_t i = 0; i < r->nmarks; i++)
 		if (r->marks[i].kind == MARK_LINK)
 			check_link(pool, &r->marks[i].href, r->marks[i].pos, d);
@@ -178,6 +190,8 @@ check_chart(struct pool *pool, struct chart *ch, struct diags *d)
 	GHashTable *names = g_hash_table_new(g_str_hash, g_str_equal);
 
 	check_nonempty(pool, &ch->title, d, "chart title");
+	if (ch->caption.text)
+		check_rich(pool, &ch->caption, d);
 	for (size_t s = 0; s < ch->nseries; s++) {
 		struct chart_series *se = &ch->series[s];
 

@@ -27,5 +27,8 @@ char *validate_uri_encode(const char *href);
  * cannot be placed, whatever the scale. */
 #define VALIDATE_MAX_VALUE	1e18
 #define VALIDATE_MIN_VALUE	1e-9
+/* The most characters in one block of text (a paragraph, a point, a
+ * title): Pango lays a paragraph out in 32-bit units of 1/1024 pt. */
+#define VALIDATE_MAX_TEXT	65536
 
 #endif

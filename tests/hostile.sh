@@ -247,3 +247,20 @@ msg="$H/in/lt.xml:6:5: error: this text is 69999 characters long; a paragraph or
 expect "render: a paragraph of 70,000 characters is a located error" 1 "$msg" "$BIN" render "$H/in/lt.xml"
 expect "check: the same error" 1 "" "$BIN" check "$H/in/lt.xml"
 grep -qxF "$msg" "$W/out" && ok "check: the same message" || no "check: long paragraph message" "$(cat "$W/out")"
+
+# Twenty thousand ties among three players: the diagram draws the first
+# of each pair and lists the rest in words, in linear time (each tie once
+# looked for its counterpart among all the others, and each label among
+# all the labels placed: 65 s).
+python3 -c "
+pl = ''.join('<player id=\"%s\" name=\"%s\" stance=\"gains\">r</player>' % (c, c.upper()) for c in 'abc')
+rel = ''.join('<relation from=\"%s\" to=\"%s\">l%d</relation>' % ('abc'[i % 3], 'abc'[(i + 1) % 3], i) for i in range(20000))
+print('<?xml version=\"1.0\"?>\n<story id=\"t\"><title>T</title><overview><point>P.</point></overview><power-map>' + pl + rel + '</power-map></story>')
+" >"$H/in/ties.xml"
+if timeout 60 "$BIN" render "$H/in/ties.xml" -o "$H/out/ties.pdf" -q 2>"$H/err"; then
+	n=$(pdftotext "$H/out/ties.pdf" - 2>/dev/null | grep -cE '^[ABC] to [ABC]: l[0-9]+$')
+	[ "$n" -eq 19997 ] && ok "20,000 ties: three drawn, the rest listed, in linear time" ||
+	    no "20,000 ties" "$n listed"
+else
+	no "20,000 ties" "status $? $(head -3 "$H/err")"
+fi

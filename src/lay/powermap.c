@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "base/util.h"
 #include "lay/geom.h"
 #include "lay/powermap.h"
@@ -113,6 +115,8 @@ struct pm {
 	struct tlines subj;
 	double W, H, bw, bh, cx, cy;
 	uint32_t line;
+	const unsigned char *drawn;
+	unsigned char pair[POWERMAP_MAX][POWERMAP_MAX];
 };
 
 /* Seat the players, lay out the subject, and mark the subject box, the
@@ -152,18 +156,25 @@ pm_obstacles(struct pm *m)
 	}
 }
 
-/* Whether the tie r has a counterpart from its target back to its source. */
-static int
-mutual(const struct story *st, size_t r)
+/* Which ties the diagram draws: the first of each ordered pair of its
+ * players (drawn[r], and pair[a][b] for players a and b); the others are
+ * listed in words below it.  Linear in the ties, so that thousands of
+ * them cost no more than their list. */
+static void
+drawn_ties(const struct story *st, unsigned char *drawn,
+    unsigned char pair[POWERMAP_MAX][POWERMAP_MAX])
 {
-	const struct relation *rel = &st->relations[r];
-	int found = 0;
+	size_t n = st->nplayers < POWERMAP_MAX ? st->nplayers : POWERMAP_MAX;
 
-	for (size_t k = 0; k < st->nrelations; k++)
-		if (k != r && strcmp(st->relations[k].from, rel->to) == 0 &&
-		    strcmp(st->relations[k].to, rel->from) == 0)
-			found = 1;
-	return found;
+	memset(pair, 0, POWERMAP_MAX * POWERMAP_MAX);
+	for (size_t r = 0; r < st->nrelations; r++) {
+		int a = find_player(st, n, st->relations[r].from);
+		int b = find_player(st, n, st->relations[r].to);
+
+		drawn[r] = a >= 0 && b >= 0 && !pair[a][b];
+		if (drawn[r])
+			pair[a][b] = 1;
+	}
 }
 
 /* One tie: its curve and head behind everything, its label where it
@@ -179,9 +190,9 @@ pm_tie(struct pm *m, size_t r)
 	struct tie_rect lr;
 	cairo_t *cr = geom_cr(m->g);
 
-	if (a < 0 || b < 0)
-		return;	/* a player beyond the diagram */
-	if (tie_route(m->px[a], m->py[a], m->px[b], m->py[b], BADGE_R, mutual(m->st, r),
+	if (!m->drawn[r])
+		return;	/* a player beyond the diagram, or a pair drawn already */
+	if (tie_route(m->px[a], m->py[a], m->px[b], m->py[b], BADGE_R, m->pair[b][a],
 	    m->cx, m->cy, m->bw, m->bh, p) < 0)
 		return;
 	cairo_move_to(cr, p[0], p[1]);
@@ -271,9 +282,11 @@ pm_legend(struct pm *m)
 /* The diagram: ties behind, labels over them, subject, badges and
  * legend in front, kept together in the flow. */
 static void
-diagram(struct lay *L, const struct story *st)
+diagram(struct lay *L, const struct story *st, const unsigned char *drawn,
+    unsigned char pair[POWERMAP_MAX][POWERMAP_MAX])
 {
-	struct pm m = { .L = L, .st = st, .W = L->W, .H = DIAGRAM_H, .bw = 136 };
+	struct pm m = { .L = L, .st = st, .W = L->W, .H = DIAGRAM_H, .bw = 136,
+	    .drawn = drawn };
 
 	m.cs = &L->t->st[ST_CARD_NAME];
 	m.ls = &L->t->st[ST_CHART_LABEL];
@@ -283,6 +296,7 @@ diagram(struct lay *L, const struct story *st)
 	m.line = L->t->colors[C_MUTED];
 	m.taken = xcalloc(3 * m.n + st->nrelations + 2, sizeof(struct tie_rect));
 	m.g = geom_new();
+	memcpy(m.pair, pair, sizeof(m.pair));
 	pm_obstacles(&m);
 	for (size_t r = 0; r < st->nrelations; r++)
 		pm_tie(&m, r);
@@ -297,16 +311,51 @@ diagram(struct lay *L, const struct story *st)
 	geom_free(m.g);
 }
 
+/* Ties the diagram does not draw (a player beyond it, or a pair it drew
+ * already), in words, under a heading. */
+static void
+further_ties(struct lay *L, const struct story *st, const unsigned char *drawn)
+{
+	GHashTable *names = g_hash_table_new(g_str_hash, g_str_equal);
+	int first = 1;
+
+	for (size_t k = st->nplayers; k-- > 0;)	/* the first of an id wins */
+		g_hash_table_insert(names, st->players[k].id, st->players[k].name);
+	for (size_t i = 0; i < st->nrelations; i++) {
+		const struct relation *rel = &st->relations[i];
+		const char *fn = g_hash_table_lookup(names, rel->from);
+		const char *tn = g_hash_table_lookup(names, rel->to);
+		struct dl_list fr = { 0 };
+		char *line;
+		double h;
+
+		if (drawn[i])
+			continue;
+		if (first)
+			lay_kicker(L, "Further ties", 14, 0, NULL);
+		line = xasprintf("%s to %s: %s", fn ? fn : rel->from, tn ? tn : rel->to,
+		    rel->label);
+		h = lay_frame_text(L, &fr, NULL, line, ST_ITEM, 0, 0, L->W, 0, 0);
+		free(line);
+		flow_add(L->f, &fr, h, first ? 2 : 1, first ? F_KEEP : 0);
+		first = 0;
+	}
+	g_hash_table_destroy(names);
+}
+
 /* The power-map section; see powermap.h. */
 void
 powermap_layout(struct lay *L, const struct story *st)
 {
 	const double r = 12, tx = 2 * r + 12;
+	unsigned char pair[POWERMAP_MAX][POWERMAP_MAX], *drawn;
 
 	if (st->nplayers == 0)
 		return;
 	lay_kicker(L, "Power map", 26, 0, "Power map");
-	diagram(L, st);
+	drawn = xcalloc(st->nrelations + 1, 1);
+	drawn_ties(st, drawn, pair);
+	diagram(L, st, drawn, pair);
 	for (size_t i = 0; i < st->nplayers; i++) {
 		const struct player *p = &st->players[i];
 		struct dl_list fr = { 0 };
@@ -325,30 +374,6 @@ powermap_layout(struct lay *L, const struct story *st)
 		    h + 1, L->W - tx, T_HYPHENATE, 0);
 		flow_add(L->f, &fr, h < 2 * r ? 2 * r : h, i == 0 ? 14 : 10, 0);
 	}
-	/* Ties the diagram could not draw (a player beyond it), in words. */
-	for (size_t i = 0, first = 1; i < st->nrelations; i++) {
-		const struct relation *rel = &st->relations[i];
-		const char *fn = rel->from, *tn = rel->to;
-		int a = find_player(st, POWERMAP_MAX, rel->from);
-		int b = find_player(st, POWERMAP_MAX, rel->to);
-		struct dl_list fr = { 0 };
-		char *line;
-		double h;
-
-		if (a >= 0 && b >= 0)
-			continue;
-		for (size_t k = 0; k < st->nplayers; k++) {
-			if (strcmp(st->players[k].id, rel->from) == 0)
-				fn = st->players[k].name;
-			if (strcmp(st->players[k].id, rel->to) == 0)
-				tn = st->players[k].name;
-		}
-		if (first)
-			lay_kicker(L, "Further ties", 14, 0, NULL);
-		line = xasprintf("%s to %s: %s", fn, tn, rel->label);
-		h = lay_frame_text(L, &fr, NULL, line, ST_ITEM, 0, 0, L->W, 0, 0);
-		free(line);
-		flow_add(L->f, &fr, h, first ? 2 : 1, first ? F_KEEP : 0);
-		first = 0;
-	}
+	further_ties(L, st, drawn);
+	free(drawn);
 }

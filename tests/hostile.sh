@@ -264,3 +264,30 @@ if timeout 60 "$BIN" render "$H/in/ties.xml" -o "$H/out/ties.pdf" -q 2>"$H/err";
 else
 	no "20,000 ties" "status $? $(head -3 "$H/err")"
 fi
+
+# Charts: labels found by hash (a 50,000-value line chart took 34 s), and
+# the table of series by labels bounded: 10,000 labels draw, one more or
+# a 65th series is a located error.
+chart() {	# type, number of labels, number of series
+	python3 -c "
+import sys
+t, n, m = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+vals = ''.join('<value label=\"v%d\">%d</value>' % (i, i) for i in range(n))
+ser = ''.join('<series name=\"s%d\">%s</series>' % (k, vals) for k in range(m))
+print('<?xml version=\"1.0\"?>\n<story id=\"c\"><title>T</title><overview><point>P.</point></overview>'
+      '<analysis><section><title>S</title>\n<chart type=\"%s\"><title>C</title>%s</chart></section></analysis></story>' % (t, ser))
+" "$@"
+}
+chart line 10000 2 >"$H/in/c1.xml"
+chart bar 10000 1 >"$H/in/c2.xml"
+timeout 60 "$BIN" render "$H/in/c1.xml" -o "$H/out/c1.pdf" -q 2>"$H/err" &&
+    timeout 60 "$BIN" render "$H/in/c2.xml" -o "$H/out/c2.pdf" -q 2>>"$H/err" &&
+    ok "charts of 10,000 labels draw, in linear time" || no "10,000-label charts" "$(head -3 "$H/err")"
+chart bar 10001 1 >"$H/in/c3.xml"
+expect "a chart of 10,001 labels is a located error" 1 "" "$BIN" check "$H/in/c3.xml"
+grep -q "c3.xml:3:[0-9]*: error: a chart holds at most 10000 different labels; this is one more" "$W/out" &&
+    ok "the label past the limit is located" || no "10,001 labels" "$(cat "$W/out")"
+chart line 1 65 >"$H/in/c4.xml"
+expect "a chart of 65 series is a located error" 1 "" "$BIN" check "$H/in/c4.xml"
+grep -q "c4.xml:3:[0-9]*: error: a chart holds at most 64 series; this is the 65th" "$W/out" &&
+    ok "the 65th series is located" || no "65 series" "$(cat "$W/out")"

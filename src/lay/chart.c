@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "base/util.h"
 #include "lay/chart.h"
 #include "lay/geom.h"
@@ -18,9 +20,12 @@ struct table {
 	size_t		  nser;
 };
 
+/* The table of c: categories found through a hash, so that building it
+ * is linear in the values (validate bounds its size). */
 static void
 table_build(const struct chart *c, struct table *t)
 {
+	GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
 	size_t cap = 0;
 
 	memset(t, 0, sizeof(*t));
@@ -28,28 +33,26 @@ table_build(const struct chart *c, struct table *t)
 	for (size_t s = 0; s < c->nseries; s++)
 		for (size_t i = 0; i < c->series[s].nvalues; i++) {
 			const char *lb = c->series[s].values[i].label;
-			size_t k;
 
-			for (k = 0; k < t->ncat; k++)
-				if (strcmp(t->cat[k], lb) == 0)
-					break;
-			if (k == t->ncat) {
-				t->cat = xgrow(t->cat, &cap, t->ncat + 1, sizeof(char *));
-				t->cat[t->ncat++] = lb;
-			}
+			if (g_hash_table_contains(index, lb))
+				continue;
+			t->cat = xgrow(t->cat, &cap, t->ncat + 1, sizeof(char *));
+			g_hash_table_insert(index, (gpointer)lb, GSIZE_TO_POINTER(t->ncat));
+			t->cat[t->ncat++] = lb;
 		}
 	t->v = xcalloc(t->nser * (t->ncat ? t->ncat : 1), sizeof(double));
 	t->has = xcalloc(t->nser * (t->ncat ? t->ncat : 1), 1);
 	for (size_t s = 0; s < c->nseries; s++)
 		for (size_t i = 0; i < c->series[s].nvalues; i++) {
-			const char *lb = c->series[s].values[i].label;
+			size_t k = GPOINTER_TO_SIZE(g_hash_table_lookup(index,
+			    c->series[s].values[i].label));
 
-			for (size_t k = 0; k < t->ncat; k++)
-				if (strcmp(t->cat[k], lb) == 0) {
-					t->v[s * t->ncat + k] = c->series[s].values[i].v;
-					t->has[s * t->ncat + k] = 1;
-				}
+			/* A label twice in a series (an error validate reports)
+			 * keeps its last value, as before. */
+			t->v[s * t->ncat + k] = c->series[s].values[i].v;
+			t->has[s * t->ncat + k] = 1;
 		}
+	g_hash_table_destroy(index);
 }
 
 static void

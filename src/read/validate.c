@@ -189,9 +189,27 @@ check_chart(struct pool *pool, struct chart *ch, struct diags *d)
 {
 	GHashTable *names = g_hash_table_new(g_str_hash, g_str_equal);
 
+	GHashTable *cats = g_hash_table_new(g_str_hash, g_str_equal);
+	int too_many = 0;
+
 	check_nonempty(pool, &ch->title, d, "chart title");
 	if (ch->caption.text)
 		check_rich(pool, &ch->caption, d);
+	if (ch->nseries > VALIDATE_MAX_SERIES)
+		E(ch->series[VALIDATE_MAX_SERIES].pos, "a chart holds at most %d series; "
+		    "this is the %zuth", VALIDATE_MAX_SERIES, (size_t)VALIDATE_MAX_SERIES + 1);
+	/* Its table is series by labels: both are bounded. */
+	for (size_t s = 0; s < ch->nseries && !too_many; s++)
+		for (size_t i = 0; i < ch->series[s].nvalues; i++) {
+			g_hash_table_add(cats, (gpointer)ch->series[s].values[i].label);
+			if (g_hash_table_size(cats) > VALIDATE_MAX_LABELS) {
+				E(ch->series[s].values[i].pos, "a chart holds at most %d "
+				    "different labels; this is one more", VALIDATE_MAX_LABELS);
+				too_many = 1;
+				break;
+			}
+		}
+	g_hash_table_destroy(cats);
 	for (size_t s = 0; s < ch->nseries; s++) {
 		struct chart_series *se = &ch->series[s];
 

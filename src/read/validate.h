@@ -30,5 +30,8 @@ char *validate_uri_encode(const char *href);
 /* The most characters in one block of text (a paragraph, a point, a
  * title): Pango lays a paragraph out in 32-bit units of 1/1024 pt. */
 #define VALIDATE_MAX_TEXT	65536
+/* A chart's series and different labels (its table is one by the other). */
+#define VALIDATE_MAX_SERIES	64
+#define VALIDATE_MAX_LABELS	10000
 
 #endif

@@ -291,3 +291,10 @@ chart line 1 65 >"$H/in/c4.xml"
 expect "a chart of 65 series is a located error" 1 "" "$BIN" check "$H/in/c4.xml"
 grep -q "c4.xml:3:[0-9]*: error: a chart holds at most 64 series; this is the 65th" "$W/out" &&
     ok "the 65th series is located" || no "65 series" "$(cat "$W/out")"
+
+# An element with 50,000 attributes: refused before libxml2 2.9 checks
+# them for duplicates in quadratic time (3 s; a 32 MiB file, hours).
+python3 -c "print('<?xml version=\"1.0\"?>\n<story id=\"s\" ' + ' '.join('a%d=\"x\"' % i for i in range(50000)) + '><title>T</title><overview><point>P.</point></overview></story>')" >"$H/in/attrs.xml"
+expect "50,000 attributes: refused, located" 1 "" timeout 60 "$BIN" check "$H/in/attrs.xml"
+grep -qxF "$H/in/attrs.xml:2:1: error: this element has more than 64 attributes; no element of a briefing needs so many" "$W/out" \
+	&& ok "the crowded element is named" || no "50,000 attributes" "$(cat "$W/out")"

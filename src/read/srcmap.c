@@ -477,3 +477,19 @@ srcmap_line(const struct srcmap *m, const char *file, int line, size_t *len)
 	*len = b - a;
 	return f->data + a;
 }
+
+/* The first start tag with more than max attributes; see srcmap.h. */
+int
+srcmap_crowded(struct srcmap *m, int fi, size_t max, size_t *at)
+{
+	struct sfile *f = &m->f[fi];
+
+	if (!f->scanned)
+		scan(f);
+	for (size_t i = 0; i < f->ntags; i++)
+		if (f->tags[i].nattr > max) {
+			*at = f->tags[i].off;
+			return 1;
+		}
+	return 0;
+}

@@ -34,6 +34,10 @@ const char *srcmap_name(const struct srcmap *m, int f);
  * start tags.  Returns 0, or -1 when they do not match (the elements then
  * get line numbers from libxml2 alone). */
 int srcmap_bind(struct srcmap *m, int f, xmlNodePtr root);
+/* Whether a start tag of file f has more than max attributes (libxml2
+ * 2.9 checks an element's attributes for duplicates in quadratic time):
+ * 1 with the tag's offset in *at, else 0.  Scans the file's tags once. */
+int srcmap_crowded(struct srcmap *m, int f, size_t max, size_t *at);
 
 /* The place of byte off of file f. */
 struct srcpos srcmap_at(const struct srcmap *m, int f, size_t off);

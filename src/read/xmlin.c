@@ -144,6 +144,10 @@ from_utf16(const char *data, size_t len, size_t *outlen)
 	return u;
 }
 
+/* Attributes an element may have (the schema's elements have at most
+ * ten, namespace declarations included). */
+#define XMLIN_MAX_ATTRS	64
+
 /* Parse one file; see xmlin.h. */
 xmlDocPtr
 xmlin_parse(struct xmlin *x, const char *name, const char *data, size_t len)
@@ -174,6 +178,15 @@ xmlin_parse(struct xmlin *x, const char *name, const char *data, size_t len)
 		diag(x->d, DIAG_ERROR, p.file, p.line, p.col, "document type "
 		    "declarations are not allowed (DTDs and entities are never "
 		    "loaded); remove the <!DOCTYPE ...>");
+		g_free(utf8);
+		return NULL;
+	}
+	if (srcmap_crowded(x->m, f, XMLIN_MAX_ATTRS, &at)) {
+		struct srcpos p = srcmap_at(x->m, f, at);
+
+		diag(x->d, DIAG_ERROR, p.file, p.line, p.col, "this element has more "
+		    "than %d attributes; no element of a briefing needs so many",
+		    XMLIN_MAX_ATTRS);
 		g_free(utf8);
 		return NULL;
 	}

@@ -298,3 +298,22 @@ python3 -c "print('<?xml version=\"1.0\"?>\n<story id=\"s\" ' + ' '.join('a%d=\"
 expect "50,000 attributes: refused, located" 1 "" timeout 60 "$BIN" check "$H/in/attrs.xml"
 grep -qxF "$H/in/attrs.xml:2:1: error: this element has more than 64 attributes; no element of a briefing needs so many" "$W/out" \
 	&& ok "the crowded element is named" || no "50,000 attributes" "$(cat "$W/out")"
+
+# Combining marks: 30 in a row are fine, one more is a located error, in
+# the story and in a text include alike (60,000 on one letter kept
+# HarfBuzz's normalizer busy for 9 s).
+marks() { python3 -c "import sys; sys.stdout.write('a' + '\u0301' * int(sys.argv[1]))" "$1"; }
+story m1 "" "  <analysis><section><title>S</title><p>ok $(marks 30) ok</p></section></analysis>
+" >"$H/in/marks-ok.xml"
+expect "30 combining marks on a letter are fine" 0 "" "$BIN" check "$H/in/marks-ok.xml"
+story m2 "" "  <analysis><section><title>S</title><p>x $(marks 60000) y</p></section></analysis>
+" >"$H/in/marks.xml"
+expect "60,000 combining marks: a located error" 1 "" timeout 60 "$BIN" check "$H/in/marks.xml"
+grep -qxF "$H/in/marks.xml:5:74: error: more than 30 combining marks in a row on one character (Unicode's stream-safe limit)" "$W/out" \
+	&& ok "the 31st mark is located" || no "combining marks" "$(cat "$W/out")"
+{ printf 'line one\nab'; marks 40; } >"$H/in/marks.txt"
+story m3 "" '  <analysis><section><title>S</title><p xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="marks.txt" parse="text"/></p></section></analysis>
+' >"$H/in/marks-inc.xml"
+expect "combining marks in a text include: a located error" 1 "" "$BIN" check "$H/in/marks-inc.xml"
+grep -qF "$H/in/marks.txt:2:34: error: more than 30 combining marks" "$W/out" \
+	&& ok "the mark is located in the included text" || no "marks in text include" "$(cat "$W/out")"

@@ -16,6 +16,7 @@
 #include "lay/hyph.h"
 #include "lay/powermap.h"
 #include "lay/tieroute.h"
+#include "read/streamsafe.h"
 #include "lay/ticks.h"
 #include "lay/timeline.h"
 #include "read/validate.h"
@@ -288,6 +289,28 @@ test_tieroute(void)
 	}
 }
 
+/* Runs of combining marks: the 31st in a row is found, starters and
+ * bytes that are not UTF-8 end a run. */
+static void
+test_streamsafe(void)
+{
+	char s[200];
+	size_t n = 0;
+
+	s[n++] = 'a';
+	for (int i = 0; i < 30; i++) {
+		memcpy(s + n, "\xcc\x81", 2);	/* U+0301 */
+		n += 2;
+	}
+	CHECK(streamsafe_check(s, n) == (size_t)-1);
+	memcpy(s + n, "\xcc\x81", 2);
+	CHECK(streamsafe_check(s, n + 2) == n);
+	s[1 + 2 * 15] = '\xff';	/* a bad byte in the middle: two short runs */
+	CHECK(streamsafe_check(s, n + 2) == (size_t)-1);
+	CHECK(streamsafe_check("ti\xe1\xba\xbfng Vi\xe1\xbb\x87t", 15) == (size_t)-1);
+	CHECK(streamsafe_check("", 0) == (size_t)-1);
+}
+
 static int
 same_str(const char *a, const char *b)
 {
@@ -371,6 +394,7 @@ main(void)
 	test_timeline_spread();
 	test_powermap_place();
 	test_tieroute();
+	test_streamsafe();
 	test_hyph();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

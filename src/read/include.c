@@ -10,6 +10,7 @@
 #include "base/infile.h"
 #include "base/util.h"
 #include "read/include.h"
+#include "read/streamsafe.h"
 
 #define XI_NS		"http://www.w3.org/2001/XInclude"
 #define MAX_DEPTH	32	/* files including files */
@@ -161,6 +162,7 @@ check_text(struct include_ctx *c, const char *path, const char *s, size_t n,
     int converted)
 {
 	const char *end = NULL;
+	size_t at;
 	int f;
 
 	if (!g_utf8_validate(s, (gssize)n, &end)) {
@@ -172,6 +174,16 @@ check_text(struct include_ctx *c, const char *path, const char *s, size_t n,
 			    converted ? "" : "; name its encoding with encoding=\"...\" "
 			    "on the include");
 		}
+		return 1;
+	}
+	if ((at = streamsafe_check(s, n)) != (size_t)-1) {
+		struct srcpos p;
+
+		f = srcmap_add(c->m, path, s, n);
+		p = srcmap_at(c->m, f, at);
+		diag(c->d, DIAG_ERROR, p.file, p.line, p.col, "more than %d combining "
+		    "marks in a row on one character (Unicode's stream-safe limit)",
+		    STREAMSAFE_MAX);
 		return 1;
 	}
 	for (size_t i = 0; i < n; i++) {

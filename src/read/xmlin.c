@@ -8,6 +8,7 @@
 #include <libxml/xmlIO.h>
 
 #include "base/util.h"
+#include "read/streamsafe.h"
 #include "read/xmlin.h"
 
 struct xmlin {
@@ -178,6 +179,15 @@ xmlin_parse(struct xmlin *x, const char *name, const char *data, size_t len)
 		diag(x->d, DIAG_ERROR, p.file, p.line, p.col, "document type "
 		    "declarations are not allowed (DTDs and entities are never "
 		    "loaded); remove the <!DOCTYPE ...>");
+		g_free(utf8);
+		return NULL;
+	}
+	if ((at = streamsafe_check(data, len)) != (size_t)-1) {
+		struct srcpos p = srcmap_at(x->m, f, at);
+
+		diag(x->d, DIAG_ERROR, p.file, p.line, p.col, "more than %d combining "
+		    "marks in a row on one character (Unicode's stream-safe limit)",
+		    STREAMSAFE_MAX);
 		g_free(utf8);
 		return NULL;
 	}

@@ -29,7 +29,7 @@ static size_t	  nlive, caplive;
 /* Changes to the list happen with the signals blocked, so the handler
  * never sees it half-changed. */
 static void
-block(sigset_t *old)
+block_signals(sigset_t *old)
 {
 	sigset_t s;
 
@@ -45,7 +45,7 @@ live_add(char *tmp)
 {
 	sigset_t old;
 
-	block(&old);
+	block_signals(&old);
 	live = xgrow(live, &caplive, nlive + 1, sizeof(char *));
 	live[nlive++] = tmp;
 	sigprocmask(SIG_SETMASK, &old, NULL);
@@ -56,7 +56,7 @@ live_del(const char *tmp)
 {
 	sigset_t old;
 
-	block(&old);
+	block_signals(&old);
 	for (size_t i = 0; i < nlive; i++)
 		if (live[i] == tmp) {
 			live[i] = live[--nlive];

@@ -56,7 +56,7 @@ is_xi(const xmlNode *n, const char *local)
 /* Every <xi:include> at or below n, in document order, not looking
  * inside one (its fallback is handled if it is used). */
 static void
-collect(xmlNodePtr top, xmlNodePtr **v, size_t *nv, size_t *cap)
+find_includes(xmlNodePtr top, xmlNodePtr **v, size_t *nv, size_t *cap)
 {
 	xmlNodePtr n = top;
 
@@ -364,7 +364,7 @@ process_list(struct include_ctx *c, xmlNodePtr top, const char *name,
 	size_t n = 0, cap = 0;
 	int errors = 0;
 
-	collect(top, &v, &n, &cap);
+	find_includes(top, &v, &n, &cap);
 	for (size_t i = 0; i < n; i++)
 		errors += include_one(c, v[i], name, up, depth);
 	free(v);

@@ -34,7 +34,7 @@ dump_rich(FILE *f, int ind, const char *tag, const struct rich *r)
 }
 
 static const char *
-s(const char *x)
+or_dash(const char *x)
 {
 	return x ? x : "-";
 }
@@ -47,13 +47,13 @@ model_dump(const struct briefing *b, FILE *f)
 	static const char *const ctype[] = { "bar", "stacked-bar", "line" };
 
 	fprintf(f, "%s title=%s edition=%s date=%s\n",
-	    b->is_edition ? "briefing" : "single", s(b->title), s(b->edition),
-	    s(b->date_raw));
+	    b->is_edition ? "briefing" : "single", or_dash(b->title), or_dash(b->edition),
+	    or_dash(b->date_raw));
 	for (size_t i = 0; i < b->nstories; i++) {
 		const struct story *st = &b->stories[i];
 
 		fprintf(f, "story id=%s category=%s signals=%s date=%s\n",
-		    st->id, s(st->category), s(st->signals), s(st->date_raw));
+		    st->id, or_dash(st->category), or_dash(st->signals), or_dash(st->date_raw));
 		dump_rich(f, 2, "title", &st->title);
 		for (size_t j = 0; j < st->npoints; j++)
 			dump_rich(f, 2, "point", &st->points[j]);
@@ -68,7 +68,7 @@ model_dump(const struct briefing *b, FILE *f)
 					const struct chart *c = bl->chart;
 
 					fprintf(f, "    chart %s unit=%s\n", ctype[c->type],
-					    s(c->unit));
+					    or_dash(c->unit));
 					for (size_t m = 0; m < c->nseries; m++)
 						for (size_t n = 0; n < c->series[m].nvalues; n++)
 							fprintf(f, "      %s / %s = %g\n",
@@ -84,7 +84,7 @@ model_dump(const struct briefing *b, FILE *f)
 			dump_rich(f, 2, st->events[j].date_raw, &st->events[j].text);
 		for (size_t j = 0; j < st->nplayers; j++)
 			fprintf(f, "  player %s %s (%s) %s\n", st->players[j].id,
-			    st->players[j].name, s(st->players[j].initials),
+			    st->players[j].name, or_dash(st->players[j].initials),
 			    stance[st->players[j].stance]);
 		for (size_t j = 0; j < st->nrelations; j++)
 			fprintf(f, "  relation %s -> %s: %s\n", st->relations[j].from,
@@ -93,7 +93,7 @@ model_dump(const struct briefing *b, FILE *f)
 			dump_rich(f, 2, st->voices[j].name, &st->voices[j].text);
 		for (size_t j = 0; j < st->nvideos; j++)
 			fprintf(f, "  video %s (%s)\n", st->videos[j].title,
-			    s(st->videos[j].outlet));
+			    or_dash(st->videos[j].outlet));
 		for (size_t j = 0; j < st->nsources; j++)
 			dump_rich(f, 2, "source", &st->sources[j].title);
 	}

@@ -10,6 +10,7 @@ pass=0
 fail=0
 for f in "$T"/../samples/*.xml "$T"/fixtures/*.xml "$T"/bad/*.xml; do
 	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --suppressions="$T/valgrind.supp" \
 	    --error-exitcode=99 "$B/briefing" render "$f" -o "$W/out.pdf" -q \
 	    >"$W/log" 2>&1
 	if [ $? -eq 99 ]; then

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "base/util.h"
 #include "read/xmlerr.h"
 
@@ -266,6 +268,36 @@ unterminated(const struct srcmap *m, int f, struct diags *d, const char *open,
 
 /* ---- plain words ---------------------------------------------------- */
 
+/* HTML's entities people write most, and their characters. */
+static const struct {
+	const char	*name, *utf8;
+	int		 code;
+} html[] = {
+	{ "nbsp", "a no-break space", 160 }, { "mdash", "—", 8212 },
+	{ "ndash", "–", 8211 }, { "hellip", "…", 8230 },
+	{ "rsquo", "’", 8217 }, { "lsquo", "‘", 8216 },
+	{ "ldquo", "“", 8220 }, { "rdquo", "”", 8221 },
+	{ "copy", "©", 169 }, { "reg", "®", 174 },
+	{ "trade", "™", 8482 }, { "euro", "€", 8364 },
+	{ "pound", "£", 163 }, { "deg", "°", 176 },
+	{ "times", "×", 215 }, { "middot", "·", 183 },
+	{ "bull", "•", 8226 }, { "eacute", "é", 233 },
+};
+
+/* An entity XML does not predefine: the character to type instead. */
+static char *
+undeclared(const char *name)
+{
+	for (size_t i = 0; i < sizeof(html) / sizeof(html[0]); i++)
+		if (strcmp(html[i].name, name) == 0)
+			return xasprintf("&%s; is not an XML entity: type %s itself, "
+			    "or write &#%d; (XML knows only &amp; &lt; &gt; &quot; "
+			    "and &apos;)", name, html[i].utf8, html[i].code);
+	return xasprintf("&%s; is not an XML entity: XML knows only &amp; "
+	    "&lt; &gt; &quot; and &apos;; type the character itself, or write "
+	    "its number (&#NNN;)", name);
+}
+
 /* The plain message for one error (a new string). */
 static char *
 plain(const struct perr *p)
@@ -316,9 +348,7 @@ plain(const struct perr *p)
 		    "&quot; &apos;); a bare & must be written &amp;");
 	case XML_ERR_UNDECLARED_ENTITY:
 	case XML_WAR_UNDECLARED_ENTITY:
-		return xasprintf("&%s; is not known: only &amp; &lt; &gt; &quot; "
-		    "and &apos; are; type the character itself (UTF-8), or write "
-		    "its number, e.g. &#160; for a no-break space", s1);
+		return undeclared(s1);
 	case XML_ERR_LT_IN_ATTRIBUTE:
 		return xstrdup("a '<' inside an attribute's value: is the closing "
 		    "quote of a value before here missing? (a '<' in a value is "
@@ -395,6 +425,27 @@ plain(const struct perr *p)
 	}
 }
 
+/* The column of the '&' an entity error is about: libxml2 reports the
+ * place after the reference; the '&' before it is what to fix. */
+static int
+amp_col(const struct srcmap *m, const char *file, int line, int col)
+{
+	size_t len, i = 0, at = (size_t)-1;
+	const char *s = srcmap_line(m, file, line, &len);
+	int c = 1, ampc = col;
+
+	if (s == NULL)
+		return col;
+	for (; i < len && c < col; c++) {
+		if (s[i] == '&') {
+			at = i;
+			ampc = c;
+		}
+		i += g_utf8_skip[(unsigned char)s[i]];
+	}
+	return at == (size_t)-1 ? col : ampc;
+}
+
 /* Report the errors kept; see xmlerr.h. */
 int
 xmlerrs_report(struct xmlerrs *l, const struct srcmap *m, int f,
@@ -421,7 +472,10 @@ xmlerrs_report(struct xmlerrs *l, const struct srcmap *m, int f,
 			continue;
 		msg = plain(p);
 		diag(d, p->warning ? DIAG_WARNING : DIAG_ERROR, file, p->line,
-		    p->col, "%s", msg);
+		    p->bare_amp || p->code == XML_ERR_ENTITYREF_SEMICOL_MISSING ||
+		    p->code == XML_ERR_UNDECLARED_ENTITY ||
+		    p->code == XML_WAR_UNDECLARED_ENTITY ? amp_col(m, file, p->line,
+		    p->col) : p->col, "%s", msg);
 		free(msg);
 	}
 	clear(l);

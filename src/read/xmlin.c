@@ -146,6 +146,7 @@ xmlin_parse(struct xmlin *x, const char *name, const char *data, size_t len)
 	}
 	f = srcmap_add(x->m, name, data, len);
 	x->name = srcmap_name(x->m, f);
+	diags_source(x->d, x->name, data, len);
 	x->errors = 0;
 	if (len == 0 || strspn(data, " \t\r\n") == len) {
 		diag(x->d, DIAG_ERROR, x->name, 1, 1, "empty file: expected an XML "

@@ -39,7 +39,8 @@ SRCS = base/util.c base/diag.c base/date.c base/output.c base/image.c \
        lay/coverage.c lay/layout.c lay/layoutcache.c \
        draw/dl.c draw/pdf.c draw/pdfzip.c draw/png.c \
        cli/engine.c
-CLI_SRCS = cli/cli.c cli/cmd_render.c cli/cmd_check.c cli/cmd_watch.c
+CLI_SRCS = cli/cli.c cli/cmd_render.c cli/cmd_check.c cli/cmd_watch.c \
+           cli/cmd_schema.c cli/cmd_new.c
 LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o $(BUILD)/obj/hyph.o \
            $(BUILD)/obj/rngtab.o
 CLI_OBJS = $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)

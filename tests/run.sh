@@ -281,7 +281,7 @@ sum3=$(md5sum <"$WD/out.pdf")
 [ "$sum1" != "$sum3" ] && ok "watch: the PDF changes with the source" || no "watch: PDF unchanged"
 edit "$WD/stories/chip-capex.xml" 'date="2026-09-17"' 'date="2026-09-31"'
 i=0; while ! grep -q "build failed" "$WD/log" 2>/dev/null && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
-grep -q "^stories/chip-capex.xml:4:56: error: story date '2026-09-31' is not a valid date" "$WD/log" && grep -q "build failed: 1 error; out.pdf is unchanged$" "$WD/log" \
+grep -q "^stories/chip-capex.xml:5:56: error: story date '2026-09-31' is not a valid date" "$WD/log" && grep -q "build failed: 1 error; out.pdf is unchanged$" "$WD/log" \
 	&& [ "$(md5sum <"$WD/out.pdf")" = "$sum3" ] && ok "watch: an error is printed with its place and the last good PDF stays" \
 	|| no "watch: failed build" "$(cat "$WD/log")"
 edit "$WD/stories/chip-capex.xml" 'date="2026-09-31"' 'date="2026-09-17"'

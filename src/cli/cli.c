@@ -62,6 +62,29 @@ static const struct command commands[] = {
 	  "  --layout NAME      check against this layout instead of the input's\n"
 	  "\n"
 	  "Exit status: 0 clean or warnings only, 1 errors, 2 usage, 3 system failure.\n" },
+	{ "new", cmd_new, "write a commented skeleton of a story or an edition",
+	  "usage: briefing new [--edition] FILE.xml\n"
+	  "\n"
+	  "Write FILE.xml: a story with every part, each with a comment saying\n"
+	  "what goes there, that passes check as it is; with --edition, a\n"
+	  "<briefing> edition holding one such story.  The story's id comes from\n"
+	  "the file's name.  An existing file is never written over.\n"
+	  "\n"
+	  "  --edition          an edition instead of a single story\n"
+	  "\n"
+	  "Exit status: 0 written, 2 usage or the file exists, 3 write failure.\n" },
+	{ "schema", cmd_schema, "print the RELAX NG schema of stories or layouts",
+	  "usage: briefing schema [story|layout]\n"
+	  "\n"
+	  "Print the RELAX NG schema (XML syntax) that inputs are checked\n"
+	  "against: story (the default) for stories and editions, layout for\n"
+	  "layout files.  Editors with RELAX NG support (Emacs nXML, oXygen,\n"
+	  "VS Code with an XML extension) validate and complete as you type with\n"
+	  "it: save it, or point a file's <?xml-model href=\"...\"\n"
+	  "schematypens=\"http://relaxng.org/ns/structure/1.0\"?> at the copy\n"
+	  "installed in " DATADIR "/schema.\n"
+	  "\n"
+	  "Exit status: 0 printed, 2 usage.\n" },
 	{ "watch", cmd_watch, "re-render whenever a source changes",
 	  "usage: briefing watch FILE.xml [-o OUT.pdf] [--layout NAME] [--debounce MS]\n"
 	  "\n"

@@ -12,6 +12,8 @@ int cmd_render(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
+int cmd_new(int argc, char **argv);
 
 /* The mail command as this program runs it (a helper program, or the
  * command itself inside that helper). */

@@ -223,7 +223,10 @@ print_source(FILE *f, const char *s, size_t len, int line, int col, int colour)
 {
 	const char *p = s, *end = s + len;
 	struct buf under;
-	int c = 1, from = col > SHOWN / 2 ? col - SHOWN / 3 : 1, w;
+	int c = 1, from = 1, w;
+
+	if ((size_t)g_utf8_strlen(s, (gssize)len) > SHOWN && col > SHOWN / 2)
+		from = col - SHOWN / 3;	/* a long line: the part around col */
 
 	w = fprintf(f, " %5d | ", line) - 2;
 	buf_init(&under);

@@ -439,8 +439,8 @@ text_hint(const struct ctx *c, const struct rng_elem *e, struct buf *b)
 			}
 		}
 	if (e->nslots == 0)
-		buf_printf(b, " (<%s> holds nothing: write it as <%s .../>)",
-		    e->name, e->name);
+		buf_printf(b, ": <%s> holds nothing, only attributes (write it "
+		    "as <%s ... />)", e->name, e->name);
 }
 
 static void check_elem(struct ctx *c, const xmlNode *n, int ei);
@@ -483,7 +483,7 @@ stray(struct ctx *c, const xmlNode *n, const struct rng_elem *e,
 		    "in <%s>: did you mean <%s>?%s", name, n->name, near, txt(&b));
 	else if (other >= 0 && home_of(c, other) >= 0)
 		report(c, fix(c, srcmap_node(c->m, ch), ch), "<%s> cannot stand in "
-		    "<%s>: it belongs in a <%s>%s", name, n->name,
+		    "<%s>: it belongs in <%s>%s", name, n->name,
 		    c->g->elems[home_of(c, other)].name, txt(&b));
 	else
 		report(c, fix(c, srcmap_node(c->m, ch), ch), "unknown element <%s> "

@@ -446,6 +446,73 @@ amp_col(const struct srcmap *m, const char *file, int line, int col)
 	return at == (size_t)-1 ? col : ampc;
 }
 
+/* The byte of line (its text s, len bytes) where column col stands. */
+static size_t
+col_byte(const char *s, size_t len, int col)
+{
+	size_t i = 0;
+
+	for (int c = 1; i < len && c < col; c++)
+		i += g_utf8_skip[(unsigned char)s[i]];
+	return i < len ? i : len;
+}
+
+/* An attribute given twice: the column of its second name on the line,
+ * which libxml2 reports past; col when not found. */
+static int
+second_attr_col(const struct srcmap *m, const char *file, int line, int col,
+    const char *name)
+{
+	size_t len, nl = strlen(name), end;
+	const char *s = srcmap_line(m, file, line, &len);
+
+	if (s == NULL || nl == 0)
+		return col;
+	for (end = col_byte(s, len, col); end > nl; end--)
+		if (strchr(" \t", s[end - nl - 1]) &&
+		    memcmp(s + end - nl, name, nl) == 0)
+			return (int)g_utf8_strlen(s, (gssize)(end - nl)) + 1;
+	return col;
+}
+
+/* A '<' inside a value: most often the value before it lost its closing
+ * quote.  Reports, at that attribute (the last name=" before the '<'),
+ * that its quote is missing; returns 0 when there is none to name. */
+static int
+open_quote(const struct srcmap *m, int f, struct diags *d, int line, int col)
+{
+	size_t n, at, i;
+	const char *s = srcmap_data(m, f, &n), *l;
+	char *msg;
+
+	if ((l = srcmap_line(m, srcmap_name(m, f), line, &i)) == NULL)
+		return 0;
+	at = (size_t)(l - s) + col_byte(l, i, col);
+	for (i = at; i > 1; i--)
+		if (s[i - 1] == '"' || s[i - 1] == '\'') {
+			size_t eq = i - 2, name;
+
+			while (eq > 0 && strchr(" \t\r\n", s[eq]))
+				eq--;
+			if (s[eq] != '=')
+				return 0;
+			while (eq > 0 && strchr(" \t\r\n", s[eq - 1]))
+				eq--;
+			for (name = eq; name > 0 && !strchr(" \t\r\n<", s[name - 1]);
+			    name--)
+				;
+			if (name == eq)
+				return 0;
+			msg = xasprintf("the value of %.*s= has no closing quote: add "
+			    "it (a '<' in a value is written &lt;)", (int)(eq - name),
+			    s + name);
+			say(d, m, f, name, msg);
+			free(msg);
+			return 1;
+		}
+	return 0;
+}
+
 /* Report the errors kept; see xmlerr.h. */
 int
 xmlerrs_report(struct xmlerrs *l, const struct srcmap *m, int f,
@@ -470,6 +537,16 @@ xmlerrs_report(struct xmlerrs *l, const struct srcmap *m, int f,
 		    d, "<![CDATA[", "]]>", "this <![CDATA[ section is never "
 		    "closed: end it with ]]>"))
 			continue;
+		if (p->code == XML_ERR_LT_IN_ATTRIBUTE && open_quote(m, f, d,
+		    p->line, p->col))
+			continue;
+		if (p->code == XML_ERR_ATTRIBUTE_REDEFINED && p->str1) {
+			msg = plain(p);
+			diag(d, DIAG_ERROR, file, p->line, second_attr_col(m, file,
+			    p->line, p->col, p->str1), "%s", msg);
+			free(msg);
+			continue;
+		}
 		msg = plain(p);
 		diag(d, p->warning ? DIAG_WARNING : DIAG_ERROR, file, p->line,
 		    p->bare_amp || p->code == XML_ERR_ENTITYREF_SEMICOL_MISSING ||

@@ -202,6 +202,7 @@ static void
 check_players(struct pool *pool, struct story *st, struct diags *d)
 {
 	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+	int anon = 0;
 
 	for (size_t i = 0; i < st->nplayers; i++) {
 		struct player *p = &st->players[i];
@@ -209,7 +210,7 @@ check_players(struct pool *pool, struct story *st, struct diags *d)
 		    p->id) : NULL;
 
 		if (p->id == NULL)
-			;	/* the schema said so */
+			anon = 1;	/* the schema said so */
 		else if (first)
 			E(p->id_pos, "player id '%s' is already used on line %d",
 			    p->id, first->line);
@@ -224,8 +225,9 @@ check_players(struct pool *pool, struct story *st, struct diags *d)
 		struct relation *r = &st->relations[i];
 		int from, to;
 
-		if (r->from == NULL || r->to == NULL)
-			continue;	/* the schema said so */
+		if (r->from == NULL || r->to == NULL || anon)
+			continue;	/* the schema said so (and a player with no
+					   id could be the one named) */
 		from = g_hash_table_contains(ids, r->from);
 		to = g_hash_table_contains(ids, r->to);
 		if (!from)

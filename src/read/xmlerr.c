@@ -298,57 +298,14 @@ undeclared(const char *name)
 	    "its number (&#NNN;)", name);
 }
 
-/* The plain message for one error (a new string). */
+/* The plain message for an error in the markup: attributes, comments,
+ * declarations, tags (a new string). */
 static char *
-plain(const struct perr *p)
+plain_markup(const struct perr *p)
 {
 	const char *s1 = p->str1 ? p->str1 : "";
 
-	if (p->depth)
-		return xstrdup("elements are nested too deeply: at most 256 levels "
-		    "are allowed");
 	switch (p->code) {
-	case XML_ERR_DOCUMENT_START:
-	case XML_ERR_DOCUMENT_EMPTY:
-		return xstrdup("the document must begin with its element (<story "
-		    "...> or <briefing ...>); only the XML declaration, comments "
-		    "and white space may come before it");
-	case XML_ERR_DOCUMENT_END:
-		return xstrdup("something follows the end of the document's "
-		    "element: a file holds one element (a <story> or a "
-		    "<briefing>); remove this or move it inside");
-	case XML_ERR_INVALID_HEX_CHARREF:
-	case XML_ERR_INVALID_DEC_CHARREF:
-	case XML_ERR_INVALID_CHARREF:
-		return xstrdup("this character reference (&#...;) names a "
-		    "character XML does not allow");
-	case XML_ERR_INVALID_CHAR:
-		if (p->charref)
-			return xstrdup("this character reference (&#...;) names a "
-			    "character XML does not allow");
-		if (p->utf8)
-			return xstrdup("the file is not UTF-8 here: save it as "
-			    "UTF-8, or name its encoding in <?xml version=\"1.0\" "
-			    "encoding=\"...\"?>");
-		return xstrdup("a control character, which XML does not allow: "
-		    "remove it");
-	case XML_ERR_ENTITYREF_NO_NAME:
-	case XML_ERR_NAME_REQUIRED:
-		if (p->bare_amp)
-			return xstrdup("a bare & must be written &amp;");
-		if (p->bad_tag)
-			return xstrdup("a bare < must be written &lt; (a < starts a "
-			    "tag, and no element name follows it here)");
-		if (p->bad_attr)
-			return xstrdup("expected an attribute name or the '>' that "
-			    "ends the tag: is a '>' or a quote missing before here?");
-		return xstrdup("a name is missing here");
-	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
-		return xstrdup("an entity must end with ';' (&amp; &lt; &gt; "
-		    "&quot; &apos;); a bare & must be written &amp;");
-	case XML_ERR_UNDECLARED_ENTITY:
-	case XML_WAR_UNDECLARED_ENTITY:
-		return undeclared(s1);
 	case XML_ERR_LT_IN_ATTRIBUTE:
 		return xstrdup("a '<' inside an attribute's value: is the closing "
 		    "quote of a value before here missing? (a '<' in a value is "
@@ -422,6 +379,62 @@ plain(const struct perr *p)
 	default:
 		return xstrdup("this is not well-formed XML: check the markup "
 		    "here (tags, quotes, & and <)");
+	}
+}
+
+/* The plain message for one error (a new string). */
+static char *
+plain(const struct perr *p)
+{
+	const char *s1 = p->str1 ? p->str1 : "";
+
+	if (p->depth)
+		return xstrdup("elements are nested too deeply: at most 256 levels "
+		    "are allowed");
+	switch (p->code) {
+	case XML_ERR_DOCUMENT_START:
+	case XML_ERR_DOCUMENT_EMPTY:
+		return xstrdup("the document must begin with its element (<story "
+		    "...> or <briefing ...>); only the XML declaration, comments "
+		    "and white space may come before it");
+	case XML_ERR_DOCUMENT_END:
+		return xstrdup("something follows the end of the document's "
+		    "element: a file holds one element (a <story> or a "
+		    "<briefing>); remove this or move it inside");
+	case XML_ERR_INVALID_HEX_CHARREF:
+	case XML_ERR_INVALID_DEC_CHARREF:
+	case XML_ERR_INVALID_CHARREF:
+		return xstrdup("this character reference (&#...;) names a "
+		    "character XML does not allow");
+	case XML_ERR_INVALID_CHAR:
+		if (p->charref)
+			return xstrdup("this character reference (&#...;) names a "
+			    "character XML does not allow");
+		if (p->utf8)
+			return xstrdup("the file is not UTF-8 here: save it as "
+			    "UTF-8, or name its encoding in <?xml version=\"1.0\" "
+			    "encoding=\"...\"?>");
+		return xstrdup("a control character, which XML does not allow: "
+		    "remove it");
+	case XML_ERR_ENTITYREF_NO_NAME:
+	case XML_ERR_NAME_REQUIRED:
+		if (p->bare_amp)
+			return xstrdup("a bare & must be written &amp;");
+		if (p->bad_tag)
+			return xstrdup("a bare < must be written &lt; (a < starts a "
+			    "tag, and no element name follows it here)");
+		if (p->bad_attr)
+			return xstrdup("expected an attribute name or the '>' that "
+			    "ends the tag: is a '>' or a quote missing before here?");
+		return xstrdup("a name is missing here");
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		return xstrdup("an entity must end with ';' (&amp; &lt; &gt; "
+		    "&quot; &apos;); a bare & must be written &amp;");
+	case XML_ERR_UNDECLARED_ENTITY:
+	case XML_WAR_UNDECLARED_ENTITY:
+		return undeclared(s1);
+	default:
+		return plain_markup(p);
 	}
 }
 

@@ -33,14 +33,17 @@ LDLIBS   = $(PLIBS) -lhpdf -lhyphen -ljpeg -lm
 SRCS = base/util.c base/diag.c base/date.c base/output.c base/image.c \
        base/infile.c \
        read/srcmap.c read/xmlin.c read/include.c read/model.c read/parse.c \
-       read/validate.c read/theme.c read/streamsafe.c \
+       read/validate.c read/theme.c read/streamsafe.c read/schemacheck.c read/xmlerr.c \
+       base/suggest.c \
        lay/fonts.c lay/text.c lay/flow.c lay/geom.c lay/ticks.c lay/lay.c \
        lay/chart.c lay/timeline.c lay/powermap.c lay/story.c lay/edition.c \
        lay/coverage.c lay/layout.c lay/layoutcache.c lay/tieroute.c \
        draw/dl.c draw/pdf.c draw/pdfzip.c draw/png.c \
        cli/engine.c
-CLI_SRCS = cli/cli.c cli/cmd_render.c cli/cmd_check.c cli/cmd_watch.c
-LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o $(BUILD)/obj/hyph.o
+CLI_SRCS = cli/cli.c cli/cmd_render.c cli/cmd_check.c cli/cmd_watch.c \
+           cli/cmd_schema.c cli/cmd_new.c
+LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o $(BUILD)/obj/hyph.o \
+           $(BUILD)/obj/rngtab.o
 CLI_OBJS = $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 MAIL_OBJS = $(BUILD)/obj/mail/mail_main.o $(BUILD)/obj/mail/cmd_mail.o $(BUILD)/obj/mail/mail.o
 HDRS = $(wildcard src/*/*.h)
@@ -80,6 +83,21 @@ $(BUILD)/obj/hyph.o: $(BUILD)/gen/hyph.c src/lay/hyph.h
 $(BUILD)/gen/schemas.c: src/read/schema/story.rng src/read/schema/layout.rng src/read/embed.sh
 	@mkdir -p $(BUILD)/gen
 	sh src/read/embed.sh src/read/schema/story.rng src/read/schema/layout.rng > $@.tmp && mv $@.tmp $@
+
+# What the schemas allow, as tables for plain-worded schema errors
+# (src/read/rngtab.h), generated from the schemas themselves.
+$(BUILD)/gen/rnggen: src/read/rnggen.c
+	@mkdir -p $(BUILD)/gen
+	$(CC) -O2 $(WARN) $(shell pkg-config --cflags libxml-2.0) -o $@ $< \
+	    $(shell pkg-config --libs libxml-2.0)
+
+$(BUILD)/gen/rngtab.c: $(BUILD)/gen/rnggen src/read/schema/story.rng src/read/schema/layout.rng
+	$(BUILD)/gen/rnggen story:src/read/schema/story.rng \
+	    layout:src/read/schema/layout.rng > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/rngtab.o: $(BUILD)/gen/rngtab.c src/read/rngtab.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # Unit tests of the pure modules link the same objects.
 $(BUILD)/unit: tests/unit.c $(LIB_OBJS)

@@ -61,3 +61,9 @@ if command -v bash >/dev/null; then
 fi
 expect "-V" 0 "" "$BIN" -V
 grep -qx "briefing [0-9.]*" "$W/out" && ok "-V prints the version" || no "-V prints the version"
+expect "a mistyped option gets the nearest" 2 "briefing: error: unknown option '--layot': did you mean '--layout'?
+briefing: try 'briefing --help' for more information" "$BIN" render --layot a4 x.xml
+expect "a mistyped option with a value gets the nearest" 2 "briefing: error: unknown option '--fromat=json': did you mean '--format'?
+briefing: try 'briefing --help' for more information" "$BIN" check --fromat=json x.xml
+expect "a command far from any gets no guess" 2 "briefing: error: unknown command 'xyz'
+briefing: try 'briefing --help' for more information" "$BIN" xyz

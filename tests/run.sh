@@ -53,7 +53,7 @@ expect "unknown option" 2 "briefing: error: unknown option '--x'
 briefing: try 'briefing --help' for more information" "$BIN" --x
 expect "unknown render option" 2 "briefing: error: unknown option '--frobnicate'
 briefing: try 'briefing --help' for more information" "$BIN" render --frobnicate a.xml
-expect "unknown command" 2 "briefing: error: unknown command 'rendr'
+expect "unknown command, with did-you-mean" 2 "briefing: error: unknown command 'rendr': did you mean 'render'?
 briefing: try 'briefing --help' for more information" "$BIN" rendr x.xml
 expect "render without input" 2 "briefing: error: render needs an input file
 briefing: try 'briefing --help' for more information" "$BIN" render
@@ -281,7 +281,7 @@ sum3=$(md5sum <"$WD/out.pdf")
 [ "$sum1" != "$sum3" ] && ok "watch: the PDF changes with the source" || no "watch: PDF unchanged"
 edit "$WD/stories/chip-capex.xml" 'date="2026-09-17"' 'date="2026-09-31"'
 i=0; while ! grep -q "build failed" "$WD/log" 2>/dev/null && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
-grep -q "^stories/chip-capex.xml:4:56: error: story date '2026-09-31' is not a valid date" "$WD/log" && grep -q "build failed: 1 error; out.pdf is unchanged$" "$WD/log" \
+grep -q "^stories/chip-capex.xml:5:56: error: story date '2026-09-31' is not a valid date" "$WD/log" && grep -q "build failed: 1 error; out.pdf is unchanged$" "$WD/log" \
 	&& [ "$(md5sum <"$WD/out.pdf")" = "$sum3" ] && ok "watch: an error is printed with its place and the last good PDF stays" \
 	|| no "watch: failed build" "$(cat "$WD/log")"
 edit "$WD/stories/chip-capex.xml" 'date="2026-09-31"' 'date="2026-09-17"'
@@ -400,6 +400,7 @@ same=1; for f in "$W"/j1/*.pdf; do cmp -s "$f" "$W/j2/$(basename "$f")" || same=
 # ---- hostile and broken input -----------------------------------------
 . "$T/hostile.sh"
 . "$T/house.sh"
+. "$T/diag.sh"
 H=$W/hostile
 mkdir -p "$H"
 python3 -c "import random; random.seed(7); open('$H/random.xml','wb').write(bytes(random.randrange(256) for _ in range(4096)))"

@@ -10,6 +10,15 @@ enum diag_level {
 	DIAG_ERROR
 };
 
+/* How text diagnostics are printed: FULL adds, under each, the line of
+ * the input it points at with a caret under the column; SHORT is one line
+ * per diagnostic; AUTO (the default) is FULL on a terminal, else SHORT. */
+enum diag_style {
+	DIAG_STYLE_AUTO,
+	DIAG_STYLE_FULL,
+	DIAG_STYLE_SHORT
+};
+
 /* Opaque list of diagnostics; owned by the caller of diags_new. */
 struct diags;
 
@@ -27,8 +36,15 @@ int diags_errors(const struct diags *d);
 int diags_warnings(const struct diags *d);
 /* Turn every warning into an error (--werror). */
 void diags_promote(struct diags *d);
+/* Keep a copy of the text of input file name, for printing the lines
+ * diagnostics point at (forgotten with them when they are printed). */
+void diags_source(struct diags *d, const char *name, const char *data,
+    size_t len);
+/* How diags_print prints (DIAG_STYLE_AUTO unless set). */
+void diags_style(struct diags *d, enum diag_style style);
 /* Print all diagnostics as text, sorted by file, line and column, and
- * forget them, so a later print shows only new ones. */
+ * forget them, so a later print shows only new ones.  Colour only when f
+ * is a terminal and NO_COLOR is unset or empty. */
 void diags_print(struct diags *d, FILE *f);
 /* Print all diagnostics as a JSON array and forget them. */
 void diags_print_json(struct diags *d, FILE *f);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/suggest.h"
 #include "base/util.h"
 #include "cli/cli.h"
 
@@ -43,21 +44,48 @@ static const struct command commands[] = {
 	  "\n"
 	  "Exit status: 0 success, 1 bad input, 2 usage, 3 output or system failure.\n" },
 	{ "check", cmd_check, "validate inputs without rendering",
-	  "usage: briefing check FILE.xml... [--werror] [--format text|json] [--layout NAME]\n"
+	  "usage: briefing check FILE.xml... [--werror] [--format text|short|json] [--layout NAME]\n"
 	  "\n"
 	  "Check each FILE.xml as render would, without laying it out: the schema,\n"
 	  "dates, numbers, ids and links, every included file, the layout, and that\n"
 	  "every character can be drawn with the shipped fonts (a missing one is a\n"
 	  "warning naming the character, its code point and its place).\n"
 	  "\n"
-	  "Prints each problem as FILE:LINE:COL: error|warning: message, then a\n"
-	  "summary line; --format json prints one JSON object instead.\n"
+	  "Prints each problem as FILE:LINE:COL: error|warning: message, saying\n"
+	  "what was found and what is allowed there, then a summary line.\n"
 	  "\n"
 	  "  --werror           treat warnings as errors\n"
-	  "  --format FORMAT    text (the default) or json\n"
+	  "  --format FORMAT    text: each problem with the line it is on and a\n"
+	  "                     caret under its column (the default on a terminal,\n"
+	  "                     in colour unless NO_COLOR is set); short: one line\n"
+	  "                     per problem (the default otherwise); json: one\n"
+	  "                     JSON object\n"
 	  "  --layout NAME      check against this layout instead of the input's\n"
 	  "\n"
 	  "Exit status: 0 clean or warnings only, 1 errors, 2 usage, 3 system failure.\n" },
+	{ "new", cmd_new, "write a commented skeleton of a story or an edition",
+	  "usage: briefing new [--edition] FILE.xml\n"
+	  "\n"
+	  "Write FILE.xml: a story with every part, each with a comment saying\n"
+	  "what goes there, that passes check as it is; with --edition, a\n"
+	  "<briefing> edition holding one such story.  The story's id comes from\n"
+	  "the file's name.  An existing file is never written over.\n"
+	  "\n"
+	  "  --edition          an edition instead of a single story\n"
+	  "\n"
+	  "Exit status: 0 written, 2 usage or the file exists, 3 write failure.\n" },
+	{ "schema", cmd_schema, "print the RELAX NG schema of stories or layouts",
+	  "usage: briefing schema [story|layout]\n"
+	  "\n"
+	  "Print the RELAX NG schema (XML syntax) that inputs are checked\n"
+	  "against: story (the default) for stories and editions, layout for\n"
+	  "layout files.  Editors with RELAX NG support (Emacs nXML, oXygen,\n"
+	  "VS Code with an XML extension) validate and complete as you type with\n"
+	  "it: save it, or point a file's <?xml-model href=\"...\"\n"
+	  "schematypens=\"http://relaxng.org/ns/structure/1.0\"?> at the copy\n"
+	  "installed in " DATADIR "/schema.\n"
+	  "\n"
+	  "Exit status: 0 printed, 2 usage.\n" },
 	{ "watch", cmd_watch, "re-render whenever a source changes",
 	  "usage: briefing watch FILE.xml [-o OUT.pdf] [--layout NAME] [--debounce MS]\n"
 	  "\n"
@@ -158,6 +186,18 @@ cli_dispatch(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(commands[i].name, argv[0]) == 0)
 			return commands[i].run(argc, argv);
+	{
+		const char *names[sizeof(commands) / sizeof(commands[0]) + 1];
+		const char *near;
+		size_t n = 0;
+
+		for (; n < sizeof(commands) / sizeof(commands[0]); n++)
+			names[n] = commands[n].name;
+		names[n++] = "help";
+		if ((near = suggest_nearest(argv[0], names, n)) != NULL)
+			return cli_usage_error("unknown command '%s': did you mean "
+			    "'%s'?", argv[0], near);
+	}
 	return cli_usage_error("unknown command '%s'", argv[0]);
 }
 
@@ -184,11 +224,27 @@ cli_engine(void)
 	return e;
 }
 
-/* getopt's complaint, in briefing's words; see cli.h. */
+/* getopt's complaint, in briefing's words, with the nearest long option
+ * when one is near; see cli.h. */
 int
-cli_bad_option(int c, char **argv)
+cli_bad_option(int c, char **argv, const struct option *longopts)
 {
+	const char *arg = argv[optind - 1], *near = NULL;
+
 	if (c == ':')
-		return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-	return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+		return cli_usage_error("option '%s' needs a value", arg);
+	if (strncmp(arg, "--", 2) == 0 && longopts) {
+		const char *names[64];
+		size_t n = 0, len = strcspn(arg + 2, "=");
+		char *word = xstrndup(arg + 2, len);
+
+		for (; longopts[n].name && n < 64; n++)
+			names[n] = longopts[n].name;
+		near = suggest_nearest(word, names, n);
+		free(word);
+	}
+	if (near)
+		return cli_usage_error("unknown option '%s': did you mean '--%s'?", arg,
+		    near);
+	return cli_usage_error("unknown option '%s'", arg);
 }

@@ -2,6 +2,7 @@
 #ifndef BRIEFING_CLI_H
 #define BRIEFING_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "cli/engine.h"
@@ -12,6 +13,8 @@ int cmd_render(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
+int cmd_new(int argc, char **argv);
 
 /* The mail command as this program runs it (a helper program, or the
  * command itself inside that helper). */
@@ -27,9 +30,10 @@ char *cli_pdf_name(const char *in);
  * NULL (the command then exits with status 3). */
 struct engine *cli_engine(void);
 
-/* After getopt_long returned c ('?' or ':') for argv: the usage error for
- * an unknown option or a missing value; returns 2. */
-int cli_bad_option(int c, char **argv);
+/* After getopt_long returned c ('?' or ':') for argv with longopts: the
+ * usage error for an unknown option (naming the nearest long option when
+ * one is near) or a missing value; returns 2. */
+int cli_bad_option(int c, char **argv, const struct option *longopts);
 /* Print "briefing: unknown option '...'" and the hint; returns 2. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print a command's help text to stdout. Returns 0, or 2 for an unknown

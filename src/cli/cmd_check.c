@@ -21,6 +21,7 @@ cmd_check(int argc, char **argv)
 	struct diags *d;
 	struct engine *e;
 	int c, werror = 0, json = 0, errors, warnings, files = 0, worst = 0;
+	enum diag_style style = DIAG_STYLE_AUTO;
 
 	opterr = 0;
 	optind = 1;
@@ -32,9 +33,13 @@ cmd_check(int argc, char **argv)
 		case 'F':
 			if (strcmp(optarg, "json") == 0)
 				json = 1;
-			else if (strcmp(optarg, "text") != 0)
-				return cli_usage_error("--format takes 'text' or 'json', "
-				    "not '%s'", optarg);
+			else if (strcmp(optarg, "text") == 0)
+				style = DIAG_STYLE_FULL;
+			else if (strcmp(optarg, "short") == 0)
+				style = DIAG_STYLE_SHORT;
+			else
+				return cli_usage_error("--format takes 'text', 'short' or "
+				    "'json', not '%s'", optarg);
 			break;
 		case 'L':
 			o.layout = optarg;
@@ -42,7 +47,7 @@ cmd_check(int argc, char **argv)
 		case 'h':
 			return cli_help("check");
 		default:
-			return cli_bad_option(c, argv);
+			return cli_bad_option(c, argv, longopts);
 		}
 	}
 	if (optind >= argc)
@@ -50,6 +55,7 @@ cmd_check(int argc, char **argv)
 	if ((e = cli_engine()) == NULL)
 		return EXIT_SYSTEM;
 	d = diags_new();
+	diags_style(d, style);
 	for (int i = optind; i < argc; i++) {
 		struct build *b = NULL;
 

@@ -213,7 +213,7 @@ render_options(int argc, char **argv, struct render_args *ra)
 		case 'h':
 			return cli_help("render");
 		default:
-			return cli_bad_option(c, argv);
+			return cli_bad_option(c, argv, longopts);
 		}
 	}
 	return -1;

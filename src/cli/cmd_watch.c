@@ -402,7 +402,7 @@ watch_options(int argc, char **argv, struct build_opts *o, char **out,
 		case 'h':
 			return cli_help("watch");
 		default:
-			return cli_bad_option(c, argv);
+			return cli_bad_option(c, argv, longopts);
 		}
 	}
 	if (optind != argc - 1)

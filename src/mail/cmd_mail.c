@@ -119,7 +119,7 @@ cmd_mail(int argc, char **argv)
 		case 'h':
 			return cli_help("mail");
 		default:
-			return cli_bad_option(c, argv);
+			return cli_bad_option(c, argv, longopts);
 		}
 	}
 	if (optind != argc - 1)

@@ -15,6 +15,7 @@
 #include "read/parse.h"
 #include "read/schemas.h"
 #include "read/srcmap.h"
+#include "read/validate.h"
 #include "read/xmlin.h"
 
 /* ---- tree -> model ---------------------------------------------------- */
@@ -206,8 +207,10 @@ build_chart(struct builder *bd, xmlNodePtr n, struct block *blk)
 	char *t = attr(bd, n, "type");
 
 	blk->chart = ch;
-	ch->type = strcmp(t, "bar") == 0 ? CHART_BAR :
-	    strcmp(t, "line") == 0 ? CHART_LINE : CHART_STACKED;
+	/* A document the schema refused is built too (for the checks of
+	 * validate.c): any attribute may be missing. */
+	ch->type = t && strcmp(t, "bar") == 0 ? CHART_BAR :
+	    t && strcmp(t, "line") == 0 ? CHART_LINE : CHART_STACKED;
 	ch->unit = attr(bd, n, "unit");
 	ch->pos = node_pos(bd, n);
 	for (xmlNodePtr c = n->children; c; c = c->next) {
@@ -247,8 +250,9 @@ build_analysis(struct builder *bd, xmlNodePtr n, struct story *st)
 		for (xmlNodePtr c = s->children; c; c = c->next) {
 			struct block *blk;
 
-			if (c->type != XML_ELEMENT_NODE)
-				continue;
+			if (!is(c, "title") && !is(c, "p") && !is(c, "quote") &&
+			    !is(c, "chart"))
+				continue;	/* the schema said so already */
 			if (is(c, "title")) {
 				rich(bd, c, &sec->title);
 				continue;
@@ -282,7 +286,8 @@ build_power(struct builder *bd, xmlNodePtr n, struct story *st)
 			p->id = attr(bd, c, "id");
 			p->name = attr(bd, c, "name");
 			p->initials = attr(bd, c, "initials");
-			p->stance = strcmp(s, "gains") == 0 ? STANCE_GAINS :
+			p->stance = s == NULL ? STANCE_NEUTRAL :
+			    strcmp(s, "gains") == 0 ? STANCE_GAINS :
 			    strcmp(s, "loses") == 0 ? STANCE_LOSES :
 			    strcmp(s, "mixed") == 0 ? STANCE_MIXED : STANCE_NEUTRAL;
 			rich(bd, c, &p->role);
@@ -430,6 +435,7 @@ parse_buffer(const char *path, const char *root, const char *data, size_t len,
 	struct builder bd;
 	struct briefing *b = NULL;
 	xmlDocPtr doc = NULL;
+	int invalid;
 
 	if (x == NULL) {
 		diag(d, DIAG_ERROR, path, 0, 0, "cannot start the XML parser");
@@ -452,8 +458,11 @@ parse_buffer(const char *path, const char *root, const char *data, size_t len,
 	ic.budget = len < INFILE_MAX ? INFILE_MAX - len : 0;
 	if (include_process(&ic, doc, path) > 0)
 		goto out;
-	if (xmlin_validate(x, doc, schema_story_rng, schema_story_rng_len) > 0)
-		goto out;
+	/* A document the schema refuses is still built and checked, so that
+	 * its dates, numbers and links are reported with the schema's errors
+	 * (all at once); it goes no further. */
+	invalid = xmlin_validate(x, doc, schema_story_rng,
+	    schema_story_rng_len) > 0;
 	b = xcalloc(1, sizeof(*b));
 	b->pool = pool_new();
 	b->src = m;
@@ -463,6 +472,11 @@ parse_buffer(const char *path, const char *root, const char *data, size_t len,
 	bd.b = b;
 	bd.m = b->src;
 	build_briefing(&bd, xmlDocGetRootElement(doc));
+	if (invalid) {
+		validate(b, d);
+		model_free(b);
+		b = NULL;
+	}
 out:
 	xmlFreeDoc(doc);
 	xmlin_free(x);

@@ -106,6 +106,14 @@ srcmap_add(struct srcmap *m, const char *name, const char *data, size_t len)
 	return (int)m->nf++;
 }
 
+/* A file's text; see srcmap.h. */
+const char *
+srcmap_data(const struct srcmap *m, int f, size_t *len)
+{
+	*len = m->f[f].len;
+	return m->f[f].data;
+}
+
 /* The name a file was added under; see srcmap.h. */
 const char *
 srcmap_name(const struct srcmap *m, int f)

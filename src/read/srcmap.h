@@ -28,6 +28,8 @@ struct srcmap *srcmap_new(void);
 void srcmap_free(struct srcmap *m);
 /* Keep a copy of a file's text under name.  Returns its number. */
 int srcmap_add(struct srcmap *m, const char *name, const char *data, size_t len);
+/* The text of file f (NUL-terminated, owned by m) and its length. */
+const char *srcmap_data(const struct srcmap *m, int f, size_t *len);
 /* The name file f was added under (owned by m). */
 const char *srcmap_name(const struct srcmap *m, int f);
 /* Pair the elements of root's tree, in document order, with file f's

@@ -11,6 +11,9 @@
 #include "read/validate.h"
 
 #define E(pos, ...) diag(d, DIAG_ERROR, (pos).file, (pos).line, (pos).col, __VA_ARGS__)
+/* A model built from a document the schema refused may lack any
+ * attribute: names in messages are then empty. */
+#define ORNONE(s) ((s) ? (s) : "")
 #define W(pos, ...) diag(d, DIAG_WARNING, (pos).file, (pos).line, (pos).col, __VA_ARGS__)
 
 /* Link targets we accept; see validate.h. */
@@ -177,9 +180,9 @@ check_values(struct chart_series *se, struct diags *d)
 			E(cv->pos, "chart value '%s' is too small to draw (0, or at "
 			    "least 1e-9 either side of zero: use a smaller unit)",
 			    cv->raw);
-		if (seen_before(labels, cv->label, &cv->pos))
+		if (cv->label && seen_before(labels, cv->label, &cv->pos))
 			E(cv->pos, "label '%s' appears twice in series '%s'",
-			    cv->label, se->name);
+			    cv->label, ORNONE(se->name));
 	}
 	g_hash_table_destroy(labels);
 }
@@ -213,12 +216,12 @@ check_chart(struct pool *pool, struct chart *ch, struct diags *d)
 	for (size_t s = 0; s < ch->nseries; s++) {
 		struct chart_series *se = &ch->series[s];
 
-		if (seen_before(names, se->name, &se->pos))
+		if (se->name && seen_before(names, se->name, &se->pos))
 			E(se->pos, "series '%s' is named twice in this chart",
 			    se->name);
 		if (se->nvalues == 0)
 			E(se->pos, "series '%s' has no values: give it one or more "
-			    "<value label=\"...\">NUMBER</value>", se->name);
+			    "<value label=\"...\">NUMBER</value>", ORNONE(se->name));
 		check_values(se, d);
 	}
 	g_hash_table_destroy(names);
@@ -231,12 +234,16 @@ static void
 check_players(struct pool *pool, struct story *st, struct diags *d)
 {
 	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+	int anon = 0;
 
 	for (size_t i = 0; i < st->nplayers; i++) {
 		struct player *p = &st->players[i];
-		const struct srcpos *first = g_hash_table_lookup(ids, p->id);
+		const struct srcpos *first = p->id ? g_hash_table_lookup(ids,
+		    p->id) : NULL;
 
-		if (first)
+		if (p->id == NULL)
+			anon = 1;	/* the schema said so */
+		else if (first)
 			E(p->id_pos, "player id '%s' is already used on line %d",
 			    p->id, first->line);
 		else
@@ -248,9 +255,13 @@ check_players(struct pool *pool, struct story *st, struct diags *d)
 	}
 	for (size_t i = 0; i < st->nrelations; i++) {
 		struct relation *r = &st->relations[i];
-		int from = g_hash_table_contains(ids, r->from);
-		int to = g_hash_table_contains(ids, r->to);
+		int from, to;
 
+		if (r->from == NULL || r->to == NULL || anon)
+			continue;	/* the schema said so (and a player with no
+					   id could be the one named) */
+		from = g_hash_table_contains(ids, r->from);
+		to = g_hash_table_contains(ids, r->to);
 		if (!from)
 			E(r->from_pos, "relation from '%s' names no player", r->from);
 		if (!to)
@@ -349,10 +360,12 @@ validate(struct briefing *b, struct diags *d)
 
 	check_briefing(b, d);
 	for (size_t i = 0; i < b->nstories; i++) {
-		const struct srcpos *first = g_hash_table_lookup(ids,
-		    b->stories[i].id);
+		const struct srcpos *first = b->stories[i].id ?
+		    g_hash_table_lookup(ids, b->stories[i].id) : NULL;
 
-		if (first)
+		if (b->stories[i].id == NULL)
+			;	/* the schema said so */
+		else if (first)
 			E(b->stories[i].id_pos, "story id '%s' is already used at "
 			    "%s:%d", b->stories[i].id, first->file, first->line);
 		else

@@ -8,7 +8,11 @@
 #include <libxml/xmlIO.h>
 
 #include "base/util.h"
+#include "read/rngtab.h"
+#include "read/schemacheck.h"
+#include "read/schemas.h"
 #include "read/streamsafe.h"
+#include "read/xmlerr.h"
 #include "read/xmlin.h"
 
 struct xmlin {
@@ -16,6 +20,7 @@ struct xmlin {
 	struct srcmap		*m;
 	xmlParserCtxtPtr	 ctxt;	/* one dictionary for the input's files */
 	const char		*name;	/* the file being parsed */
+	struct xmlerrs		*errs;	/* its syntax errors */
 	int			 errors;
 };
 
@@ -38,8 +43,10 @@ xmlin_new(struct diags *d, struct srcmap *m)
 
 	x->d = d;
 	x->m = m;
+	x->errs = xmlerrs_new();
 	xmlSetExternalEntityLoader(refuse_all);
 	if ((x->ctxt = xmlNewParserCtxt()) == NULL) {
+		xmlerrs_free(x->errs);
 		free(x);
 		return NULL;
 	}
@@ -53,39 +60,17 @@ xmlin_free(struct xmlin *x)
 	if (x == NULL)
 		return;
 	xmlFreeParserCtxt(x->ctxt);
+	xmlerrs_free(x->errs);
 	free(x);
 }
 
-/* libxml2's wording, made plain where it names its own internals. */
-static char *
-plain_message(const xmlError *e)
-{
-	const char *m = e->message ? e->message : "malformed input";
-	size_t n;
-	char *s;
-
-	if (strstr(m, "Excessive depth in document"))
-		return xstrdup("elements are nested too deeply: at most 256 levels "
-		    "are allowed");
-	s = xstrdup(m);
-	n = strlen(s);
-	while (n && (s[n - 1] == '\n' || s[n - 1] == ' '))
-		s[--n] = '\0';
-	return s;
-}
-
-/* Syntax errors, at the line and column libxml2 found them. */
+/* Syntax errors are kept, then reported once per root cause. */
 static void
 on_parse_error(void *ctx, xmlErrorPtr e)
 {
 	struct xmlin *x = ctx;
-	char *msg = plain_message(e);
 
-	diag(x->d, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
-	    x->name, e->line > 0 ? e->line : 1, e->int2 > 0 ? e->int2 : 1, "%s",
-	    msg);
-	x->errors += e->level != XML_ERR_WARNING;
-	free(msg);
+	xmlerrs_add(x->errs, e);
 }
 
 /* Look through the prolog (XML declaration, comments, processing
@@ -166,6 +151,7 @@ xmlin_parse(struct xmlin *x, const char *name, const char *data, size_t len)
 	}
 	f = srcmap_add(x->m, name, data, len);
 	x->name = srcmap_name(x->m, f);
+	diags_source(x->d, x->name, data, len);
 	x->errors = 0;
 	if (len == 0 || strspn(data, " \t\r\n") == len) {
 		diag(x->d, DIAG_ERROR, x->name, 1, 1, "empty file: expected an XML "
@@ -203,6 +189,7 @@ xmlin_parse(struct xmlin *x, const char *name, const char *data, size_t len)
 	xmlSetStructuredErrorFunc(x, on_parse_error);
 	doc = xmlCtxtReadMemory(x->ctxt, data, (int)len, x->name, NULL, opts);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	x->errors = xmlerrs_report(x->errs, x->m, f, x->d);
 	g_free(utf8);
 	if (doc && (doc->intSubset || doc->extSubset)) {
 		diag(x->d, DIAG_ERROR, x->name, 1, 1, "document type declarations "
@@ -222,31 +209,21 @@ xmlin_parse(struct xmlin *x, const char *name, const char *data, size_t len)
 
 /* ---- RELAX NG ----------------------------------------------------------- */
 
+/* What libxml2's validator found: only whether the document is valid,
+ * and the first node it did not accept (its words are never shown). */
 struct vctx {
-	struct xmlin	*x;
 	int		 errors;
+	xmlNodePtr	 first;
 };
 
-/* A schema error, at the element it concerns. */
 static void
 on_valid_error(void *ctx, xmlErrorPtr e)
 {
 	struct vctx *v = ctx;
-	struct srcpos p = { NULL, e->line, 0, 0 };
-	char *msg;
 
-	/* Cascades of an error already reported say nothing new. */
-	if (v->errors > 0 && e->message &&
-	    (strstr(e->message, "has extra content") ||
-	    strstr(e->message, "failed to validate content")))
-		return;
-	if (e->node)
-		p = srcmap_node(v->x->m, e->node);
-	msg = plain_message(e);
-	diag(v->x->d, DIAG_ERROR, p.file ? p.file : v->x->name, p.line > 0 ?
-	    p.line : 1, p.col > 0 ? p.col : 1, "%s", msg);
+	if (v->first == NULL && e->node)
+		v->first = e->node;
 	v->errors++;
-	free(msg);
 }
 
 /* Compiled schemas, by the address of their text. */
@@ -273,13 +250,27 @@ compile(const char *text, size_t len)
 	return compiled[i].rng;
 }
 
-/* Check a document against a schema; see xmlin.h. */
+/* The tables generated from a built-in schema's text. */
+static const struct rng_grammar *
+tables(const char *schema)
+{
+	if (schema == schema_story_rng)
+		return &rng_story;
+	if (schema == schema_layout_rng)
+		return &rng_layout;
+	return NULL;
+}
+
+/* Check a document against a schema; see xmlin.h.  libxml2 decides; the
+ * schema's tables say what is wrong, in plain words, at its place. */
 int
 xmlin_validate(struct xmlin *x, xmlDocPtr doc, const char *schema, size_t len)
 {
-	struct vctx v = { x, 0 };
+	struct vctx v = { 0, NULL };
 	xmlRelaxNGPtr rng = compile(schema, len);
+	const struct rng_grammar *g = tables(schema);
 	xmlRelaxNGValidCtxtPtr vc;
+	int r, errors = 0;
 
 	if (rng == NULL) {
 		diag(x->d, DIAG_ERROR, NULL, 0, 0, "internal error: a schema does "
@@ -288,15 +279,27 @@ xmlin_validate(struct xmlin *x, xmlDocPtr doc, const char *schema, size_t len)
 	}
 	vc = xmlRelaxNGNewValidCtxt(rng);
 	xmlRelaxNGSetValidStructuredErrors(vc, on_valid_error, &v);
-	if (xmlRelaxNGValidateDoc(vc, doc) != 0 && v.errors == 0) {
-		struct srcpos p = srcmap_node(x->m, xmlDocGetRootElement(doc));
-
-		diag(x->d, DIAG_ERROR, p.file, p.line, p.col, "does not match "
-		    "the schema");
-		v.errors++;
-	}
+	r = xmlRelaxNGValidateDoc(vc, doc);
 	xmlRelaxNGFreeValidCtxt(vc);
-	return v.errors;
+	if (r == 0)
+		return 0;
+	if (g)
+		errors = schemacheck(g, doc, x->m, x->d, x->name);
+	if (errors == 0) {
+		xmlNodePtr n = v.first ? v.first : xmlDocGetRootElement(doc);
+		struct srcpos p = srcmap_node(x->m, n);
+
+		if (p.file == NULL || p.line <= 0) {
+			p.file = x->name;
+			p.line = n && xmlGetLineNo(n) > 0 ? (int)xmlGetLineNo(n) : 1;
+			p.col = 1;
+		}
+		diag(x->d, DIAG_ERROR, p.file, p.line, p.col > 0 ? p.col : 1,
+		    "<%s> does not match the schema here (see 'briefing schema')",
+		    n && n->name ? (const char *)n->name : "?");
+		errors = 1;
+	}
+	return errors;
 }
 
 /* Forget compiled schemas; see xmlin.h. */

@@ -5,7 +5,7 @@ _briefing()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		COMPREPLY=($(compgen -W 'render check watch mail help --help --version -V' -- "$cur"))
+		COMPREPLY=($(compgen -W 'render check watch mail new schema help --help --version -V' -- "$cur"))
 		return
 	fi
 	cmd=${COMP_WORDS[1]}
@@ -16,7 +16,7 @@ _briefing()
 	--dump)
 		COMPREPLY=($(compgen -W 'model dl' -- "$cur")); return ;;
 	--format)
-		COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
+		COMPREPLY=($(compgen -W 'text short json' -- "$cur")); return ;;
 	-o|--output|--eml)
 		COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	-j|--jobs|--dpi|--debounce|--to|--cc|--bcc|--from|--smtp)
@@ -24,13 +24,16 @@ _briefing()
 	esac
 	case $cmd in
 	help)
-		COMPREPLY=($(compgen -W 'render check watch mail' -- "$cur")); return ;;
+		COMPREPLY=($(compgen -W 'render check watch mail new schema' -- "$cur")); return ;;
+	schema)
+		COMPREPLY=($(compgen -W 'story layout' -- "$cur")); return ;;
 	esac
 	if [[ $cur == -* ]]; then
 		case $cmd in
 		render) COMPREPLY=($(compgen -W '--output --layout --jobs --dump --dpi --stats --no-compress --quiet --help' -- "$cur")) ;;
 		check) COMPREPLY=($(compgen -W '--werror --format --layout --help' -- "$cur")) ;;
 		watch) COMPREPLY=($(compgen -W '--output --layout --debounce --help' -- "$cur")) ;;
+		new) COMPREPLY=($(compgen -W '--edition --help' -- "$cur")) ;;
 		mail) COMPREPLY=($(compgen -W '--to --cc --bcc --from --eml --smtp --require-tls --layout --help' -- "$cur")) ;;
 		esac
 		return

@@ -317,3 +317,15 @@ story m3 "" '  <analysis><section><title>S</title><p xmlns:xi="http://www.w3.org
 expect "combining marks in a text include: a located error" 1 "" "$BIN" check "$H/in/marks-inc.xml"
 grep -qF "$H/in/marks.txt:2:34: error: more than 30 combining marks" "$W/out" \
 	&& ok "the mark is located in the included text" || no "marks in text include" "$(cat "$W/out")"
+
+# The page limit holds for an edition as a whole, not only story by story
+# (an edition of 3,000 two-page stories made 6,001 pages).
+python3 -c "
+ps = '<p>w</p>' * 104000
+st = lambda i: '<story id=\"s%d\"><title>T%d</title><overview><point>P.</point></overview><analysis><section><title>S</title>%s</section></analysis></story>' % (i, i, ps)
+print('<?xml version=\"1.0\"?>\n<briefing title=\"B\">\n' + st(1) + '\n' + st(2) + '\n</briefing>')
+" >"$H/in/pages.xml"
+expect "an edition over 5,000 pages is an error at the story that crosses the limit" 1 \
+    "$H/in/pages.xml:4:1: error: with this story the edition would be longer than 5000 pages, the most briefing makes" \
+    "$BIN" render "$H/in/pages.xml" -o "$H/out/pages.pdf"
+[ ! -e "$H/out/pages.pdf" ] && ok "and no PDF is written" || no "page limit: a PDF was written"

@@ -94,7 +94,7 @@ layout_document(const struct briefing *b, const struct theme *t,
 	{
 		int *first = xcalloc(b->nstories, sizeof(int));
 		int *count = xcalloc(b->nstories, sizeof(int));
-		int total;
+		int total, too_long = 0;
 
 		if (cache)
 			lcache_begin(cache);
@@ -104,11 +104,26 @@ layout_document(const struct briefing *b, const struct theme *t,
 			L.accent = theme_category_color(t, st->category);
 			L.level = b->is_edition ? 1 : 0;
 			first[i] = one_story(&L, st, cache, &count[i]);
+			if (dl_npages(doc) > FLOW_MAX_PAGES) {
+				/* Each story is held to the limit; together they
+				 * are too: lay out no more. */
+				diag(d, DIAG_ERROR, st->pos.file, st->pos.line, st->pos.col,
+				    "with this story the edition would be longer than "
+				    "%d pages, the most briefing makes", FLOW_MAX_PAGES);
+				too_long = 1;
+				break;
+			}
 		}
 		if (cache)
 			lcache_end(cache);
 		L.doc = doc;
 		typeset_set_doc(ts, doc);
+		if (too_long) {
+			free(first);
+			free(count);
+			geom_free(L.g);
+			return L.doc;
+		}
 		/* Now the total is known: every page says "page X of Y". */
 		total = (int)dl_npages(L.doc);
 		for (size_t i = 0; i < b->nstories; i++) {

@@ -82,7 +82,7 @@ static const struct command commands[] = {
 	  "\n"
 	  "Render FILE.xml and send one message: the subject from the title and\n"
 	  "edition (or date), a text and an HTML body with each story's headline\n"
-	  "and points, the cover page as an inline picture, the PDF attached as\n"
+	  "and points, the first chart as an inline picture, the PDF attached as\n"
 	  "SLUG-DATE.pdf.  Recipients come from the options and from a\n"
 	  "<distribution> in the file; Bcc recipients are never in the headers.\n"
 	  "\n"

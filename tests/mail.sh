@@ -176,3 +176,12 @@ for lay in a4:'#0b4f8a' letter:'#00665e'; do
 		"Read the full story: page 3 of the PDF." "Attached: the-weekly-briefing-2026-09-18.pdf (" >"$M/check" 2>&1 \
 		&& ok "mail: the $name edition's text: format=flowed at 72 columns, headings underlined, points numbered" || no "mail: text ($name)" "$(cat "$M/check")"
 done
+# A lone story: its headline is the masthead's, its chart the picture.
+"$BIN" mail "$ROOT/samples/openai-aws.xml" --to cos@example.com --from strategy@example.com --eml "$M/story.eml" 2>"$M/err"; st=$?
+if [ "$st" -eq 0 ] && command -v chromium >/dev/null 2>&1 && $PY "$T/browsercheck.py" "$M/story.eml" --accent '#0b4f8a' >"$M/check" 2>&1 \
+	&& $PY "$T/mailcheck.py" --text "$M/story.eml" "1. On April 27, 2026, Microsoft and OpenAI announced" >>"$M/check" 2>&1 \
+	&& $PY "$T/mailcheck.py" --html "$M/story.eml" '<h1' '!<h2' 'alt="Chart: Cloud commitments to OpenAI, by provider"' >>"$M/check" 2>&1; then
+	ok "mail: a lone story's message passes the browser and text checks, its chart the one picture"
+else
+	no "mail: lone story" "$st $(cat "$M/err" "$M/check")"
+fi

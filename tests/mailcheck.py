@@ -13,10 +13,14 @@
       The text part as RFC 3676 format=flowed: no line over 78 characters
       (and none over 72 but an unbreakable word), soft breaks end in one
       space after a word, no line starts with a space, ">" or "From "
-      unstuffed; the title underlined with "=", each headline with "-";
-      the points numbered 1, 2, ... in each story; each POINT (a piece of
+      unstuffed; the title underlined with "=" as long as its longest
+      line, each headline of an edition with "-"; the points numbered
+      1, 2, ... in each story; each POINT (a piece of
       a point's text) found once the flowed paragraphs are joined; every
       reference [n] listed as a link at the end.
+
+  mailcheck.py --html EML [TEXT | !TEXT]...
+      The decoded HTML part holds each TEXT, and no !TEXT.
 
   mailcheck.py --header EML FIELD ADDR=NAME...
       In header FIELD, the mailbox ADDR has the display name NAME (after
@@ -106,16 +110,17 @@ def text(argv):
         if not l.endswith(" ") or l == "-- ":
             paras.append(cur)
             cur = ""
-    if not (len(paras) > 1 and set(paras[1]) == {"="} and len(paras[1]) == len(paras[0])):
+    title = [l for l in lines[:lines.index(paras[1])]] if len(paras) > 1 and paras[1] in lines else []
+    if not (title and set(paras[1]) == {"="} and len(paras[1]) == max(len(l.rstrip()) for l in title)):
         problems.append(f"the title is not underlined with '=': {paras[:2]}")
     heads = [paras[i - 1] for i in range(1, len(paras)) if paras[i] and set(paras[i]) == {"-"}]
-    if not heads:
-        problems.append("no headline underlined with '-'")
     nums = [int(p.split(".")[0]) for p in paras if re.match(r"^\d+\. ", p)]
+    # An edition underlines each headline; a lone story's is the title.
+    lists = nums.count(1) if nums else 0
+    if lists != max(len(heads), 1):
+        problems.append(f"{len(heads)} headlines underlined with '-', {lists} lists of points")
     if not nums or nums[0] != 1 or any(b not in (a + 1, 1) for a, b in zip(nums, nums[1:])):
         problems.append(f"points not numbered 1, 2, ...: {nums}")
-    if nums.count(1) != len(heads):
-        problems.append(f"{len(heads)} headlines but {nums.count(1)} lists of points")
     body = "\n".join(paras)
     for w in want_points:
         if w not in body:
@@ -125,6 +130,18 @@ def text(argv):
     for n in refs:
         if n not in notes:
             problems.append(f"reference [{n}] is not listed")
+    return problems
+
+
+def html(argv):
+    m = parse(argv[0])
+    h = next(p for p in m.walk() if p.get_content_type() == "text/html").get_content()
+    problems = []
+    for w in argv[1:]:
+        if w.startswith("!") and w[1:] in h:
+            problems.append(f"the HTML holds {w[1:]!r}")
+        elif not w.startswith("!") and w not in h:
+            problems.append(f"the HTML lacks {w!r}")
     return problems
 
 
@@ -145,6 +162,8 @@ if __name__ == "__main__":
     a = sys.argv[1:]
     if a[0] == "--text":
         problems = text(a[1:])
+    elif a[0] == "--html":
+        problems = html(a[1:])
     elif a[0] == "--header":
         problems = header(a[1:])
     else:

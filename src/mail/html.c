@@ -199,6 +199,41 @@ masthead(struct html *h)
 	buf_adds(b, "</p>\n</td></tr>\n");
 }
 
+/* "In this edition": each story's category and headline, linked to its
+ * place below, so that the first screen of a phone shows them all. */
+static void
+contents(struct html *h)
+{
+	const struct mail_view *v = h->v;
+	struct buf *b = h->b;
+	char c[8], c2[8];
+
+	if (!v->b->is_edition || v->nstories < 2)
+		return;
+	buf_printf(b, "<tr><td class=\"bm-pad bm-rl\" style=\"padding:18px 40px 10px 40px;"
+	    "border-top:1px solid %s\">\n<p class=\"bm-mu\" style=\"margin:0 0 10px 0;"
+	    "font-family:%s;font-size:12px;line-height:16px;font-weight:bold;"
+	    "letter-spacing:1.5px;text-transform:uppercase;color:%s\">In this edition</p>\n",
+	    hex(v->rule, 0, c), h->sans, hex(v->muted, 0, c2));
+	for (size_t i = 0; i < v->nstories; i++) {
+		const struct story *st = v->stories[i].st;
+
+		buf_printf(b, "<p style=\"margin:0 0 10px 0;font-family:%s;font-size:15px;"
+		    "line-height:21px\"><a href=\"#story-%zu\" class=\"bm-tx\" style=\""
+		    "color:%s;text-decoration:none\">", h->sans, i + 1, hex(v->text, 0, c));
+		if (st->category) {
+			buf_printf(b, "<span class=\"bm-c%zu\" style=\"font-size:12px;"
+			    "font-weight:bold;letter-spacing:1px;text-transform:uppercase;"
+			    "color:%s\">", i, hex(v->stories[i].color, 0, c));
+			escs(b, st->category);
+			buf_adds(b, "</span>&nbsp; ");
+		}
+		escs(b, st->title.text);
+		buf_adds(b, "</a></p>\n");
+	}
+	buf_adds(b, "</td></tr>\n");
+}
+
 /* Points as a table of numbers and texts (lists render unevenly). */
 static void
 points(struct html *h, const struct mail_story *ms, size_t idx)
@@ -253,20 +288,17 @@ chart(struct html *h)
 	buf_adds(b, "</div>\n");
 }
 
-/* One story: category tag and date, headline, points, the way into the PDF. */
+/* A story's category tag in its colour, and its date. */
 static void
-story(struct html *h, size_t idx)
+story_meta(struct html *h, const struct mail_story *ms)
 {
 	const struct mail_view *v = h->v;
-	const struct mail_story *ms = &v->stories[idx];
 	const struct story *st = ms->st;
 	struct buf *b = h->b;
-	char c[8], c2[8], date[32];
+	char c[8], date[32];
 
-	buf_printf(b, "<tr><td class=\"bm-pad bm-rl\" style=\"padding:26px 40px 14px 40px;"
-	    "border-top:1px solid %s\">\n<p class=\"bm-mu\" style=\"margin:0 0 12px 0;"
-	    "font-family:%s;font-size:13px;line-height:18px;color:%s\">",
-	    hex(v->rule, 0, c), h->sans, hex(v->muted, 0, c2));
+	buf_printf(b, "<p class=\"bm-mu\" style=\"margin:0 0 12px 0;font-family:%s;"
+	    "font-size:13px;line-height:18px;color:%s\">", h->sans, hex(v->muted, 0, c));
 	if (st->category) {
 		buf_printf(b, "<span style=\"display:inline-block;padding:3px 7px;"
 		    "margin:0 8px 0 0;background-color:%s;color:#ffffff;font-family:%s;"
@@ -276,13 +308,33 @@ story(struct html *h, size_t idx)
 		escs(b, st->category);
 		buf_adds(b, "</span>");
 	}
-	if (st->date.prec && v->b->is_edition)
+	if (st->date.prec)
 		escs(b, date_format_long(&st->date, date));
-	buf_printf(b, "</p>\n<h2 class=\"bm-h2 bm-tx\" style=\"margin:0 0 16px 0;"
-	    "font-family:%s;font-size:22px;line-height:1.3;font-weight:bold;color:%s\">",
-	    v->head_sans ? h->sans : h->serif, hex(v->text, 0, c));
-	escs(b, st->title.text);
-	buf_adds(b, "</h2>\n");
+	buf_adds(b, "</p>\n");
+}
+
+/* One story: category tag and date, headline, points, the chart when it
+ * is this story's, the way into the PDF.  A lone story's tag, date and
+ * headline are the masthead's. */
+static void
+story(struct html *h, size_t idx)
+{
+	const struct mail_view *v = h->v;
+	const struct mail_story *ms = &v->stories[idx];
+	const struct story *st = ms->st;
+	struct buf *b = h->b;
+	char c[8];
+
+	buf_printf(b, "<tr><td id=\"story-%zu\" class=\"bm-pad bm-rl\" style=\"padding:26px "
+	    "40px 14px 40px;border-top:1px solid %s\">\n", idx + 1, hex(v->rule, 0, c));
+	if (v->b->is_edition) {
+		story_meta(h, ms);
+		buf_printf(b, "<h2 class=\"bm-h2 bm-tx\" style=\"margin:0 0 16px 0;"
+		    "font-family:%s;font-size:22px;line-height:1.3;font-weight:bold;"
+		    "color:%s\">", v->head_sans ? h->sans : h->serif, hex(v->text, 0, c));
+		escs(b, st->title.text);
+		buf_adds(b, "</h2>\n");
+	}
 	points(h, ms, idx);
 	if (idx == v->chart_story)
 		chart(h);
@@ -384,6 +436,7 @@ mail_html(const struct mail_view *v)
 	    "max-width:600px;margin:0 auto;border-collapse:collapse;"
 	    "background-color:%s\">\n", hex(v->paper, 0, c2));
 	masthead(&h);
+	contents(&h);
 	for (size_t i = 0; i < v->nstories; i++) {
 		story(&h, i);
 	}

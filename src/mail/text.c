@@ -128,8 +128,10 @@ story(struct text *t, const struct mail_view *v, const struct mail_story *ms)
 		para(b, meta.data);
 	}
 	buf_free(&meta);
-	heading(b, st->title.text, '-');
-	buf_addc(b, '\n');
+	if (v->b->is_edition) {	/* a lone story's headline is the title */
+		heading(b, st->title.text, '-');
+		buf_addc(b, '\n');
+	}
 	for (size_t k = 0; k < st->npoints; k++) {
 		char *p = flat(t, &st->points[k]), *n = xasprintf("%zu. %s", k + 1, p);
 

@@ -33,6 +33,9 @@ grep -q "^To: .*<zoe@example.com>" "$M/s1/1.eml" && grep -q "^Cc: .*<juergen@exa
 (cd "$M/run" && "$BIN" mail "$MP" --to zoe@example.com --from strategy@example.com --eml "$M/dry.eml" 2>/dev/null); st=$?
 [ "$st" -eq 0 ] && [ -s "$M/dry.eml" ] && [ "$(delivered "$M/s1")" -eq 1 ] && grep -q "^Content-Type: multipart/mixed" "$M/dry.eml" \
 	&& ok "mail --eml: the message written, nothing sent" || no "mail --eml" "$st"
+(cd "$M/run" && "$BIN" mail "$MP" --to zoe@example.com --bcc board@example.com --from strategy@example.com --eml "$M/dry.eml" 2>"$M/err"); st=$?
+[ "$st" -eq 0 ] && ! grep -qi "^bcc:" "$M/dry.eml" && grep -q "the Bcc recipients are not in it (they travel only in the envelope)" "$M/err" \
+	&& ok "mail --eml with Bcc: says the blind copies are not in the file" || no "mail --eml bcc" "$st $(cat "$M/err")"
 (cd "$M/run" && "$BIN" mail "$MP" --to "a@example.com
 Bcc: thief@example.com" --from strategy@example.com --smtp "smtp://127.0.0.1:$P" 2>"$M/err"); st=$?
 [ "$st" -eq 1 ] && grep -q "contains a line break (CR or LF)" "$M/err" && [ "$(delivered "$M/s1")" -eq 1 ] \
@@ -173,7 +176,7 @@ for lay in a4:'#0b4f8a' letter:'#00665e'; do
 		no "mail: browser check ($name)" "no chromium: make deps installs it"
 	fi
 	$PY "$T/mailcheck.py" --text "$M/weekly-$name.eml" "Nordlys Grid asked the regulator to bring its northern interconnector forward by three years" \
-		"Read the full story: page 3 of the PDF." "Attached: the-weekly-briefing-2026-09-18.pdf (" >"$M/check" 2>&1 \
+		"Read the full story: page 3 of the PDF." "Attached: the full briefing, the-weekly-briefing-2026-09-18.pdf (" >"$M/check" 2>&1 \
 		&& ok "mail: the $name edition's text: format=flowed at 72 columns, headings underlined, points numbered" || no "mail: text ($name)" "$(cat "$M/check")"
 done
 # A lone story: its headline is the masthead's, its chart the picture.

@@ -198,8 +198,16 @@ mail_chart_png(const struct build *b, struct mail_view *v, char **png,
 	bx.x0 -= 8, bx.y0 -= 8, bx.x1 += 8, bx.y1 += 8;
 	w = bx.x1 - bx.x0;
 	h = bx.y1 - bx.y0;
+	if (!isfinite(w) || !isfinite(h) || w < 40 || h < 40)
+		return 0;	/* nothing worth a picture */
 	css_w = fmin(SHOW_W, SHOW_H * w / h);
 	scale = 2 * css_w / w;		/* pixels per point */
+	{
+		const struct dl_page *pg = dl_page(b->doc, page);
+
+		if ((double)pg->w * scale * pg->h * scale > 40e6)
+			return 0;	/* a chart small on a huge page: no picture */
+	}
 	if (png_render(b->doc, page, scale * 72, &full, &fulllen, err) != 0)
 		return -1;
 	v->chart_w = (int)floor(css_w);

@@ -274,8 +274,10 @@ delivery(struct run *r)
 			fprintf(stderr, "briefing: %s\n", err);
 			rc = EXIT_SYSTEM;
 		} else
-			fprintf(stderr, "briefing: wrote %s (%zu bytes) for %zu %s\n",
-			    r->eml, len, r->m.nrcpt, people(r->m.nrcpt));
+			fprintf(stderr, "briefing: wrote %s (%zu bytes) for %zu %s%s\n",
+			    r->eml, len, r->m.nrcpt, people(r->m.nrcpt), mail_has_bcc(&r->m) ?
+			    "; the Bcc recipients are not in it (they travel only in "
+			    "the envelope)" : "");
 	} else if (r->smtp) {
 		char *shown = mail_url_shown(r->smtp);
 

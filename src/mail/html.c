@@ -103,7 +103,7 @@ rich(struct html *h, const struct rich *r, const char *link_color)
 				buf_printf(b, "\" class=\"bm-ac\" style=\"color:%s;"
 				    "text-decoration:underline\">", link_color);
 			} else {
-				buf_adds(b, "<span lang=\"");
+				buf_adds(b, "<span style=\"font:inherit\" lang=\"");
 				escs(b, m->lang ? m->lang : "");
 				buf_adds(b, "\">");
 			}
@@ -377,8 +377,8 @@ footer(struct html *h)
 	buf_printf(b, "</strong> &middot; %zu %s &middot; %s</p>\n", v->npages,
 	    v->npages == 1 ? "page" : "pages", mail_size(v->pdflen, size));
 	buf_printf(b, "<p class=\"bm-mu\" style=\"margin:0;font-family:%s;font-size:14px;"
-	    "line-height:20px;color:%s\">The PDF holds the full analysis, with its "
-	    "charts, timelines and sources.", h->sans, hex(v->muted, 0, c));
+	    "line-height:20px;color:%s\">The PDF holds every story in full.",
+	    h->sans, hex(v->muted, 0, c));
 	if (bf->author) {
 		buf_adds(b, " Sent by ");
 		escs(b, bf->author);
@@ -431,6 +431,10 @@ mail_html(const struct mail_view *v)
 	    "cellspacing=\"0\" cellpadding=\"0\" border=\"0\" style=\"width:100%%;"
 	    "border-collapse:collapse;background-color:%s\">\n<tr><td class=\"bm-outer\" "
 	    "align=\"center\" style=\"padding:28px 12px\">\n", c);
+	/* Outlook for Windows knows no max-width: a fixed table for it alone. */
+	buf_adds(&b, "<!--[if mso]><table role=\"presentation\" width=\"600\" "
+	    "cellspacing=\"0\" cellpadding=\"0\" border=\"0\" align=\"center\"><tr>"
+	    "<td><![endif]-->\n");
 	buf_printf(&b, "<table role=\"presentation\" class=\"bm-card\" width=\"600\" "
 	    "cellspacing=\"0\" cellpadding=\"0\" border=\"0\" style=\"width:100%%;"
 	    "max-width:600px;margin:0 auto;border-collapse:collapse;"
@@ -441,6 +445,7 @@ mail_html(const struct mail_view *v)
 		story(&h, i);
 	}
 	footer(&h);
-	buf_adds(&b, "</table>\n</td></tr>\n</table>\n</body>\n</html>\n");
+	buf_adds(&b, "</table>\n<!--[if mso]></td></tr></table><![endif]-->\n"
+	    "</td></tr>\n</table>\n</body>\n</html>\n");
 	return buf_steal(&b);
 }

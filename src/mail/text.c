@@ -176,9 +176,8 @@ mail_text(const struct mail_view *v)
 		para(&b, meta.data);
 	}
 	buf_addc(&b, '\n');
-	s = xasprintf("Attached: %s (%zu %s, %s), the full analysis with its charts, "
-	    "timelines and sources.", v->pdfname, v->npages, v->npages == 1 ? "page" :
-	    "pages", mail_size(v->pdflen, size));
+	s = xasprintf("Attached: the full briefing, %s (%zu %s, %s).", v->pdfname,
+	    v->npages, v->npages == 1 ? "page" : "pages", mail_size(v->pdflen, size));
 	para(&b, s);
 	free(s);
 	for (size_t i = 0; i < v->nstories; i++)

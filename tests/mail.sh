@@ -78,6 +78,10 @@ start_smtpd "$M/s4" --data-reply "554 5.7.1 Message refused as spam"; P4=$SP
 (cd "$M/run" && "$BIN" mail "$MP" --to zoe@example.com --from strategy@example.com --smtp "smtp://127.0.0.1:$P4" 2>"$M/err"); st=$?
 [ "$st" -eq 3 ] && grep -q "the SMTP server refused the message; it said \"554 5.7.1 Message refused as spam\"" "$M/err" && ! grep -qi weird "$M/err" \
 	&& ok "mail: a 554 for the message: said plainly, with the server's words" || no "mail: 554" "$st $(cat "$M/err")"
+mkdir -p "$M/s7"; start_smtpd "$M/s7" --data-reply "$(printf '554 5.7.1 Refused\033[2J\033]0;pwned\007 here')"; P7=$SP
+(cd "$M/run" && BRIEFING_SMTP_TRACE=1 "$BIN" mail "$MP" --to zoe@example.com --from strategy@example.com --smtp "smtp://127.0.0.1:$P7" 2>"$M/err"); st=$?
+[ "$st" -eq 3 ] && grep -q 'it said "554 5.7.1 Refused?\[2J?\]0;pwned? here"' "$M/err" && ! grep -q "$(printf '\033')" "$M/err" \
+	&& ok "mail: a server's reply reaches the terminal without its control characters" || no "mail: reply escapes" "$st $(cat -v "$M/err" | tail -5)"
 start_smtpd "$M/s5" --data-reply "451 4.7.1 Greylisted, please try again"; P5=$SP
 (cd "$M/run" && "$BIN" mail "$MP" --to zoe@example.com --from strategy@example.com --smtp "smtp://127.0.0.1:$P5" 2>"$M/err"); st=$?
 [ "$st" -eq 3 ] && grep -q "refused the message; it said \"451 4.7.1 Greylisted, please try again\" (a temporary failure: try again later)" "$M/err" \

@@ -78,22 +78,39 @@ rcpt_of(const char *cmd, char *out, size_t n)
 		snprintf(out, n, "%s", cmd + 8);
 }
 
+/* The server's words are shown to people: control characters (a
+ * terminal's escapes) become '?', and a reply is kept to REPLY_MAX bytes. */
+#define REPLY_MAX	400
+
+static void
+add_clean(struct buf *b, const char *s, size_t n, size_t max)
+{
+	for (size_t i = 0; i < n && b->len < max; i++)
+		buf_addc(b, (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i]);
+}
+
 /* A reply line from the server; a complete reply is judged. */
 static void
 heard(struct talk *t, const char *s, size_t n)
 {
 	int code;
 
-	if (t->trace)
-		fprintf(stderr, "< %.*s\n", (int)n, s);
+	if (t->trace) {
+		struct buf line;
+
+		buf_init(&line);
+		add_clean(&line, s, n, n);
+		fprintf(stderr, "< %.*s\n", (int)line.len, line.data ? line.data : "");
+		buf_free(&line);
+	}
 	if (n < 3 || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) ||
 	    !isdigit((unsigned char)s[2]))
 		return;
 	if (t->reply.len == 0)
 		buf_add(&t->reply, s, 3);
-	if (n > 4) {
+	if (n > 4 && t->reply.len < REPLY_MAX) {
 		buf_addc(&t->reply, ' ');
-		buf_add(&t->reply, s + 4, n - 4);
+		add_clean(&t->reply, s + 4, n - 4, REPLY_MAX);
 	}
 	if (n > 3 && s[3] == '-')
 		return;	/* more lines follow */
@@ -138,8 +155,15 @@ debug_cb(CURL *c, curl_infotype type, char *data, size_t size, void *arg)
 		}
 		break;
 	case CURLINFO_TEXT:
-		if (t->trace)
-			fprintf(stderr, "* %.*s", (int)size, data);
+		if (t->trace) {
+			struct buf line;
+
+			buf_init(&line);
+			add_clean(&line, data, size && data[size - 1] == '\n' ? size - 1 :
+			    size, size);
+			fprintf(stderr, "* %.*s\n", (int)line.len, line.data ? line.data : "");
+			buf_free(&line);
+		}
 		break;
 	case CURLINFO_DATA_OUT:
 		if (t->trace && !t->data_shown)

@@ -150,6 +150,27 @@ EOF
 	&& $PY "$T/mailcheck.py" --header "$M/s1/3.eml" Cc 'admin@example.com==?utf-8?b?QWRtaW4=?=' 'jd@example.com=Doe, "JD" John' >>"$M/check" 2>&1 \
 	&& ok "mail: display names quoted and escaped (a trailing backslash), an RFC 2047 look-alike kept as written" || no "mail: display names" "$st $(cat "$M/err" "$M/check")"
 
+# --personalize: one message per To recipient, greeted by name; one copy for Cc and Bcc.
+mkdir -p "$M/s8"; start_smtpd "$M/s8"; P8=$SP
+(cd "$M/run" && "$BIN" mail "$MP" --personalize --to "Zoë Müller <zoe@example.com>" --to bob@example.com --bcc board@example.com \
+	--from strategy@example.com --smtp "smtp://127.0.0.1:$P8" 2>"$M/err"); st=$?
+if [ "$st" -eq 0 ] && [ "$(delivered "$M/s8")" -eq 3 ] && grep -q '"to": \["zoe@example.com"\]' "$M/s8/1.json" && grep -q '"to": \["bob@example.com"\]' "$M/s8/2.json" \
+	&& grep -q '"to": \["board@example.com", "juergen@example.com"\]' "$M/s8/3.json" \
+	&& $PY "$T/mailcheck.py" --text "$M/s8/1.eml" "Dear Zoë Müller," >"$M/check" 2>&1 && $PY "$T/mailcheck.py" --html "$M/s8/1.eml" "Dear Zoë Müller,</p>" >>"$M/check" 2>&1 \
+	&& $PY "$T/mailcheck.py" --html "$M/s8/2.eml" "!Dear" >>"$M/check" 2>&1 && $PY "$T/mailcheck.py" --html "$M/s8/3.eml" "!Dear" >>"$M/check" 2>&1 \
+	&& $PY "$T/mailcheck.py" --header "$M/s8/1.eml" To "zoe@example.com=Zoë Müller" >>"$M/check" 2>&1 && ! grep -q "^Cc:" "$M/s8/1.eml" \
+	&& grep -q "^Cc: .*juergen@example.com" "$M/s8/3.eml" && ! grep -qi "^bcc:" "$M/s8/3.eml"; then
+	ok "mail --personalize: a message for each To recipient (Dear NAME), one copy for Cc and Bcc"
+else
+	no "mail --personalize" "$st $(cat "$M/err" "$M/check")"
+fi
+(cd "$M/run" && "$BIN" mail "$MP" --personalize --to zoe@example.com --to reject-me@example.com --to ann@example.com \
+	--from strategy@example.com --smtp "smtp://127.0.0.1:$P8" 2>"$M/err"); st=$?
+[ "$st" -eq 3 ] && [ "$(delivered "$M/s8")" -eq 4 ] && grep -q "refused a recipient, so nothing was sent: <reject-me@example.com>" "$M/err" \
+	&& grep -q "^briefing: --personalize: 1 of the 3 To recipients had their message before this failure; nothing more was sent" "$M/err" \
+	&& ok "mail --personalize: stops at a refused recipient and says who has the message" || no "mail --personalize failure" "$st $(cat "$M/err")"
+expect "mail --personalize with --eml is a usage error" 2 "" "$BIN" mail "$MP" --personalize --to zoe@example.com --from strategy@example.com --eml "$M/p.eml"
+
 if [ ! -x /usr/sbin/sendmail ] && [ ! -x /usr/lib/sendmail ]; then
 	rm -f "$M"/run/*
 	(cd "$M/run" && "$BIN" mail "$MP" --to zoe@example.com --from strategy@example.com 2>"$M/err"); st=$?

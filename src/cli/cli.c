@@ -79,6 +79,7 @@ static const struct command commands[] = {
 	{ "mail", cli_run_mail, "render a briefing and e-mail it",
 	  "usage: briefing mail FILE.xml --to ADDR [--to ADDR...] [--cc ADDR] [--bcc ADDR]\n"
 	  "                     [--from ADDR] [--eml FILE | --smtp URL [--require-tls]]\n"
+	  "                     [--personalize]\n"
 	  "\n"
 	  "Render FILE.xml and send one message: the subject from the title and\n"
 	  "edition (or date), a text and an HTML body with each story's headline\n"
@@ -92,6 +93,8 @@ static const struct command commands[] = {
 	  "  --smtp URL         send through smtp://HOST:PORT or smtps://HOST:PORT,\n"
 	  "                     with STARTTLS when the server offers it\n"
 	  "  --require-tls      refuse to send without TLS\n"
+	  "  --personalize      one message per To recipient, \"Dear NAME,\"; one\n"
+	  "                     more for the Cc and Bcc recipients\n"
 	  "  --layout NAME      a layout from layouts/ or a path to one\n"
 	  "\n"
 	  "Without --smtp the message goes to the local sendmail (sendmail -t -i).\n"

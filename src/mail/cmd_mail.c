@@ -20,7 +20,7 @@
 /* One run of the command. */
 struct run {
 	const char		*input, *from, *eml, *smtp;
-	int			 require_tls;
+	int			 require_tls, personalize;
 	struct build_opts	 o;
 	const char		*cli[MAX_CLI_RCPT];
 	enum rcpt_kind		 cli_kind[MAX_CLI_RCPT];
@@ -48,6 +48,7 @@ options(struct run *r, int argc, char **argv)
 		{ "eml", required_argument, NULL, 'E' },
 		{ "smtp", required_argument, NULL, 'S' },
 		{ "require-tls", no_argument, NULL, 'R' },
+		{ "personalize", no_argument, NULL, 'P' },
 		{ "layout", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -80,6 +81,9 @@ options(struct run *r, int argc, char **argv)
 		case 'R':
 			r->require_tls = 1;
 			break;
+		case 'P':
+			r->personalize = 1;
+			break;
 		case 'L':
 			r->o.layout = optarg;
 			break;
@@ -106,6 +110,9 @@ options(struct run *r, int argc, char **argv)
 	    strncmp(r->smtp, "smtps://", 8) != 0)
 		return cli_usage_error("--smtp takes smtp://host:port or "
 		    "smtps://host:port, not '%s'", r->smtp);
+	if (r->personalize && r->eml)
+		return cli_usage_error("%s", "--personalize sends one message per To "
+		    "recipient; --eml writes one message: give one or the other");
 	if (r->from == NULL || *r->from == '\0')
 		return cli_usage_error("%s", "mail needs a sender: --from ADDR or "
 		    "BRIEFING_FROM in the environment");
@@ -236,21 +243,22 @@ message(struct run *r)
 }
 
 static char *
-compose(struct run *r, int flags, size_t *len)
+compose(struct run *r, const struct mail *m, const char *greeting, int flags,
+    size_t *len)
 {
-	return mail_compose(&r->m, &r->v, r->b->pdf, r->b->pdflen, r->png, r->pnglen,
+	r->v.greeting = greeting;
+	return mail_compose(m, &r->v, r->b->pdf, r->b->pdflen, r->png, r->pnglen,
 	    r->when, flags, len);
 }
 
 /* Keep what could not be sent, with its Bcc header, and say where. */
 static void
-keep(struct run *r)
+keep(struct run *r, const struct mail *m, const char *greeting)
 {
 	size_t len;
-	char *msg = compose(r, MAIL_BCC | MAIL_CRLF, &len);
+	char *msg = compose(r, m, greeting, MAIL_BCC | MAIL_CRLF, &len);
 
-	mail_keep(r->v.pdfname, r->b->pdf, r->b->pdflen, msg, len,
-	    mail_has_bcc(&r->m));
+	mail_keep(r->v.pdfname, r->b->pdf, r->b->pdflen, msg, len, mail_has_bcc(m));
 	free(msg);
 }
 
@@ -258,6 +266,92 @@ static const char *
 people(size_t n)
 {
 	return n == 1 ? "recipient" : "recipients";
+}
+
+/* Send one message to m's recipients, through --smtp or the local
+ * sendmail; on failure say why and keep it.  Returns an exit status. */
+static int
+send_one(struct run *r, const struct mail *m, const char *greeting)
+{
+	size_t len;
+	char *msg, *err = NULL;
+	int rc = EXIT_OK;
+
+	if (r->smtp) {
+		char *shown = mail_url_shown(r->smtp);
+
+		msg = compose(r, m, greeting, MAIL_CRLF, &len);
+		if (mail_send_smtp(r->smtp, r->require_tls, m, msg, len, &err) != 0) {
+			fprintf(stderr, "briefing: %s: %s\n", shown, err);
+			keep(r, m, greeting);
+			rc = EXIT_SYSTEM;
+		} else
+			fprintf(stderr, "briefing: sent to %zu %s through %s\n", m->nrcpt,
+			    people(m->nrcpt), shown);
+		free(shown);
+		free(err);
+		free(msg);
+		return rc;
+	}
+	/* The local sendmail takes Bcc from the headers and removes it. */
+	msg = compose(r, m, greeting, MAIL_BCC, &len);
+	switch (mail_send_sendmail(msg, len, &err)) {
+	case 0:
+		fprintf(stderr, "briefing: handed to sendmail for %zu %s\n", m->nrcpt,
+		    people(m->nrcpt));
+		break;
+	case 1:
+		fprintf(stderr, "briefing: no --smtp server given and no local "
+		    "sendmail: use --smtp smtp://HOST:PORT (credentials in "
+		    "BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD, or ~/.netrc)\n");
+		keep(r, m, greeting);
+		rc = EXIT_SYSTEM;
+		break;
+	default:
+		fprintf(stderr, "briefing: %s\n", err);
+		keep(r, m, greeting);
+		rc = EXIT_SYSTEM;
+	}
+	free(err);
+	free(msg);
+	return rc;
+}
+
+/* --personalize: one message to each To recipient, greeting them by
+ * name, then one copy for the Cc and Bcc recipients together.  Stops at
+ * the first failure, saying who has it already.  Returns an exit status. */
+static int
+send_each(struct run *r)
+{
+	struct mail one = r->m;
+	struct mail_rcpt *copies = xcalloc(r->m.nrcpt, sizeof(*copies));
+	size_t ncopies = 0, sent = 0, nto = 0;
+	int rc = EXIT_OK;
+
+	for (size_t i = 0; i < r->m.nrcpt; i++)
+		if (r->m.rcpt[i].kind != RCPT_TO)
+			copies[ncopies++] = r->m.rcpt[i];
+		else
+			nto++;
+	for (size_t i = 0; i < r->m.nrcpt && rc == EXIT_OK; i++) {
+		if (r->m.rcpt[i].kind != RCPT_TO)
+			continue;
+		one.rcpt = &r->m.rcpt[i];
+		one.nrcpt = 1;
+		if ((rc = send_one(r, &one, r->m.rcpt[i].name)) == EXIT_OK)
+			sent++;
+	}
+	if (rc == EXIT_OK && ncopies) {
+		one.rcpt = copies;
+		one.nrcpt = ncopies;
+		rc = send_one(r, &one, NULL);
+	}
+	if (rc != EXIT_OK)
+		fprintf(stderr, "briefing: --personalize: %zu of the %zu To recipients "
+		    "had their message before this failure; nothing more was sent\n",
+		    sent, nto);
+	free(copies);
+	return rc;
 }
 
 /* Write, send or hand over the message.  Returns an exit status. */
@@ -268,49 +362,19 @@ delivery(struct run *r)
 	char *msg, *err = NULL;
 	int rc = EXIT_OK;
 
-	if (r->eml) {
-		msg = compose(r, MAIL_CRLF, &len);
-		if (output_write(r->eml, msg, len, &err) != 0) {
-			fprintf(stderr, "briefing: %s\n", err);
-			rc = EXIT_SYSTEM;
-		} else
-			fprintf(stderr, "briefing: wrote %s (%zu bytes) for %zu %s%s\n",
-			    r->eml, len, r->m.nrcpt, people(r->m.nrcpt), mail_has_bcc(&r->m) ?
-			    "; the Bcc recipients are not in it (they travel only in "
-			    "the envelope)" : "");
-	} else if (r->smtp) {
-		char *shown = mail_url_shown(r->smtp);
-
-		msg = compose(r, MAIL_CRLF, &len);
-		if (mail_send_smtp(r->smtp, r->require_tls, &r->m, msg, len, &err) != 0) {
-			fprintf(stderr, "briefing: %s: %s\n", shown, err);
-			keep(r);
-			rc = EXIT_SYSTEM;
-		} else
-			fprintf(stderr, "briefing: sent to %zu %s through %s\n",
-			    r->m.nrcpt, people(r->m.nrcpt), shown);
-		free(shown);
-	} else {
-		/* The local sendmail takes Bcc from the headers and removes it. */
-		msg = compose(r, MAIL_BCC, &len);
-		switch (mail_send_sendmail(msg, len, &err)) {
-		case 0:
-			fprintf(stderr, "briefing: handed to sendmail for %zu %s\n",
-			    r->m.nrcpt, people(r->m.nrcpt));
-			break;
-		case 1:
-			fprintf(stderr, "briefing: no --smtp server given and no local "
-			    "sendmail: use --smtp smtp://HOST:PORT (credentials in "
-			    "BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD, or ~/.netrc)\n");
-			keep(r);
-			rc = EXIT_SYSTEM;
-			break;
-		default:
-			fprintf(stderr, "briefing: %s\n", err);
-			keep(r);
-			rc = EXIT_SYSTEM;
-		}
-	}
+	if (r->personalize)
+		return send_each(r);
+	if (r->eml == NULL)
+		return send_one(r, &r->m, NULL);
+	msg = compose(r, &r->m, NULL, MAIL_CRLF, &len);
+	if (output_write(r->eml, msg, len, &err) != 0) {
+		fprintf(stderr, "briefing: %s\n", err);
+		rc = EXIT_SYSTEM;
+	} else
+		fprintf(stderr, "briefing: wrote %s (%zu bytes) for %zu %s%s\n",
+		    r->eml, len, r->m.nrcpt, people(r->m.nrcpt), mail_has_bcc(&r->m) ?
+		    "; the Bcc recipients are not in it (they travel only in "
+		    "the envelope)" : "");
 	free(err);
 	free(msg);
 	return rc;

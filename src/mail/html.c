@@ -199,6 +199,27 @@ masthead(struct html *h)
 	buf_adds(b, "</p>\n</td></tr>\n");
 }
 
+/* "Dear NAME," for a personal copy (--personalize). */
+static void
+greeting(struct html *h)
+{
+	const struct mail_view *v = h->v;
+	struct buf *b = h->b;
+	char c[8];
+
+	if (v->greeting == NULL)
+		return;
+	buf_printf(b, "<tr><td class=\"bm-pad\" style=\"padding:0 40px 20px 40px\">\n"
+	    "<p class=\"bm-tx\" style=\"margin:0 0 8px 0;font-family:%s;font-size:16px;"
+	    "line-height:24px;color:%s\">Dear ", v->body_sans ? h->sans : h->serif,
+	    hex(v->text, 0, c));
+	escs(b, v->greeting);
+	buf_printf(b, ",</p>\n<p class=\"bm-tx\" style=\"margin:0;font-family:%s;"
+	    "font-size:16px;line-height:24px;color:%s\">The briefing is below in "
+	    "short, and attached in full.</p>\n</td></tr>\n", v->body_sans ? h->sans :
+	    h->serif, c);
+}
+
 /* "In this edition": each story's category and headline, linked to its
  * place below, so that the first screen of a phone shows them all. */
 static void
@@ -440,6 +461,7 @@ mail_html(const struct mail_view *v)
 	    "max-width:600px;margin:0 auto;border-collapse:collapse;"
 	    "background-color:%s\">\n", hex(v->paper, 0, c2));
 	masthead(&h);
+	greeting(&h);
 	contents(&h);
 	for (size_t i = 0; i < v->nstories; i++) {
 		story(&h, i);

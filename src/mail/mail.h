@@ -44,6 +44,7 @@ struct mail_view {
 	size_t			 nstories;
 	char			*subject, *pdfname;
 	const char		*pdfcid;	/* the PDF's Content-ID, or NULL */
+	const char		*greeting;	/* "Dear NAME," when set */
 	size_t			 pdflen, npages;
 	const char		*chart_cid;	/* an inline chart picture, or NULL */
 	const char		*chart_title;

@@ -176,6 +176,12 @@ mail_text(const struct mail_view *v)
 		para(&b, meta.data);
 	}
 	buf_addc(&b, '\n');
+	if (v->greeting) {
+		s = xasprintf("Dear %s,", v->greeting);
+		para(&b, s);
+		free(s);
+		buf_adds(&b, "\nThe briefing is below in short, and attached in full.\n\n");
+	}
 	s = xasprintf("Attached: the full briefing, %s (%zu %s, %s).", v->pdfname,
 	    v->npages, v->npages == 1 ? "page" : "pages", mail_size(v->pdflen, size));
 	para(&b, s);

@@ -91,6 +91,9 @@ class Browser:
              "--disable-extensions", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", "--mute-audio",
              "--hide-scrollbars", "--remote-debugging-pipe",
+             # Nothing leaves the machine: no name resolves.
+             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+             "--proxy-server=http://127.0.0.1:9",
              "--user-data-dir=" + profile, "about:blank"],
             preexec_fn=child, pass_fds=(3, 4), stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -198,6 +201,7 @@ def main():
         s = b.call("Target.attachToTarget", {"targetId": t["targetId"], "flatten": True})["sessionId"]
         b.call("Page.enable", {}, s)
         b.call("Network.enable", {}, s)
+        b.call("Network.setBlockedURLs", {"urls": ["http://*", "https://*", "ftp://*", "ws://*", "wss://*"]}, s)
         for width in (375, 800):
             for scheme in ("light", "dark"):
                 case = f"{width} px {scheme}"

@@ -213,3 +213,27 @@ if [ "$st" -eq 0 ] && command -v chromium >/dev/null 2>&1 && $PY "$T/browserchec
 else
 	no "mail: lone story" "$st $(cat "$M/err" "$M/check")"
 fi
+# The browser check itself fails on what the issue describes: a wide
+# white slab with small text and a page of text as a picture (whose
+# address the browser is kept from reaching: it only reports the request).
+$PY - "$M/bad.eml" <<'PYEOF'
+import sys
+from email.message import EmailMessage
+m = EmailMessage()
+m["Subject"] = "bad"
+m.set_content("text")
+m.add_alternative('<!DOCTYPE html><html><body style="margin:0;background:#fff">'
+    '<table class="bm-card" width="700" style="width:700px;background:#fff"><tr><td style="border-top:1px solid #000">'
+    '<h1 style="font-size:20px;color:#000">Title</h1><table><tr><td class="bm-tx" style="font-size:12px;color:#000">'
+    'A point set far too small for a phone screen to read.</td></tr></table>'
+    '<img src="https://example.com/cover.png" width="600" height="850" alt="The first page of the briefing" style="width:600px">'
+    '</td></tr></table></body></html>', subtype="html")
+open(sys.argv[1], "wb").write(bytes(m))
+PYEOF
+if command -v chromium >/dev/null 2>&1; then
+	$PY "$T/browsercheck.py" "$M/bad.eml" --accent '#0b4f8a' >"$M/check" 2>&1; st=$?
+	[ "$st" -eq 1 ] && grep -q "375 px light: scrolls sideways" "$M/check" && grep -q "375 px dark: not dark" "$M/check" \
+		&& grep -q "text under 14 px" "$M/check" && grep -q "the column is 700 px wide" "$M/check" && grep -q "a picture not given by Content-ID" "$M/check" \
+		&& grep -q "the page requested https://example.com/cover.png" "$M/check" && grep -q "no viewport meta" "$M/check" \
+		&& ok "mail: the browser check fails a wide, light-only, small-print message that loads a picture" || no "mail: browser check on a bad message" "$st $(cat "$M/check")"
+fi

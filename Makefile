@@ -45,7 +45,10 @@ CLI_SRCS = cli/cli.c cli/cmd_render.c cli/cmd_check.c cli/cmd_watch.c \
 LIB_OBJS = $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schemas.o $(BUILD)/obj/hyph.o \
            $(BUILD)/obj/rngtab.o
 CLI_OBJS = $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
-MAIL_OBJS = $(BUILD)/obj/mail/mail_main.o $(BUILD)/obj/mail/cmd_mail.o $(BUILD)/obj/mail/mail.o
+MAIL_SRCS = mail/mail_main.c mail/cmd_mail.c mail/mail.c mail/address.c \
+            mail/view.c mail/html.c mail/text.c mail/compose.c mail/smtp.c \
+            mail/keep.c mail/chart.c
+MAIL_OBJS = $(MAIL_SRCS:%.c=$(BUILD)/obj/%.o)
 HDRS = $(wildcard src/*/*.h)
 BIN = $(BUILD)/briefing
 

@@ -456,76 +456,7 @@ rm "$H"/data/fonts/*.ttf
 BRIEFING_DATA=$H/data "$BIN" render "$S" -o "$H/keep.pdf" 2>"$H/err"; st=$?
 [ "$st" -eq 3 ] && grep -q "no .ttf faces in the fonts folder" "$H/err" && ok "missing fonts: exit 3" || no "missing fonts" "$st $(cat "$H/err")"
 
-# ---- mail, against real SMTP servers on loopback ------------------------
-PY=/usr/bin/python3
-M=$W/mail
-mkdir -p "$M/s1" "$M/s2" "$M/s3" "$M/run"
-SMTPD_PIDS=""
-start_smtpd() {	# dir, extra options; the server's port goes to $SP
-	d=$1; shift
-	$PY "$T/smtpd.py" 0 "$d" "$@" >"$d/log" 2>&1 &
-	SMTPD_PIDS="$SMTPD_PIDS $!"
-	i=0; while [ ! -e "$d/ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	SP=$(cat "$d/ready" 2>/dev/null)
-}
-free_port() { $PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-delivered() { ls "$1"/*.eml 2>/dev/null | wc -l; }
-start_smtpd "$M/s1"; P=$SP
-MP=$T/fixtures/mail-edition.xml
-"$BIN" render "$MP" -o "$M/expected.pdf" -q
-(cd "$M/run" && "$BIN" mail "$MP" --to "Zoë Müller <zoe@example.com>" --bcc board@example.com \
-	--from "Strategy Office <strategy@example.com>" --smtp "smtp://127.0.0.1:$P" 2>"$M/err"); st=$?
-[ "$st" -eq 0 ] && [ "$(delivered "$M/s1")" -eq 1 ] && ok "mail: sent through a real SMTP server" || no "mail: send" "$st $(cat "$M/err" "$M/s1/log")"
-$PY "$T/mailcheck.py" "$M/s1/1.eml" "$M/s1/1.json" "$M/expected.pdf" "Wöchentliches Briefing — Ausgabe 38" \
-	"wochentliches-briefing-2026-09-18.pdf" zoe@example.com juergen@example.com --bcc board@example.com >"$M/check" 2>&1 \
-	&& ok "mail: MIME structure, inline cover, PDF bytes, encoded subject, Bcc only in the envelope" || no "mail: message" "$(cat "$M/check")"
-grep -q "^To: .*<zoe@example.com>" "$M/s1/1.eml" && grep -q "^Cc: .*<juergen@example.com>" "$M/s1/1.eml" \
-	&& ok "mail: To from --to, Cc from the <distribution>" || no "mail: headers"
-(cd "$M/run" && "$BIN" mail "$MP" --to zoe@example.com --from strategy@example.com --eml "$M/dry.eml" 2>/dev/null); st=$?
-[ "$st" -eq 0 ] && [ -s "$M/dry.eml" ] && [ "$(delivered "$M/s1")" -eq 1 ] && grep -q "^Content-Type: multipart/mixed" "$M/dry.eml" \
-	&& ok "mail --eml: the message written, nothing sent" || no "mail --eml" "$st"
-(cd "$M/run" && "$BIN" mail "$MP" --to "a@example.com
-Bcc: thief@example.com" --from strategy@example.com --smtp "smtp://127.0.0.1:$P" 2>"$M/err"); st=$?
-[ "$st" -eq 1 ] && grep -q "contains a line break (CR or LF)" "$M/err" && [ "$(delivered "$M/s1")" -eq 1 ] \
-	&& ok "mail: a header injection in an address is refused, nothing sent" || no "mail: injection" "$st $(cat "$M/err")"
-(cd "$M/run" && "$BIN" mail "$T/fixtures/mail-inject.xml" --from strategy@example.com --smtp "smtp://127.0.0.1:$P" 2>"$M/err"); st=$?
-[ "$st" -eq 1 ] && grep -q "mail-inject.xml:4:[0-9]*: error: recipient 'ok@example.com' has a line break in its name" "$M/err" && [ "$(delivered "$M/s1")" -eq 1 ] \
-	&& ok "mail: a header injection in the <distribution> is an input error" || no "mail: XML injection" "$st $(cat "$M/err")"
-(cd "$M/run" && "$BIN" mail "$MP" --to not-an-address --from strategy@example.com --smtp "smtp://127.0.0.1:$P" 2>"$M/err"); st=$?
-[ "$st" -eq 1 ] && grep -q "^briefing: --to 'not-an-address': is not a valid e-mail address" "$M/err" \
-	&& ok "mail: an invalid address is an input error" || no "mail: invalid address" "$st $(cat "$M/err")"
-(cd "$M/run" && "$BIN" mail "$MP" --to reject-me@example.com --from strategy@example.com --smtp "smtp://127.0.0.1:$P" 2>"$M/err"); st=$?
-[ "$st" -eq 3 ] && grep -q "rejected the message or a recipient (.*server said 550)" "$M/err" && [ "$(delivered "$M/s1")" -eq 1 ] \
-	&& [ -s "$M/run/wochentliches-briefing-2026-09-18.pdf" ] && [ -s "$M/run/wochentliches-briefing-2026-09-18.eml" ] \
-	&& ok "mail: a rejected recipient: exit 3, PDF and message kept" || no "mail: rejected" "$st $(cat "$M/err")"
-rm -f "$M"/run/*
-(cd "$M/run" && "$BIN" mail "$MP" --to zoe@example.com --from strategy@example.com --smtp "smtp://127.0.0.1:$(free_port)" 2>"$M/err"); st=$?
-[ "$st" -eq 3 ] && grep -q "cannot connect to the SMTP server" "$M/err" && grep -q "nothing was sent; the PDF is in wochentliches-briefing-2026-09-18.pdf" "$M/err" \
-	&& [ -s "$M/run/wochentliches-briefing-2026-09-18.eml" ] && ok "mail: server down: exit 3, PDF and message kept" || no "mail: server down" "$st $(cat "$M/err")"
-(cd "$M/run" && "$BIN" mail "$MP" --to zoe@example.com --from strategy@example.com --smtp "smtp://127.0.0.1:$P" --require-tls 2>"$M/err"); st=$?
-[ "$st" -eq 3 ] && grep -q "does not offer TLS (STARTTLS), and --require-tls was given" "$M/err" && [ "$(delivered "$M/s1")" -eq 1 ] \
-	&& ok "mail --require-tls: refuses a server without STARTTLS" || no "mail: require tls" "$st $(cat "$M/err")"
-start_smtpd "$M/s2" --auth analyst:secret; P1=$SP
-(cd "$M/run" && BRIEFING_SMTP_USER=analyst BRIEFING_SMTP_PASSWORD=wrong "$BIN" mail "$MP" --to zoe@example.com --from strategy@example.com --smtp "smtp://127.0.0.1:$P1" 2>"$M/err"); st=$?
-[ "$st" -eq 3 ] && grep -q "refused the credentials" "$M/err" && [ "$(delivered "$M/s2")" -eq 0 ] && ok "mail: wrong credentials: exit 3" || no "mail: auth failure" "$st $(cat "$M/err")"
-(cd "$M/run" && BRIEFING_SMTP_USER=analyst BRIEFING_SMTP_PASSWORD=secret "$BIN" mail "$MP" --to zoe@example.com --from strategy@example.com --smtp "smtp://127.0.0.1:$P1" 2>"$M/err"); st=$?
-[ "$st" -eq 0 ] && [ "$(delivered "$M/s2")" -eq 1 ] && ok "mail: credentials from the environment" || no "mail: auth" "$st $(cat "$M/err")"
-mkdir -p "$M/home"; printf 'machine 127.0.0.1 login analyst password secret\n' >"$M/home/.netrc"; chmod 600 "$M/home/.netrc"
-(cd "$M/run" && HOME=$M/home "$BIN" mail "$MP" --to zoe@example.com --from strategy@example.com --smtp "smtp://127.0.0.1:$P1" 2>"$M/err"); st=$?
-[ "$st" -eq 0 ] && [ "$(delivered "$M/s2")" -eq 2 ] && ok "mail: credentials from ~/.netrc" || no "mail: netrc" "$st $(cat "$M/err")"
-if [ ! -x /usr/sbin/sendmail ] && [ ! -x /usr/lib/sendmail ]; then
-	rm -f "$M"/run/*
-	(cd "$M/run" && "$BIN" mail "$MP" --to zoe@example.com --from strategy@example.com 2>"$M/err"); st=$?
-	[ "$st" -eq 3 ] && grep -q "no --smtp server given and no local sendmail: use --smtp smtp://HOST:PORT" "$M/err" && [ -s "$M/run/wochentliches-briefing-2026-09-18.eml" ] \
-		&& ok "mail without --smtp or sendmail: says how to configure SMTP, keeps the message" || no "mail: no sendmail" "$st $(cat "$M/err")"
-fi
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$M/key.pem" -out "$M/cert.pem" -days 2 -subj /CN=localhost \
-	-addext "subjectAltName=DNS:localhost,IP:127.0.0.1" >/dev/null 2>&1
-start_smtpd "$M/s3" --tls "$M/cert.pem" "$M/key.pem"; P2=$SP
-(cd "$M/run" && BRIEFING_SMTP_CA=$M/cert.pem "$BIN" mail "$MP" --to zoe@example.com --from strategy@example.com --smtp "smtp://localhost:$P2" --require-tls 2>"$M/err"); st=$?
-[ "$st" -eq 0 ] && grep -q '"tls": true' "$M/s3/1.json" && ok "mail: STARTTLS when the server offers it" || no "mail: starttls" "$st $(cat "$M/err" "$M/s3/log")"
-for j in $SMTPD_PIDS; do kill "$j" 2>/dev/null; done
-for j in $SMTPD_PIDS; do wait "$j" 2>/dev/null; done
+. "$T/mail.sh"
 
 # ---- fuzzer findings stay fixed ---------------------------------------
 n=0; bad=""

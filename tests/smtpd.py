@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """A real SMTP server on loopback for the mail tests (aiosmtpd).
 
-  smtpd.py PORT OUTDIR [--auth USER:PASS] [--tls CERT KEY]
+  smtpd.py PORT OUTDIR [--auth USER:PASS [--mech NAME]] [--tls CERT KEY]
+                       [--data-reply "CODE TEXT"]
 
 PORT 0 takes a port the system says is free.
 Each message received is saved as OUTDIR/N.eml with its envelope in
 OUTDIR/N.json.  Recipients whose address contains "reject" are refused
-with 550.  --auth requires AUTH LOGIN/PLAIN with those credentials;
---tls offers STARTTLS with that certificate.  OUTDIR/ready appears when
+with 550, those containing "tempfail" with 451.  --auth requires AUTH
+LOGIN/PLAIN with those credentials (--mech: offer only that mechanism);
+--tls offers STARTTLS with that certificate; --data-reply answers the end
+of every message with that reply instead of accepting it.  OUTDIR/ready appears when
 the server listens, holding its port.  It stops on SIGTERM, or by itself after 300 s."""
 import json, os, signal, socket, ssl, sys, threading
 
@@ -21,15 +24,20 @@ if port == 0:   # a fixed range can meet a port some connection holds
         port = s.getsockname()[1]
 args = sys.argv[3:]
 count = [0]
+data_reply = args[args.index("--data-reply") + 1] if "--data-reply" in args else None
 
 class Handler:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if "reject" in address:
             return "550 5.1.1 <%s>: mailbox unavailable" % address
+        if "tempfail" in address:
+            return "451 4.3.0 <%s>: mailbox busy, try later" % address
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if data_reply:
+            return data_reply
         count[0] += 1
         base = os.path.join(out, str(count[0]))
         with open(base + ".eml", "wb") as f:
@@ -46,6 +54,9 @@ if "--auth" in args:
         ok = data.login.decode() == user and data.password.decode() == pw
         return AuthResult(success=ok, handled=False)  # aiosmtpd then replies 535
     kw.update(authenticator=auth, auth_required=True, auth_require_tls=False)
+    if "--mech" in args:
+        keep = args[args.index("--mech") + 1]
+        kw.update(auth_exclude_mechanism=[m for m in ("LOGIN", "PLAIN") if m != keep])
 if "--tls" in args:
     i = args.index("--tls")
     ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)

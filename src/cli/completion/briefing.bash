@@ -34,7 +34,7 @@ _briefing()
 		check) COMPREPLY=($(compgen -W '--werror --format --layout --help' -- "$cur")) ;;
 		watch) COMPREPLY=($(compgen -W '--output --layout --debounce --help' -- "$cur")) ;;
 		new) COMPREPLY=($(compgen -W '--edition --help' -- "$cur")) ;;
-		mail) COMPREPLY=($(compgen -W '--to --cc --bcc --from --eml --smtp --require-tls --layout --help' -- "$cur")) ;;
+		mail) COMPREPLY=($(compgen -W '--to --cc --bcc --from --eml --smtp --require-tls --personalize --layout --help' -- "$cur")) ;;
 		esac
 		return
 	fi

@@ -370,8 +370,9 @@ powermap_layout(struct lay *L, const struct story *st)
 		nw = text_width(L->ts, p->name, &L->t->st[ST_PLAYER_NAME]);
 		lay_frame_text(L, &fr, NULL, lay_stance_word(p->stance), ST_POST_META,
 		    tx + (nw < L->W - tx - 60 ? nw : L->W - tx - 60) + 8, 1.6, 60, 0, c);
-		h += 1 + lay_frame_text(L, &fr, &p->role, NULL, ST_PLAYER_ROLE, tx,
-		    h + 1, L->W - tx, T_HYPHENATE, 0);
+		if (p->role.text && p->role.text[strspn(p->role.text, " \t\r\n")])
+			h += 1 + lay_frame_text(L, &fr, &p->role, NULL, ST_PLAYER_ROLE,
+			    tx, h + 1, L->W - tx, T_HYPHENATE, 0);
 		flow_add(L->f, &fr, h < 2 * r ? 2 * r : h, i == 0 ? 14 : 10, 0);
 	}
 	further_ties(L, st, drawn);

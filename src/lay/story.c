@@ -11,6 +11,36 @@
 #include "lay/story.h"
 #include "lay/timeline.h"
 
+/* True when s says nothing: NULL, empty or only white space. */
+static int
+blank(const char *s)
+{
+	while (s && *s) {
+		if (strncmp(s, "\xc2\xa0", 2) == 0)	/* a no-break space */
+			s += 2;
+		else if (strchr(" \t\r\n", *s))
+			s++;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* True when a score is worth printing: not blank and not a zero ("0",
+ * "0.0", "+0"). */
+static int
+score_shown(const char *s)
+{
+	char *end;
+	double v;
+
+	if (blank(s))
+		return 0;
+	v = strtod(s, &end);
+	while (*end == ' ')
+		end++;
+	return !(end != s && *end == '\0' && v == 0);
+}
 
 static int
 bookmark_here(struct lay *L, int level, const char *title)
@@ -198,7 +228,7 @@ analyst_card(struct lay *L, const struct voice *v, struct dl_list *fr, double x,
 	h += 6;
 	h += lay_frame_text(L, fr, NULL, v->name, ST_CARD_NAME, x + pad + 4, h,
 	    w - 2 * pad - 4, 0, 0);
-	if (v->role)
+	if (!blank(v->role))
 		h += lay_frame_text(L, fr, NULL, v->role, ST_CARD_ROLE, x + pad + 4,
 		    h, w - 2 * pad - 4, 0, 0);
 	return h + pad;
@@ -214,12 +244,12 @@ post_card(struct lay *L, const struct voice *v, struct dl_list *fr, double x,
 
 	buf_init(&meta);
 	buf_adds(&meta, v->name);
-	if (v->platform)
+	if (!blank(v->platform))
 		buf_printf(&meta, "  \xc2\xb7  %s", v->platform);
-	if (v->score)
+	if (score_shown(v->score))
 		buf_printf(&meta, "  \xc2\xb7  score %s", v->score);
 	h += lay_frame_text(L, fr, NULL, meta.data, ST_POST_META, x + pad + 4, h,
-	    w - 2 * pad - 4, T_ELLIPSIZE, 0);
+	    w - 2 * pad - 4, 0, 0);
 	buf_free(&meta);
 	h += 3;
 	h += lay_frame_text(L, fr, &v->text, NULL, ST_POST, x + pad + 4, h,

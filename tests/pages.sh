@@ -28,3 +28,35 @@ ptext "$P/meta.pdf" >"$P/meta.txt"
 ! grep -q "score 0" "$P/meta.txt" && grep -q "score 12" "$P/meta.txt" \
 	&& ok "pages: a zero score is not printed, a real one is" \
 	|| no "pages: zero score" "$(grep score "$P/meta.txt")"
+
+# Sections follow each other: a story filling two thirds of a page (three
+# points, two paragraphs, a three-event timeline) is one page.
+"$BIN" render "$T/fixtures/short.xml" -o "$P/short.pdf" -q
+[ "$(pcount "$P/short.pdf")" = 1 ] && ptext "$P/short.pdf" | grep -q "DEEP ANALYSIS" \
+	&& ptext "$P/short.pdf" | grep -q "Share sale priced" \
+	&& ok "pages: a two-thirds-page story with analysis and timeline is one page" \
+	|| no "pages: short story" "$(pcount "$P/short.pdf") pages"
+
+# A layout may start a section kind on a new page.
+sed 's|<break before="power-map"/>|<break before="timeline"/>|' "$ROOT/layouts/a4.xml" >"$P/breaks.xml"
+"$BIN" render "$T/fixtures/short.xml" --layout "$P/breaks.xml" -o "$P/short2.pdf" -q
+[ "$(pcount "$P/short2.pdf")" = 2 ] && pdftotext -f 2 -l 2 "$P/short2.pdf" - 2>/dev/null | grep -q "^TIMELINE" \
+	&& ok "pages: <break before=\"timeline\"/> starts the timeline on a new page" \
+	|| no "pages: break before timeline" "$(pcount "$P/short2.pdf") pages"
+sed 's|<break before="power-map"/>|<break before="chapter"/>|' "$ROOT/layouts/a4.xml" >"$P/badbreak.xml"
+"$BIN" render "$T/fixtures/short.xml" --layout "$P/badbreak.xml" -o "$P/short3.pdf" -q 2>"$P/err"; st=$?
+[ "$st" = 1 ] && grep -q "badbreak.xml:[0-9]*:[0-9]*: error: .*break" "$P/err" \
+	&& ok "pages: an unknown section in <break before> is a located error" \
+	|| no "pages: bad break" "exit $st: $(cat "$P/err")"
+
+# A power map's roster that runs onto the next page goes under a heading.
+"$BIN" render "$ROOT/samples/openai-aws.xml" -o "$P/seed.pdf" -q
+ptext "$P/seed.pdf" >"$P/seed.txt"
+n=$(pdfinfo "$P/seed.pdf" | sed -n 's/^Pages: *//p');
+for p in $(seq 2 "$n"); do
+	pdftotext -f "$p" -l "$p" "$P/seed.pdf" - 2>/dev/null >"$P/pg.txt"
+	if grep -q "^POWER MAP$" "$P/pg.txt"; then pm=$p; fi
+done
+pdftotext -f $((pm + 1)) -l $((pm + 1)) "$P/seed.pdf" - 2>/dev/null | grep -q "POWER MAP (CONTINUED)" \
+	&& ok "pages: the power-map roster continues under \"Power map (continued)\"" \
+	|| no "pages: power map continued" "power map on page ${pm:-none}"

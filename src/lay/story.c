@@ -170,7 +170,7 @@ analysis(struct lay *L, const struct story *st)
 {
 	if (st->nsections == 0)
 		return;
-	lay_kicker(L, "Deep analysis", 0, F_NEWPAGE, "Analysis");
+	lay_kicker(L, "Deep analysis", 28, lay_break(L, SEC_ANALYSIS), "Analysis");
 	for (size_t s = 0; s < st->nsections; s++) {
 		const struct section *sec = &st->sections[s];
 		struct dl_list fr = { 0 };
@@ -319,11 +319,13 @@ voices(struct lay *L, const struct story *st)
 		posts += st->voices[i].kind == VOICE_POST;
 	}
 	if (analysts) {
-		lay_kicker(L, "Voices: the analysts", 26, 0, "Voices");
+		lay_kicker(L, "Voices: the analysts", 26, lay_break(L, SEC_VOICES),
+		    "Voices");
 		cards(L, st, VOICE_ANALYST, analyst_card, L->accent);
 	}
 	if (posts) {
-		lay_kicker(L, "Voices: the crowd", 22, 0, analysts ? NULL : "Voices");
+		lay_kicker(L, "Voices: the crowd", 22,
+		    analysts ? 0 : lay_break(L, SEC_VOICES), analysts ? NULL : "Voices");
 		cards(L, st, VOICE_POST, post_card, L->t->colors[C_RULE]);
 	}
 }
@@ -351,7 +353,7 @@ media(struct lay *L, const struct story *st)
 
 	if (st->nvideos == 0)
 		return;
-	lay_kicker(L, "Media: broadcast", 26, 0, "Media");
+	lay_kicker(L, "Media: broadcast", 26, lay_break(L, SEC_MEDIA), "Media");
 	for (size_t i = 0; i < st->nvideos; i++) {
 		const struct video *v = &st->videos[i];
 		struct dl_list fr = { 0 };
@@ -380,7 +382,7 @@ sources(struct lay *L, const struct story *st)
 
 	if (st->nsources == 0)
 		return;
-	lay_kicker(L, "Sources", 26, 0, "Sources");
+	lay_kicker(L, "Sources", 26, lay_break(L, SEC_SOURCES), "Sources");
 	for (size_t i = 0; i < st->nsources; i++) {
 		const struct source *s = &st->sources[i];
 		struct dl_list fr = { 0 };

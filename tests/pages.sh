@@ -60,3 +60,34 @@ done
 pdftotext -f $((pm + 1)) -l $((pm + 1)) "$P/seed.pdf" - 2>/dev/null | grep -q "POWER MAP (CONTINUED)" \
 	&& ok "pages: the power-map roster continues under \"Power map (continued)\"" \
 	|| no "pages: power map continued" "power map on page ${pm:-none}"
+
+# Nothing cut off: no ellipsis the source does not have, in the seed and
+# the sample edition; the key-players strip wraps a long name.
+"$BIN" render "$ROOT/samples/weekly.xml" -o "$P/weekly.pdf" -q
+for f in seed weekly; do
+	n=$(ptext "$P/$f.pdf" | grep -c "…")
+	[ "$n" = 0 ] && ok "pages: no ellipsis in the $f PDF" || no "pages: ellipsis in $f" "$(ptext "$P/$f.pdf" | grep "…" | head -3)"
+done
+pdftotext -f 1 -l 1 "$P/seed.pdf" - 2>/dev/null | grep -A1 "^Antitrust regulators (US,$" | grep -q "^UK, EU)$" \
+	&& ok "pages: the key-players strip wraps a long name whole" \
+	|| no "pages: players strip" "$(pdftotext -f 1 -l 1 "$P/seed.pdf" - 2>/dev/null | grep -A2 Antitrust)"
+
+# The running footer: <title short>, else the whole title when it fits,
+# else the category and date.
+foot() {	# title element, category attribute
+	printf '<?xml version="1.0"?>\n<story id="f" %s date="2026-05-04">\n  %s\n  <overview><point>One point.</point></overview>\n</story>\n' "$2" "$1"
+}
+long="A very long headline about a merger between two regional carriers that regulators in three countries must now approve"
+foot "<title>$long</title>" 'category="Markets"' >"$P/f1.xml"
+foot "<title short=\"Carriers merge, pending approval\">$long</title>" 'category="Markets"' >"$P/f2.xml"
+foot "<title>Carriers merge</title>" 'category="Markets"' >"$P/f3.xml"
+for i in 1 2 3; do "$BIN" render "$P/f$i.xml" -o "$P/f$i.pdf" -q; done
+ptext "$P/f1.pdf" | grep -q "^ *Markets · 4 May 2026  *page 1 of 1" \
+	&& ok "pages: a title too long for the footer gives way to category and date" \
+	|| no "pages: footer long title" "$(ptext "$P/f1.pdf" | grep "page 1 of")"
+ptext "$P/f2.pdf" | grep -q "^ *Carriers merge, pending approval  *page 1 of 1" \
+	&& ok "pages: the footer uses <title short>" \
+	|| no "pages: footer short title" "$(ptext "$P/f2.pdf" | grep "page 1 of")"
+ptext "$P/f3.pdf" | grep -q "^ *Carriers merge  *page 1 of 1" \
+	&& ok "pages: the footer prints a title that fits" \
+	|| no "pages: footer title" "$(ptext "$P/f3.pdf" | grep "page 1 of")"

@@ -160,7 +160,8 @@ lay_logo(struct lay *L, struct dl_list *fr, double x, double y, double h)
 	return it.u.image.w;
 }
 
-/* Running header; see lay.h. */
+/* Running header; see lay.h.  Its text wraps upwards when it is too
+ * long for one line. */
 void
 lay_header(struct lay *L, struct dl_list *fr, const char *text, double y)
 {
@@ -174,7 +175,15 @@ lay_header(struct lay *L, struct dl_list *fr, const char *text, double y)
 		    t->logo_h);
 		w -= lw + 12;
 	}
-	lay_frame_text(L, fr, NULL, text, ST_HEADER, 0, y, w, T_ELLIPSIZE, 0);
+	/* Never cut: a header too long for one line wraps upwards. */
+	{
+		struct tlines tl;
+
+		text_layout(L->ts, NULL, text, &t->st[ST_HEADER], w, 0,
+		    lay_color(L, ST_HEADER), &tl);
+		lay_place(fr, &tl, 0, y - (tl.n > 1 ? (tl.n - 1) * tl.leading : 0));
+		tlines_free(&tl);
+	}
 }
 
 /* A circle through Cairo's arc, read back as a path. */

@@ -113,30 +113,43 @@ overview(struct lay *L, const struct story *st)
 	return total;
 }
 
-/* Key players as a strip of badges, when the first page has room. */
+/* Key players as a strip of badges, three to a row; a long name wraps
+ * (never cut) and its row grows to hold it.  Only when the strip and its
+ * label fit in room, what page one has left. */
 static void
-players_strip(struct lay *L, const struct story *st)
+players_strip(struct lay *L, const struct story *st, double room)
 {
 	struct dl_list fr = { 0 };
-	const double r = 11, colw = L->W / 3;
-	double h = 0;
+	const double r = 11, colw = L->W / 3, tw = colw - 2 * r - 12;
+	double y = 0, rowh = 0;
 	size_t n = st->nplayers > 6 ? 6 : st->nplayers;
 
 	for (size_t i = 0; i < n; i++) {
-		double x = (i % 3) * colw, y = (i / 3) * 30;
-		char *ini = lay_initials(st->players[i].initials, st->players[i].name);
+		const struct player *p = &st->players[i];
+		double x = (i % 3) * colw, h;
+		char *ini = lay_initials(p->initials, p->name);
 
-		lay_badge(L, &fr, x + r, y + r, r, ini, L->t->stance[st->players[i].stance]);
+		if (i % 3 == 0 && i > 0) {
+			y += rowh + 8;
+			rowh = 0;
+		}
+		lay_badge(L, &fr, x + r, y + r, r, ini, L->t->stance[p->stance]);
 		free(ini);
-		lay_frame_text(L, &fr, NULL, st->players[i].name, ST_CARD_NAME,
-		    x + 2 * r + 6, y + 1, colw - 2 * r - 12, T_ELLIPSIZE, 0);
-		lay_frame_text(L, &fr, NULL, lay_stance_word(st->players[i].stance),
-		    ST_CARD_ROLE, x + 2 * r + 6, y + 12, colw - 2 * r - 12, 0,
-		    L->t->stance[st->players[i].stance]);
-		h = y + 2 * r;
+		h = lay_frame_text(L, &fr, NULL, p->name, ST_CARD_NAME, x + 2 * r + 6,
+		    y + 1, tw, 0, 0);
+		h += 1 + lay_frame_text(L, &fr, NULL, lay_stance_word(p->stance),
+		    ST_CARD_ROLE, x + 2 * r + 6, y + 1 + h, tw, 0,
+		    L->t->stance[p->stance]);
+		if (h < 2 * r)
+			h = 2 * r;
+		rowh = h > rowh ? h : rowh;
+	}
+	if (y + rowh + 32 > room) {
+		dl_list_free(&fr);
+		return;
 	}
 	lay_kicker(L, "Key players", 18, 0, NULL);
-	flow_add(L->f, &fr, h, 2, F_KEEP);
+	flow_add(L->f, &fr, y + rowh, 2, F_KEEP);
 }
 
 static void
@@ -425,9 +438,8 @@ story_layout(struct lay *L, const struct story *st)
 	{
 		double h = used + 20 + 28 + overview(L, st);
 
-		if (st->nplayers && h + 32 + 64 <
-		    L->t->page_h - L->t->top - L->t->bottom)
-			players_strip(L, st);
+		if (st->nplayers)
+			players_strip(L, st, L->t->page_h - L->t->top - L->t->bottom - h);
 	}
 	analysis(L, st);
 	timeline_layout(L, st);
@@ -435,6 +447,32 @@ story_layout(struct lay *L, const struct story *st)
 	voices(L, st);
 	media(L, st);
 	sources(L, st);
+}
+
+/* What the running footer calls the story, never cut: the short title
+ * when given, else the whole title when it fits in width, else the
+ * category and date; the title wraps when there is nothing else.
+ * Returns a new string. */
+static char *
+footer_title(struct lay *L, const struct story *st, double width)
+{
+	const struct style *fs = &L->t->st[ST_FOOTER];
+	struct buf b;
+	char date[32];
+
+	if (!blank(st->short_title))
+		return xstrdup(st->short_title);
+	if (text_width(L->ts, st->title.text, fs) <= width)
+		return xstrdup(st->title.text);
+	buf_init(&b);
+	if (!blank(st->category))
+		buf_adds(&b, st->category);
+	if (st->date.prec)
+		buf_printf(&b, "%s%s", b.len ? " \xc2\xb7 " : "",
+		    date_format_long(&st->date, date));
+	if (b.len == 0)
+		buf_adds(&b, st->title.text);
+	return buf_steal(&b);
 }
 
 /* Headers and footers; see story.h. */
@@ -445,7 +483,19 @@ story_furniture(struct lay *L, const struct story *st, const char *header,
 	const struct theme *t = L->t;
 	const double x = t->left, W = L->W;
 	const double fy = t->page_h - t->bottom + 20;
+	double fw = W * 0.72;
+	char *foot;
 
+	/* The widest "page X of Y" this story prints leaves the room. */
+	{
+		char *num = xasprintf("page %d of %d", total, total);
+		double nw = text_width(L->ts, num, &t->st[ST_FOOTER]);
+
+		if (W - nw - 36 < fw)
+			fw = W - nw - 36;
+		free(num);
+	}
+	foot = footer_title(L, st, fw);
 	for (int i = 0; i < count; i++) {
 		struct dl_page *pg = dl_page(L->doc, (size_t)(first + i));
 		char *num = xasprintf("page %d of %d", number_from + i, total);
@@ -453,8 +503,7 @@ story_furniture(struct lay *L, const struct story *st, const char *header,
 		struct dl_list fr = { 0 };
 
 		dl_hline(L->doc, &fr, 0, (float)W, 0, 0.4f, t->colors[C_RULE], 0);
-		lay_frame_text(L, &fr, NULL, st->title.text, ST_FOOTER, 0, 5,
-		    W * 0.72 < W - nw - 36 ? W * 0.72 : W - nw - 36, T_ELLIPSIZE, 0);
+		lay_frame_text(L, &fr, NULL, foot, ST_FOOTER, 0, 5, fw, 0, 0);
 		lay_frame_text(L, &fr, NULL, num, ST_FOOTER, W - nw - 1, 5, nw + 1,
 		    T_RIGHT, 0);
 		if (i > 0)
@@ -463,4 +512,5 @@ story_furniture(struct lay *L, const struct story *st, const char *header,
 		dl_list_free(&fr);
 		free(num);
 	}
+	free(foot);
 }

@@ -111,7 +111,7 @@ pdftotext -bbox "$W/demo.pdf" "$W/bbox.html" 2>/dev/null
 check "text placed where Pango put it (within 0.05 pt)" python3 "$T/textcheck.py" positions "$W/dl.txt" "$W/bbox.html"
 python3 "$T/textcheck.py" positions "$W/dl.txt" "$W/bbox.html" | tail -1
 check "footer says page X of Y" grep -q "page 1 of $pages" "$W/demo.txt"
-check "a long title is cut with an ellipsis in the footer" grep -q "with GPT-5.5, Cod…$" "$W/demo.txt"
+check "the footer gives the story's short title, uncut" grep -q "^OpenAI ends Microsoft cloud exclusivity and lands on AWS Bedrock$" "$W/demo.txt"
 
 # ---- pagination rules on a long generated story ------------------------
 python3 "$T/gen_long.py" 40 >"$W/long.xml"
@@ -399,6 +399,7 @@ same=1; for f in "$W"/j1/*.pdf; do cmp -s "$f" "$W/j2/$(basename "$f")" || same=
 
 # ---- hostile and broken input -----------------------------------------
 . "$T/hostile.sh"
+. "$T/pages.sh"
 . "$T/house.sh"
 . "$T/diag.sh"
 H=$W/hostile

@@ -9,6 +9,7 @@ struct slice {
 	struct dl_list	 frame;
 	double		 h, space;
 	int		 flags;
+	int		 cont;		/* continuation heading, or -1 */
 	int		*dests;
 	size_t		 ndests;
 };
@@ -20,6 +21,10 @@ struct flow {
 	size_t		 npend, cap;
 	int		*marks;		/* dests for the next slice */
 	size_t		 nmarks, capmarks;
+	struct dl_list	*conts;		/* continuation headings */
+	double		*conth;
+	size_t		 nconts, capconts, capconth;
+	int		 cont;		/* the current run's, or -1 */
 	int		 first_page, pages;
 	int		 overflow;
 };
@@ -38,7 +43,30 @@ flow_new(struct dl_doc *doc, double w, double h, double x, double top,
 	f->top = top;
 	f->bottom = bottom;
 	f->first_page = (int)dl_npages(doc);
+	f->cont = -1;
 	return f;
+}
+
+/* The next page starts inside a run with a continuation heading: put a
+ * copy of it first, glued to the slice it now heads (which gets one
+ * heading at most, so that a page holding only the heading cannot make
+ * another). */
+static void
+continue_heading(struct flow *f)
+{
+	struct slice *s;
+	int c = f->pend[0].cont;
+
+	f->pend = xgrow(f->pend, &f->cap, f->npend + 1, sizeof(*f->pend));
+	memmove(f->pend + 1, f->pend, f->npend * sizeof(*f->pend));
+	f->npend++;
+	f->pend[1].cont = -1;
+	f->pend[1].flags |= F_KEEP;
+	s = &f->pend[0];
+	memset(s, 0, sizeof(*s));
+	dl_list_place(&s->frame, &f->conts[c], 0, 0);
+	s->h = f->conth[c];
+	s->cont = -1;
 }
 
 /* Put pending slices [0, n) on a new page and drop them from pending. */
@@ -78,6 +106,8 @@ emit_page(struct flow *f, size_t n)
 	memmove(f->pend, f->pend + n, (f->npend - n) * sizeof(*f->pend));
 	f->npend -= n;
 	f->pages++;
+	if (f->npend > 0 && f->pend[0].cont >= 0)
+		continue_heading(f);
 }
 
 /* Break pages until what is pending fits on the current one. */
@@ -118,11 +148,28 @@ flow_add(struct flow *f, struct dl_list *frame, double h, double space,
 	s->h = h;
 	s->space = space;
 	s->flags = flags;
+	s->cont = f->cont;
 	s->dests = f->marks;
 	s->ndests = f->nmarks;
 	f->marks = NULL;
 	f->nmarks = f->capmarks = 0;
 	settle(f);
+}
+
+/* Start or end a run with a continuation heading; see flow.h. */
+void
+flow_continued(struct flow *f, struct dl_list *frame, double h)
+{
+	if (frame == NULL) {
+		f->cont = -1;
+		return;
+	}
+	f->conts = xgrow(f->conts, &f->capconts, f->nconts + 1, sizeof(*f->conts));
+	f->conth = xgrow(f->conth, &f->capconth, f->nconts + 1, sizeof(*f->conth));
+	f->conts[f->nconts] = *frame;
+	memset(frame, 0, sizeof(*frame));
+	f->conth[f->nconts] = h;
+	f->cont = (int)f->nconts++;
 }
 
 /* Attach a destination to the next slice. */
@@ -166,6 +213,10 @@ flow_free(struct flow *f)
 		dl_list_free(&f->pend[i].frame);
 		free(f->pend[i].dests);
 	}
+	for (size_t i = 0; i < f->nconts; i++)
+		dl_list_free(&f->conts[i]);
+	free(f->conts);
+	free(f->conth);
 	free(f->pend);
 	free(f->marks);
 	free(f);

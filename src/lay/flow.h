@@ -26,6 +26,10 @@ struct flow *flow_new(struct dl_doc *doc, double w, double h, double x,
  * it, dropped at the top of a page. */
 void flow_add(struct flow *f, struct dl_list *frame, double h, double space,
     int flags);
+/* From the next slice added on, a page that starts inside this run of
+ * slices starts with a copy of frame, h high (a "... (continued)"
+ * heading); frame's items are taken over.  frame NULL ends the run. */
+void flow_continued(struct flow *f, struct dl_list *frame, double h);
 /* Place dest at the top of the next slice added. */
 void flow_mark(struct flow *f, int dest);
 /* Place what is pending and end the flow's last page.  Returns the index of

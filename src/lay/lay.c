@@ -83,17 +83,42 @@ lay_kicker(struct lay *L, const char *label, double space, int flags,
     const char *bookmark)
 {
 	struct dl_list fr = { 0 };
-	double h;
+	double h = lay_kicker_frame(L, &fr, label);
 
-	dl_hline(L->doc, &fr, 0, (float)L->W, 0, 0.8f, L->accent, 0);
-	h = 6 + lay_frame_text(L, &fr, NULL, label, ST_KICKER, 0, 6, L->W, 0, 0);
 	if (bookmark) {
 		int dest = dl_dest_new(L->doc);
 
 		dl_bookmark(L->doc, L->level + 1, bookmark, dest);
 		flow_mark(L->f, dest);
 	}
-	flow_add(L->f, &fr, h + 8, space, flags);
+	flow_add(L->f, &fr, h, space, flags);
+}
+
+/* A section label's frame; see lay.h. */
+double
+lay_kicker_frame(struct lay *L, struct dl_list *fr, const char *label)
+{
+	dl_hline(L->doc, fr, 0, (float)L->W, 0, 0.8f, L->accent, 0);
+	return 14 + lay_frame_text(L, fr, NULL, label, ST_KICKER, 0, 6, L->W, 0, 0);
+}
+
+/* The flags that start a section: a new page when the layout asks. */
+int
+lay_break(const struct lay *L, enum section_kind k)
+{
+	return L->t->breaks & (1u << k) ? F_NEWPAGE : 0;
+}
+
+/* A section label for the pages a section continues on; see lay.h. */
+void
+lay_continued(struct lay *L, const char *label)
+{
+	struct dl_list fr = { 0 };
+	char *text = xasprintf("%s (continued)", label);
+	double h = lay_kicker_frame(L, &fr, text);
+
+	free(text);
+	flow_continued(L->f, &fr, h);
 }
 
 static void circle_path(struct lay *, struct dl_list *, double, double, double,
@@ -135,7 +160,8 @@ lay_logo(struct lay *L, struct dl_list *fr, double x, double y, double h)
 	return it.u.image.w;
 }
 
-/* Running header; see lay.h. */
+/* Running header; see lay.h.  Its text wraps upwards when it is too
+ * long for one line. */
 void
 lay_header(struct lay *L, struct dl_list *fr, const char *text, double y)
 {
@@ -149,7 +175,15 @@ lay_header(struct lay *L, struct dl_list *fr, const char *text, double y)
 		    t->logo_h);
 		w -= lw + 12;
 	}
-	lay_frame_text(L, fr, NULL, text, ST_HEADER, 0, y, w, T_ELLIPSIZE, 0);
+	/* Never cut: a header too long for one line wraps upwards. */
+	{
+		struct tlines tl;
+
+		text_layout(L->ts, NULL, text, &t->st[ST_HEADER], w, 0,
+		    lay_color(L, ST_HEADER), &tl);
+		lay_place(fr, &tl, 0, y - (tl.n > 1 ? (tl.n - 1) * tl.leading : 0));
+		tlines_free(&tl);
+	}
 }
 
 /* A circle through Cairo's arc, read back as a path. */

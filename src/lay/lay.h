@@ -41,6 +41,14 @@ double lay_frame_text(struct lay *L, struct dl_list *dst, const struct rich *r,
  * a bookmark at level L->level + 1 when bookmark is set. */
 void lay_kicker(struct lay *L, const char *label, double space, int flags,
     const char *bookmark);
+/* A section label's rule and text into fr at its top; returns the height
+ * it takes with the room below it. */
+double lay_kicker_frame(struct lay *L, struct dl_list *fr, const char *label);
+/* F_NEWPAGE when the layout starts section kind k on a new page, else 0. */
+int lay_break(const struct lay *L, enum section_kind k);
+/* Slices added from now on continue under "LABEL (continued)" on a new
+ * page; flow_continued(L->f, NULL, 0) ends that. */
+void lay_continued(struct lay *L, const char *label);
 /* The layout's logo in fr at (x, y), h points high; returns its width.
  * Only when the theme has a logo. */
 double lay_logo(struct lay *L, struct dl_list *fr, double x, double y, double h);

@@ -352,10 +352,11 @@ powermap_layout(struct lay *L, const struct story *st)
 
 	if (st->nplayers == 0)
 		return;
-	lay_kicker(L, "Power map", 26, 0, "Power map");
+	lay_kicker(L, "Power map", 26, lay_break(L, SEC_POWERMAP), "Power map");
 	drawn = xcalloc(st->nrelations + 1, 1);
 	drawn_ties(st, drawn, pair);
 	diagram(L, st, drawn, pair);
+	lay_continued(L, "Power map");
 	for (size_t i = 0; i < st->nplayers; i++) {
 		const struct player *p = &st->players[i];
 		struct dl_list fr = { 0 };
@@ -370,10 +371,14 @@ powermap_layout(struct lay *L, const struct story *st)
 		nw = text_width(L->ts, p->name, &L->t->st[ST_PLAYER_NAME]);
 		lay_frame_text(L, &fr, NULL, lay_stance_word(p->stance), ST_POST_META,
 		    tx + (nw < L->W - tx - 60 ? nw : L->W - tx - 60) + 8, 1.6, 60, 0, c);
-		h += 1 + lay_frame_text(L, &fr, &p->role, NULL, ST_PLAYER_ROLE, tx,
-		    h + 1, L->W - tx, T_HYPHENATE, 0);
-		flow_add(L->f, &fr, h < 2 * r ? 2 * r : h, i == 0 ? 14 : 10, 0);
+		if (p->role.text && p->role.text[strspn(p->role.text, " \t\r\n")])
+			h += 1 + lay_frame_text(L, &fr, &p->role, NULL, ST_PLAYER_ROLE,
+			    tx, h + 1, L->W - tx, T_HYPHENATE, 0);
+		/* Neither the first nor the last player alone on a page. */
+		flow_add(L->f, &fr, h < 2 * r ? 2 * r : h, i == 0 ? 14 : 10,
+		    i == 0 || (i + 1 == st->nplayers && i > 1) ? F_KEEP : 0);
 	}
 	further_ties(L, st, drawn);
+	flow_continued(L->f, NULL, 0);
 	free(drawn);
 }

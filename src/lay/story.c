@@ -11,6 +11,36 @@
 #include "lay/story.h"
 #include "lay/timeline.h"
 
+/* True when s says nothing: NULL, empty or only white space. */
+static int
+blank(const char *s)
+{
+	while (s && *s) {
+		if (strncmp(s, "\xc2\xa0", 2) == 0)	/* a no-break space */
+			s += 2;
+		else if (strchr(" \t\r\n", *s))
+			s++;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* True when a score is worth printing: not blank and not a zero ("0",
+ * "0.0", "+0"). */
+static int
+score_shown(const char *s)
+{
+	char *end;
+	double v;
+
+	if (blank(s))
+		return 0;
+	v = strtod(s, &end);
+	while (*end == ' ')
+		end++;
+	return !(end != s && *end == '\0' && v == 0);
+}
 
 static int
 bookmark_here(struct lay *L, int level, const char *title)
@@ -83,30 +113,43 @@ overview(struct lay *L, const struct story *st)
 	return total;
 }
 
-/* Key players as a strip of badges, when the first page has room. */
+/* Key players as a strip of badges, three to a row; a long name wraps
+ * (never cut) and its row grows to hold it.  Only when the strip and its
+ * label fit in room, what page one has left. */
 static void
-players_strip(struct lay *L, const struct story *st)
+players_strip(struct lay *L, const struct story *st, double room)
 {
 	struct dl_list fr = { 0 };
-	const double r = 11, colw = L->W / 3;
-	double h = 0;
+	const double r = 11, colw = L->W / 3, tw = colw - 2 * r - 12;
+	double y = 0, rowh = 0;
 	size_t n = st->nplayers > 6 ? 6 : st->nplayers;
 
 	for (size_t i = 0; i < n; i++) {
-		double x = (i % 3) * colw, y = (i / 3) * 30;
-		char *ini = lay_initials(st->players[i].initials, st->players[i].name);
+		const struct player *p = &st->players[i];
+		double x = (i % 3) * colw, h;
+		char *ini = lay_initials(p->initials, p->name);
 
-		lay_badge(L, &fr, x + r, y + r, r, ini, L->t->stance[st->players[i].stance]);
+		if (i % 3 == 0 && i > 0) {
+			y += rowh + 8;
+			rowh = 0;
+		}
+		lay_badge(L, &fr, x + r, y + r, r, ini, L->t->stance[p->stance]);
 		free(ini);
-		lay_frame_text(L, &fr, NULL, st->players[i].name, ST_CARD_NAME,
-		    x + 2 * r + 6, y + 1, colw - 2 * r - 12, T_ELLIPSIZE, 0);
-		lay_frame_text(L, &fr, NULL, lay_stance_word(st->players[i].stance),
-		    ST_CARD_ROLE, x + 2 * r + 6, y + 12, colw - 2 * r - 12, 0,
-		    L->t->stance[st->players[i].stance]);
-		h = y + 2 * r;
+		h = lay_frame_text(L, &fr, NULL, p->name, ST_CARD_NAME, x + 2 * r + 6,
+		    y + 1, tw, 0, 0);
+		h += 1 + lay_frame_text(L, &fr, NULL, lay_stance_word(p->stance),
+		    ST_CARD_ROLE, x + 2 * r + 6, y + 1 + h, tw, 0,
+		    L->t->stance[p->stance]);
+		if (h < 2 * r)
+			h = 2 * r;
+		rowh = h > rowh ? h : rowh;
+	}
+	if (y + rowh + 32 > room) {
+		dl_list_free(&fr);
+		return;
 	}
 	lay_kicker(L, "Key players", 18, 0, NULL);
-	flow_add(L->f, &fr, h, 2, F_KEEP);
+	flow_add(L->f, &fr, y + rowh, 2, F_KEEP);
 }
 
 static void
@@ -140,7 +183,7 @@ analysis(struct lay *L, const struct story *st)
 {
 	if (st->nsections == 0)
 		return;
-	lay_kicker(L, "Deep analysis", 0, F_NEWPAGE, "Analysis");
+	lay_kicker(L, "Deep analysis", 28, lay_break(L, SEC_ANALYSIS), "Analysis");
 	for (size_t s = 0; s < st->nsections; s++) {
 		const struct section *sec = &st->sections[s];
 		struct dl_list fr = { 0 };
@@ -198,7 +241,7 @@ analyst_card(struct lay *L, const struct voice *v, struct dl_list *fr, double x,
 	h += 6;
 	h += lay_frame_text(L, fr, NULL, v->name, ST_CARD_NAME, x + pad + 4, h,
 	    w - 2 * pad - 4, 0, 0);
-	if (v->role)
+	if (!blank(v->role))
 		h += lay_frame_text(L, fr, NULL, v->role, ST_CARD_ROLE, x + pad + 4,
 		    h, w - 2 * pad - 4, 0, 0);
 	return h + pad;
@@ -214,12 +257,12 @@ post_card(struct lay *L, const struct voice *v, struct dl_list *fr, double x,
 
 	buf_init(&meta);
 	buf_adds(&meta, v->name);
-	if (v->platform)
+	if (!blank(v->platform))
 		buf_printf(&meta, "  \xc2\xb7  %s", v->platform);
-	if (v->score)
+	if (score_shown(v->score))
 		buf_printf(&meta, "  \xc2\xb7  score %s", v->score);
 	h += lay_frame_text(L, fr, NULL, meta.data, ST_POST_META, x + pad + 4, h,
-	    w - 2 * pad - 4, T_ELLIPSIZE, 0);
+	    w - 2 * pad - 4, 0, 0);
 	buf_free(&meta);
 	h += 3;
 	h += lay_frame_text(L, fr, &v->text, NULL, ST_POST, x + pad + 4, h,
@@ -289,11 +332,13 @@ voices(struct lay *L, const struct story *st)
 		posts += st->voices[i].kind == VOICE_POST;
 	}
 	if (analysts) {
-		lay_kicker(L, "Voices: the analysts", 26, 0, "Voices");
+		lay_kicker(L, "Voices: the analysts", 26, lay_break(L, SEC_VOICES),
+		    "Voices");
 		cards(L, st, VOICE_ANALYST, analyst_card, L->accent);
 	}
 	if (posts) {
-		lay_kicker(L, "Voices: the crowd", 22, 0, analysts ? NULL : "Voices");
+		lay_kicker(L, "Voices: the crowd", 22,
+		    analysts ? 0 : lay_break(L, SEC_VOICES), analysts ? NULL : "Voices");
 		cards(L, st, VOICE_POST, post_card, L->t->colors[C_RULE]);
 	}
 }
@@ -321,7 +366,7 @@ media(struct lay *L, const struct story *st)
 
 	if (st->nvideos == 0)
 		return;
-	lay_kicker(L, "Media: broadcast", 26, 0, "Media");
+	lay_kicker(L, "Media: broadcast", 26, lay_break(L, SEC_MEDIA), "Media");
 	for (size_t i = 0; i < st->nvideos; i++) {
 		const struct video *v = &st->videos[i];
 		struct dl_list fr = { 0 };
@@ -350,7 +395,7 @@ sources(struct lay *L, const struct story *st)
 
 	if (st->nsources == 0)
 		return;
-	lay_kicker(L, "Sources", 26, 0, "Sources");
+	lay_kicker(L, "Sources", 26, lay_break(L, SEC_SOURCES), "Sources");
 	for (size_t i = 0; i < st->nsources; i++) {
 		const struct source *s = &st->sources[i];
 		struct dl_list fr = { 0 };
@@ -393,9 +438,8 @@ story_layout(struct lay *L, const struct story *st)
 	{
 		double h = used + 20 + 28 + overview(L, st);
 
-		if (st->nplayers && h + 32 + 64 <
-		    L->t->page_h - L->t->top - L->t->bottom)
-			players_strip(L, st);
+		if (st->nplayers)
+			players_strip(L, st, L->t->page_h - L->t->top - L->t->bottom - h);
 	}
 	analysis(L, st);
 	timeline_layout(L, st);
@@ -403,6 +447,32 @@ story_layout(struct lay *L, const struct story *st)
 	voices(L, st);
 	media(L, st);
 	sources(L, st);
+}
+
+/* What the running footer calls the story, never cut: the short title
+ * when given, else the whole title when it fits in width, else the
+ * category and date; the title wraps when there is nothing else.
+ * Returns a new string. */
+static char *
+footer_title(struct lay *L, const struct story *st, double width)
+{
+	const struct style *fs = &L->t->st[ST_FOOTER];
+	struct buf b;
+	char date[32];
+
+	if (!blank(st->short_title))
+		return xstrdup(st->short_title);
+	if (text_width(L->ts, st->title.text, fs) <= width)
+		return xstrdup(st->title.text);
+	buf_init(&b);
+	if (!blank(st->category))
+		buf_adds(&b, st->category);
+	if (st->date.prec)
+		buf_printf(&b, "%s%s", b.len ? " \xc2\xb7 " : "",
+		    date_format_long(&st->date, date));
+	if (b.len == 0)
+		buf_adds(&b, st->title.text);
+	return buf_steal(&b);
 }
 
 /* Headers and footers; see story.h. */
@@ -413,7 +483,19 @@ story_furniture(struct lay *L, const struct story *st, const char *header,
 	const struct theme *t = L->t;
 	const double x = t->left, W = L->W;
 	const double fy = t->page_h - t->bottom + 20;
+	double fw = W * 0.72;
+	char *foot;
 
+	/* The widest "page X of Y" this story prints leaves the room. */
+	{
+		char *num = xasprintf("page %d of %d", total, total);
+		double nw = text_width(L->ts, num, &t->st[ST_FOOTER]);
+
+		if (W - nw - 36 < fw)
+			fw = W - nw - 36;
+		free(num);
+	}
+	foot = footer_title(L, st, fw);
 	for (int i = 0; i < count; i++) {
 		struct dl_page *pg = dl_page(L->doc, (size_t)(first + i));
 		char *num = xasprintf("page %d of %d", number_from + i, total);
@@ -421,8 +503,7 @@ story_furniture(struct lay *L, const struct story *st, const char *header,
 		struct dl_list fr = { 0 };
 
 		dl_hline(L->doc, &fr, 0, (float)W, 0, 0.4f, t->colors[C_RULE], 0);
-		lay_frame_text(L, &fr, NULL, st->title.text, ST_FOOTER, 0, 5,
-		    W * 0.72 < W - nw - 36 ? W * 0.72 : W - nw - 36, T_ELLIPSIZE, 0);
+		lay_frame_text(L, &fr, NULL, foot, ST_FOOTER, 0, 5, fw, 0, 0);
 		lay_frame_text(L, &fr, NULL, num, ST_FOOTER, W - nw - 1, 5, nw + 1,
 		    T_RIGHT, 0);
 		if (i > 0)
@@ -431,4 +512,5 @@ story_furniture(struct lay *L, const struct story *st, const char *header,
 		dl_list_free(&fr);
 		free(num);
 	}
+	free(foot);
 }

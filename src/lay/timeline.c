@@ -267,8 +267,9 @@ timeline_layout(struct lay *L, const struct story *st)
 	for (size_t i = 0; i < st->nevents; i++)
 		ev[i] = &st->events[i];
 	qsort(ev, st->nevents, sizeof(*ev), event_cmp);
-	lay_kicker(L, "Timeline", 26, 0, "Timeline");
+	lay_kicker(L, "Timeline", 26, lay_break(L, SEC_TIMELINE), "Timeline");
 	axis(L, st, ev, st->nevents);
+	lay_continued(L, "Timeline");
 	for (size_t i = 0; i < st->nevents; i++) {
 		struct dl_list fr = { 0 };
 		char date[32];
@@ -291,5 +292,6 @@ timeline_layout(struct lay *L, const struct story *st)
 			lay_ring(L, &fr, gx, 7, BADGE_R + 2.2, L->accent, 0.9);
 		flow_add(L->f, &fr, h, i == 0 ? 10 : 9, i == 0 ? F_KEEP : 0);
 	}
+	flow_continued(L->f, NULL, 0);
 	free(ev);
 }

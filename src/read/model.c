@@ -209,6 +209,7 @@ model_story_digest(const struct story *st, char out[65])
 	h_str(h, st->date_raw);
 	h_date(h, &st->date);
 	h_rich(h, &st->title);
+	h_str(h, st->short_title);
 	h_int(h, (long long)st->npoints);
 	for (size_t i = 0; i < st->npoints; i++)
 		h_rich(h, &st->points[i]);

@@ -159,6 +159,7 @@ struct story {
 	char			*id, *category, *signals, *date_raw;
 	struct date		 date;
 	struct rich		 title;
+	char			*short_title;	/* <title short>, may be NULL */
 	struct rich		*points;
 	size_t			 npoints;
 	struct section		*sections;

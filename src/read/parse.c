@@ -321,8 +321,10 @@ build_story(struct builder *bd, xmlNodePtr n, struct story *st)
 			continue;
 		if (is(c, "distribution"))
 			build_recipients(bd, c, &st->recipients, &st->nrecipients);
-		else if (is(c, "title"))
+		else if (is(c, "title")) {
 			rich(bd, c, &st->title);
+			st->short_title = attr(bd, c, "short");
+		}
 		else if (is(c, "overview")) {
 			for (xmlNodePtr p = c->children; p; p = p->next)
 				if (is(p, "point"))

@@ -364,6 +364,15 @@ theme_load(const char *path, const char *root, PangoContext *pctx,
 			}
 			free(src);
 			free(dir);
+		} else if (strcmp(nm, "break") == 0) {
+			static const char *const kinds[SEC__COUNT] = { "analysis",
+			    "timeline", "power-map", "voices", "media", "sources" };
+			char *before = prop(n, "before");
+
+			for (int k = 0; k < SEC__COUNT; k++)
+				if (strcmp(before, kinds[k]) == 0)
+					t->breaks |= 1u << k;
+			free(before);
 		} else if (strcmp(nm, "palette") == 0)
 			read_palette(&c, n);
 		else if (strcmp(nm, "category") == 0) {

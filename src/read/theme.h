@@ -32,6 +32,14 @@ enum color_id {
 	C__COUNT
 };
 
+/* The sections of a story a layout may start on a new page
+ * (<break before="..."/>), as bits of theme.breaks. */
+enum section_kind {
+	SEC_ANALYSIS, SEC_TIMELINE, SEC_POWERMAP, SEC_VOICES, SEC_MEDIA,
+	SEC_SOURCES,
+	SEC__COUNT
+};
+
 struct category_color {
 	char		*name;
 	uint32_t	 color;
@@ -54,6 +62,7 @@ struct theme {
 	struct category_color	*cats;
 	size_t			 ncats;
 	struct style		 st[ST__COUNT];
+	unsigned		 breaks;	/* 1 << section_kind: new page */
 };
 
 /* Name of a style as written in layout files. */

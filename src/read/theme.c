@@ -286,6 +286,80 @@ read_layout(struct tctx *c, const char *root, char digest[65])
 	return doc;
 }
 
+/* <page>: its size and margins, leaving room for text. */
+static void
+read_page(struct tctx *c, xmlNodePtr n)
+{
+	struct theme *t = c->t;
+
+	t->page_w = num(c, n, "width", 144, 2000);
+	t->page_h = num(c, n, "height", 144, 2000);
+	t->top = num(c, n, "top", 18, 400);
+	t->bottom = num(c, n, "bottom", 18, 400);
+	t->left = num(c, n, "left", 18, 400);
+	t->right = num(c, n, "right", 18, 400);
+	if (t->page_w - t->left - t->right < 200 ||
+	    t->page_h - t->top - t->bottom < 300)
+		at(c, n, NULL, "%s", "the margins leave too little room: at least "
+		    "200 x 300 pt of text area");
+}
+
+/* <logo>: a picture beside the layout file at path, or below it. */
+static void
+read_logo(struct tctx *c, xmlNodePtr n, const char *path)
+{
+	struct theme *t = c->t;
+	char *src = prop(n, "src"), *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/'), *why = NULL, *ldir;
+
+	if (src[0] == '/' || slash == NULL)
+		t->logo = xstrdup(src);
+	else {
+		*slash = '\0';
+		t->logo = xasprintf("%s/%s", dir, src);
+	}
+	t->logo_h = num(c, n, "height", 6, 200);
+	ldir = infile_real_dir(path);
+	if (ldir == NULL || image_probe(t->logo, ldir, &t->logo_px_w, &t->logo_px_h,
+	    &t->logo_png, &why) != 0)
+		at(c, n, "src", "logo '%s' cannot be used: %s", src,
+		    why ? why : "its folder cannot be read");
+	else
+		t->logo_aspect = (double)t->logo_px_w / t->logo_px_h;
+	free(why);
+	free(ldir);
+	free(src);
+	free(dir);
+}
+
+/* <break before="...">: a section kind that starts a new page. */
+static void
+read_break(struct tctx *c, xmlNodePtr n)
+{
+	static const char *const kinds[SEC__COUNT] = { "analysis", "timeline",
+	    "power-map", "voices", "media", "sources" };
+	char *before = prop(n, "before");
+
+	for (int k = 0; k < SEC__COUNT; k++)
+		if (strcmp(before, kinds[k]) == 0)
+			c->t->breaks |= 1u << k;
+	free(before);
+}
+
+/* <category>: the accent of the stories of one category. */
+static void
+read_category(struct tctx *c, xmlNodePtr n)
+{
+	struct theme *t = c->t;
+	char *name = prop(n, "name"), *val = prop(n, "color");
+
+	t->cats = xrealloc(t->cats, (t->ncats + 1) * sizeof(*t->cats));
+	t->cats[t->ncats].name = name;
+	t->cats[t->ncats].color = color(c, n, "color", val);
+	t->ncats++;
+	free(val);
+}
+
 /* Load a layout; see theme.h. */
 struct theme *
 theme_load(const char *path, const char *root, PangoContext *pctx,
@@ -327,63 +401,17 @@ theme_load(const char *path, const char *root, PangoContext *pctx,
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (strcmp(nm, "page") == 0) {
-			t->page_w = num(&c, n, "width", 144, 2000);
-			t->page_h = num(&c, n, "height", 144, 2000);
-			t->top = num(&c, n, "top", 18, 400);
-			t->bottom = num(&c, n, "bottom", 18, 400);
-			t->left = num(&c, n, "left", 18, 400);
-			t->right = num(&c, n, "right", 18, 400);
-			if (t->page_w - t->left - t->right < 200 ||
-			    t->page_h - t->top - t->bottom < 300)
-				at(&c, n, NULL, "%s", "the margins leave too little "
-				    "room: at least 200 x 300 pt of text area");
-		} else if (strcmp(nm, "logo") == 0) {
-			char *src = prop(n, "src"), *dir = xstrdup(path);
-			char *slash = strrchr(dir, '/');
-
-			if (src[0] == '/' || slash == NULL)
-				t->logo = xstrdup(src);
-			else {
-				*slash = '\0';
-				t->logo = xasprintf("%s/%s", dir, src);
-			}
-			t->logo_h = num(&c, n, "height", 6, 200);
-			{
-				char *why = NULL, *ldir = infile_real_dir(path);
-
-				/* A logo lives beside its layout, or below it. */
-				if (ldir == NULL || image_probe(t->logo, ldir,
-				    &t->logo_px_w, &t->logo_px_h, &t->logo_png, &why) != 0)
-					at(&c, n, "src", "logo '%s' cannot be used: %s", src,
-					    why ? why : "its folder cannot be read");
-				else
-					t->logo_aspect = (double)t->logo_px_w / t->logo_px_h;
-				free(why);
-				free(ldir);
-			}
-			free(src);
-			free(dir);
-		} else if (strcmp(nm, "break") == 0) {
-			static const char *const kinds[SEC__COUNT] = { "analysis",
-			    "timeline", "power-map", "voices", "media", "sources" };
-			char *before = prop(n, "before");
-
-			for (int k = 0; k < SEC__COUNT; k++)
-				if (strcmp(before, kinds[k]) == 0)
-					t->breaks |= 1u << k;
-			free(before);
-		} else if (strcmp(nm, "palette") == 0)
+		if (strcmp(nm, "page") == 0)
+			read_page(&c, n);
+		else if (strcmp(nm, "logo") == 0)
+			read_logo(&c, n, path);
+		else if (strcmp(nm, "break") == 0)
+			read_break(&c, n);
+		else if (strcmp(nm, "palette") == 0)
 			read_palette(&c, n);
-		else if (strcmp(nm, "category") == 0) {
-			char *name = prop(n, "name"), *val = prop(n, "color");
-
-			t->cats = xrealloc(t->cats, (t->ncats + 1) * sizeof(*t->cats));
-			t->cats[t->ncats].name = name;
-			t->cats[t->ncats].color = color(&c, n, "color", val);
-			t->ncats++;
-			free(val);
-		} else if (strcmp(nm, "style") == 0) {
+		else if (strcmp(nm, "category") == 0)
+			read_category(&c, n);
+		else if (strcmp(nm, "style") == 0) {
 			read_style(&c, n, pctx);
 			seen_style = 1;
 		}

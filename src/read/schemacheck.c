@@ -67,6 +67,15 @@ txt(const struct buf *b)
 	return b->data ? b->data : "";
 }
 
+/* Whether an element is named without a prefix, as the schema's are: in
+ * no namespace, or in a default one (xmlns="...", said where it is
+ * declared). */
+static int
+no_prefix(const xmlNode *n)
+{
+	return n->ns == NULL || n->ns->prefix == NULL;
+}
+
 /* The name of an element or attribute as written: prefix:name. */
 static void
 qname(char *out, size_t size, const xmlNs *ns, const xmlChar *name)
@@ -466,9 +475,9 @@ stray(struct ctx *c, const xmlNode *n, const struct rng_elem *e,
 	int nall = slot_names(c, e, 0, e->nslots, all, 64);
 	struct buf b;
 
-	if (ch->ns == NULL && (near = meant(c, e, name, allowed, na)) == NULL)
+	if (no_prefix(ch) && (near = meant(c, e, name, allowed, na)) == NULL)
 		near = meant(c, e, name, all, nall);
-	other = ch->ns ? -1 : find_any(c, name);
+	other = no_prefix(ch) ? find_any(c, name) : -1;
 	buf_init(&b);
 	if (na) {
 		buf_adds(&b, " (allowed here: ");
@@ -540,7 +549,7 @@ child(struct ctx *c, const xmlNode *n, const struct rng_elem *e,
 	struct buf b;
 
 	qname(name, sizeof(name), ch->ns, ch->name);
-	if (ch->ns == NULL && (s = find_slot(c, e, name, q->cur, &def)) < 0)
+	if (no_prefix(ch) && (s = find_slot(c, e, name, q->cur, &def)) < 0)
 		s = find_slot(c, e, name, 0, &def);
 	if (s < 0) {
 		if ((s = stray(c, n, e, ch, name, q, &def)) < 0)
@@ -619,6 +628,11 @@ check_elem(struct ctx *c, const xmlNode *n, int ei)
 
 	if (c->errors > MAX_ERRORS)
 		return;
+	for (const xmlNs *ns = n->nsDef; ns; ns = ns->next)
+		if (ns->prefix == NULL && ns->href && ns->href[0])
+			report(c, fix(c, srcmap_node(c->m, n), n), "xmlns=\"%s\" puts "
+			    "<%s> and all it holds in a namespace; briefing's elements "
+			    "are in none: remove it", ns->href, n->name);
 	check_attrs(c, n, e);
 	check_content(c, n, e);
 }
@@ -639,11 +653,11 @@ schemacheck(const struct rng_grammar *g, xmlDocPtr doc,
 	qname(name, sizeof(name), root->ns, root->name);
 	for (i = 0; i < n; i++) {
 		names[i] = g->elems[g->start[i]].name;
-		if (root->ns == NULL && strcmp(names[i], name) == 0)
+		if (no_prefix(root) && strcmp(names[i], name) == 0)
 			break;
 	}
 	if (i == n) {
-		const char *near = root->ns ? NULL : suggest_nearest(name, names,
+		const char *near = !no_prefix(root) ? NULL : suggest_nearest(name, names,
 		    (size_t)n);
 		struct buf b;
 

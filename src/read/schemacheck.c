@@ -379,16 +379,32 @@ find_any(const struct ctx *c, const char *name)
 	return -1;
 }
 
-/* The parent of the first definition of element i, or -1. */
+/* The elements an element named name may stand in, as "<a>, <b> or
+ * <c>" (three at most, then "and others"), into b; returns how many. */
 static int
-home_of(const struct ctx *c, int i)
+homes_of(const struct ctx *c, const char *name, struct buf *b)
 {
+	const char *v[4];
+	int n = 0;
+
 	for (int p = 0; p < c->g->nelems; p++)
 		for (int s = 0; s < c->g->elems[p].nslots; s++)
-			for (int k = 0; k < c->g->elems[p].slots[s].nelems; k++)
-				if (c->g->elems[p].slots[s].elems[k] == i)
-					return p;
-	return -1;
+			for (int k = 0; k < c->g->elems[p].slots[s].nelems; k++) {
+				const char *pn = c->g->elems[p].name;
+				int i;
+
+				if (strcmp(c->g->elems[c->g->elems[p].slots[s].elems[k]].name,
+				    name) != 0)
+					continue;
+				for (i = 0; i < n && strcmp(v[i], pn) != 0; i++)
+					;
+				if (i == n && n < 4)
+					v[n++] = pn;
+			}
+	join(b, v, n < 4 ? n : 3, "<", ">", n < 4 ? " or " : ", ");
+	if (n == 4)
+		buf_adds(b, " and others");
+	return n;
 }
 
 /* Which of the names allowed was meant by name: one the schema lists it
@@ -473,12 +489,13 @@ stray(struct ctx *c, const xmlNode *n, const struct rng_elem *e,
 	int from, to = allowed_span(e, q->cur, q->count, &from), other, s = -1;
 	int na = slot_names(c, e, from, to, allowed, 64);
 	int nall = slot_names(c, e, 0, e->nslots, all, 64);
-	struct buf b;
+	struct buf b, h;
 
 	if (no_prefix(ch) && (near = meant(c, e, name, allowed, na)) == NULL)
 		near = meant(c, e, name, all, nall);
 	other = no_prefix(ch) ? find_any(c, name) : -1;
 	buf_init(&b);
+	buf_init(&h);
 	if (na) {
 		buf_adds(&b, " (allowed here: ");
 		join(&b, allowed, na, "<", ">", ", ");
@@ -490,14 +507,14 @@ stray(struct ctx *c, const xmlNode *n, const struct rng_elem *e,
 	if (near)
 		report(c, fix(c, srcmap_node(c->m, ch), ch), "unknown element <%s> "
 		    "in <%s>: did you mean <%s>?%s", name, n->name, near, txt(&b));
-	else if (other >= 0 && home_of(c, other) >= 0)
+	else if (other >= 0 && homes_of(c, name, &h) > 0)
 		report(c, fix(c, srcmap_node(c->m, ch), ch), "<%s> cannot stand in "
-		    "<%s>: it belongs in <%s>%s", name, n->name,
-		    c->g->elems[home_of(c, other)].name, txt(&b));
+		    "<%s>: it belongs in %s%s", name, n->name, txt(&h), txt(&b));
 	else
 		report(c, fix(c, srcmap_node(c->m, ch), ch), "unknown element <%s> "
 		    "in <%s>%s", name, n->name, txt(&b));
 	buf_free(&b);
+	buf_free(&h);
 	if (near)
 		s = find_slot(c, e, near, 0, def);
 	else if (other >= 0)

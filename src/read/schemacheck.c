@@ -185,16 +185,31 @@ attr_hint(struct buf *b, const struct rng_attr *a)
 		buf_adds(b, " (a language tag such as en, en-GB or de)");
 }
 
+/* A value as messages quote it: at most 60 bytes, cut at a character's
+ * start and marked "..." when longer (the caller frees it). */
+static char *
+clipped(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n <= 60)
+		return xstrdup(v);
+	n = 57;
+	while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80)
+		n--;
+	return xasprintf("%.*s...", (int)n, v);
+}
+
 static void
 check_value(struct ctx *c, const xmlNode *n, const struct rng_attr *a,
-    const char *v)
+    const char *value)
 {
 	struct srcpos p = fix(c, srcmap_value(c->m, n, a->name), n);
-	char *t = trimmed(v);
+	char *t = trimmed(value), *v = clipped(value);
 	struct buf b;
 
 	buf_init(&b);
-	if (strcmp(a->type, "nonempty") == 0 && v[0] == '\0')
+	if (strcmp(a->type, "nonempty") == 0 && value[0] == '\0')
 		report(c, p, "%s=\"\" must not be empty: write the %s of this "
 		    "<%s>", a->name, a->name, n->name);
 	else if (strcmp(a->type, "NCName") == 0 &&
@@ -222,6 +237,7 @@ check_value(struct ctx *c, const xmlNode *n, const struct rng_attr *a,
 	}
 	buf_free(&b);
 	free(t);
+	free(v);
 }
 
 /* An attribute the element does not take: say which it does, and which

@@ -148,3 +148,10 @@ sed 's/e1\.xml/F/g' "$D/new/e1.xml" | cmp -s - "$(sed 's/e2\.xml/F/g' "$D/new/e2
 	&& ok "new is deterministic under SOURCE_DATE_EPOCH" || no "new deterministic"
 "$BIN" help new | grep -q "^usage: briefing new \[--edition\] FILE.xml" && "$BIN" help schema | grep -q "^usage: briefing schema \[story|layout\]" \
 	&& "$BIN" --help | grep -q "^  schema " && ok "help documents new and schema" || no "help new/schema"
+
+# A control character from the input (C1 CSI, U+009B) never reaches the
+# terminal: '?' in the message, in the source line too.
+printf '<story id="a"><title>t</title><overview><point>x</point></overview><power-map><player id="p" name="n" stance="win\302\23331m">r</player></power-map></story>\n' >"$D/csi.xml"
+"$BIN" check --format text "$D/csi.xml" >"$D/csi" 2>&1
+grep -q 'stance="win?31m" is not allowed' "$D/csi" && ! grep -q "$(printf '\302\233')" "$D/csi" \
+	&& ok "control characters of the input are printed as '?'" || no "control characters" "$(cat -A "$D/csi")"

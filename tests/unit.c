@@ -17,6 +17,7 @@
 #include "lay/powermap.h"
 #include "lay/tieroute.h"
 #include "read/streamsafe.h"
+#include "base/suggest.h"
 #include "lay/ticks.h"
 #include "lay/timeline.h"
 #include "read/validate.h"
@@ -311,6 +312,28 @@ test_streamsafe(void)
 	CHECK(streamsafe_check("", 0) == (size_t)-1);
 }
 
+/* "Did you mean": swaps count once, case is nearest, far words get no
+ * guess, a word that is itself a candidate gets none. */
+static void
+test_suggest(void)
+{
+	static const char *const cmds[] = { "render", "check", "watch", "mail",
+	    "new", "schema", "help" };
+	static const char *const els[] = { "section", "title", "p", "quote",
+	    "chart", "a", "em", "strong" };
+
+	CHECK(suggest_distance("sectoin", "section") == 1);
+	CHECK(suggest_distance("Title", "title") == 0);
+	CHECK(suggest_distance("", "abc") == 3);
+	CHECK_STR(suggest_nearest("rendr", cmds, 7), "render");
+	CHECK_STR(suggest_nearest("wtach", cmds, 7), "watch");
+	CHECK_STR(suggest_nearest("sectoin", els, 8), "section");
+	CHECK_STR(suggest_nearest("Title", els, 8), "title");
+	CHECK(suggest_nearest("xyz", cmds, 7) == NULL);
+	CHECK(suggest_nearest("b", els, 8) == NULL);	/* one letter from a, em, p */
+	CHECK(suggest_nearest("check", cmds, 7) == NULL);
+}
+
 static int
 same_str(const char *a, const char *b)
 {
@@ -395,6 +418,7 @@ main(void)
 	test_powermap_place();
 	test_tieroute();
 	test_streamsafe();
+	test_suggest();
 	test_hyph();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

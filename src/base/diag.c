@@ -81,10 +81,23 @@ diag(struct diags *d, enum diag_level lvl, const char *file, int line,
 	va_start(ap, fmt);
 	vsnprintf(tmp, sizeof(tmp), fmt, ap);
 	va_end(ap);
-	/* One line per diagnostic: fold any newline libxml2 put in. */
+	/* One line per diagnostic: a newline in it becomes a space, and a
+	 * control character from the input ('\x9b' would start a terminal
+	 * escape) a '?'. */
 	buf_init(&b);
-	for (const char *p = tmp; *p; p++)
-		buf_addc(&b, *p == '\n' || *p == '\r' ? ' ' : *p);
+	for (const char *p = tmp; *p;) {
+		gunichar u = g_utf8_get_char_validated(p, -1);
+		int ok = u != (gunichar)-1 && u != (gunichar)-2;
+		int n = ok ? g_utf8_skip[*(const unsigned char *)p] : 1;
+
+		if (*p == '\n' || *p == '\r')
+			buf_addc(&b, ' ');
+		else if (ok && *p != '\t' && g_unichar_iscntrl(u))
+			buf_addc(&b, '?');
+		else
+			buf_add(&b, p, (size_t)n);
+		p += n;
+	}
 	while (b.len && b.data[b.len - 1] == ' ')
 		b.data[--b.len] = '\0';
 	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof(*d->v));
@@ -227,12 +240,13 @@ print_source(FILE *f, const char *s, size_t len, int line, int col, int colour)
 
 	if ((size_t)g_utf8_strlen(s, (gssize)len) > SHOWN && col > SHOWN / 2)
 		from = col - SHOWN / 3;	/* a long line: the part around col */
-
 	w = fprintf(f, " %5d | ", line) - 2;
 	buf_init(&under);
 	buf_add(&under, "", 0);
-	if (from > 1)
-		fputs("...", f), buf_adds(&under, "   ");
+	if (from > 1) {
+		fputs("...", f);
+		buf_adds(&under, "   ");
+	}
 	for (; p < end && c < from + SHOWN; c++) {
 		gunichar u = g_utf8_get_char_validated(p, end - p);
 		int n = u == (gunichar)-1 || u == (gunichar)-2 ? 1 :
@@ -241,8 +255,8 @@ print_source(FILE *f, const char *s, size_t len, int line, int col, int colour)
 		if (c >= from) {
 			if (*p == '\t')
 				fputc('\t', f);
-			else if ((unsigned char)*p < 0x20 || *p == 0x7f ||
-			    u == (gunichar)-1 || u == (gunichar)-2)
+			else if (u == (gunichar)-1 || u == (gunichar)-2 ||
+			    g_unichar_iscntrl(u))
 				fputc('?', f);
 			else
 				fwrite(p, 1, (size_t)n, f);

@@ -6,6 +6,9 @@
 #include "base/suggest.h"
 #include "base/util.h"
 
+/* Longer words are never compared (the table costs their product). */
+#define SUGGEST_MAX	256
+
 static int
 same(char a, char b)
 {
@@ -62,6 +65,8 @@ suggest_nearest(const char *word, const char *const *candidates, size_t n)
 	const char *best = NULL;
 	size_t bestd = (size_t)-1, wl = strlen(word);
 
+	if (wl > SUGGEST_MAX)
+		return NULL;	/* no slip of the fingers is that long */
 	for (size_t i = 0; i < n; i++) {
 		size_t d, cl;
 
@@ -69,7 +74,8 @@ suggest_nearest(const char *word, const char *const *candidates, size_t n)
 			continue;
 		if (strcmp(word, candidates[i]) == 0)
 			return NULL;
-		cl = strlen(candidates[i]);
+		if ((cl = strlen(candidates[i])) > SUGGEST_MAX)
+			continue;
 		d = suggest_distance(word, candidates[i]);
 		/* Nothing that is all edits: "b" is not a slip for "a". */
 		if (d >= (wl < cl ? wl : cl) && d > 0)

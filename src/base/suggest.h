@@ -13,8 +13,9 @@ size_t suggest_distance(const char *a, const char *b);
 /* The candidate nearest to word, when it is near enough to be what was
  * meant (the same but for case, or a few edits for a longer word: one up
  * to 4 letters, two up to 8, three beyond); the first of equals wins.
- * Returns one of candidates (not a copy), or NULL when none is near or
- * word is itself a candidate. */
+ * Words and candidates over 256 bytes are never near.  Returns one of
+ * candidates (not a copy), or NULL when none is near or word is itself a
+ * candidate. */
 const char *suggest_nearest(const char *word, const char *const *candidates,
     size_t n);
 

@@ -493,6 +493,9 @@ one(const char *g, const char *path)
 	/* The tool exits at once: its memory goes with it. */
 }
 
+/* rnggen NAME:FILE.rng...: the tables of each schema, as rng_NAME, to
+ * standard output.  Exits 1 (with the place) on anything it cannot say,
+ * 2 on a bad command line. */
 int
 main(int argc, char **argv)
 {

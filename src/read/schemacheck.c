@@ -67,6 +67,15 @@ txt(const struct buf *b)
 	return b->data ? b->data : "";
 }
 
+/* Whether an element is named without a prefix, as the schema's are: in
+ * no namespace, or in a default one (xmlns="...", said where it is
+ * declared). */
+static int
+no_prefix(const xmlNode *n)
+{
+	return n->ns == NULL || n->ns->prefix == NULL;
+}
+
 /* The name of an element or attribute as written: prefix:name. */
 static void
 qname(char *out, size_t size, const xmlNs *ns, const xmlChar *name)
@@ -176,16 +185,31 @@ attr_hint(struct buf *b, const struct rng_attr *a)
 		buf_adds(b, " (a language tag such as en, en-GB or de)");
 }
 
+/* A value as messages quote it: at most 60 bytes, cut at a character's
+ * start and marked "..." when longer (the caller frees it). */
+static char *
+clipped(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n <= 60)
+		return xstrdup(v);
+	n = 57;
+	while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80)
+		n--;
+	return xasprintf("%.*s...", (int)n, v);
+}
+
 static void
 check_value(struct ctx *c, const xmlNode *n, const struct rng_attr *a,
-    const char *v)
+    const char *value)
 {
 	struct srcpos p = fix(c, srcmap_value(c->m, n, a->name), n);
-	char *t = trimmed(v);
+	char *t = trimmed(value), *v = clipped(value);
 	struct buf b;
 
 	buf_init(&b);
-	if (strcmp(a->type, "nonempty") == 0 && v[0] == '\0')
+	if (strcmp(a->type, "nonempty") == 0 && value[0] == '\0')
 		report(c, p, "%s=\"\" must not be empty: write the %s of this "
 		    "<%s>", a->name, a->name, n->name);
 	else if (strcmp(a->type, "NCName") == 0 &&
@@ -213,6 +237,7 @@ check_value(struct ctx *c, const xmlNode *n, const struct rng_attr *a,
 	}
 	buf_free(&b);
 	free(t);
+	free(v);
 }
 
 /* An attribute the element does not take: say which it does, and which
@@ -370,16 +395,32 @@ find_any(const struct ctx *c, const char *name)
 	return -1;
 }
 
-/* The parent of the first definition of element i, or -1. */
+/* The elements an element named name may stand in, as "<a>, <b> or
+ * <c>" (three at most, then "and others"), into b; returns how many. */
 static int
-home_of(const struct ctx *c, int i)
+homes_of(const struct ctx *c, const char *name, struct buf *b)
 {
+	const char *v[4];
+	int n = 0;
+
 	for (int p = 0; p < c->g->nelems; p++)
 		for (int s = 0; s < c->g->elems[p].nslots; s++)
-			for (int k = 0; k < c->g->elems[p].slots[s].nelems; k++)
-				if (c->g->elems[p].slots[s].elems[k] == i)
-					return p;
-	return -1;
+			for (int k = 0; k < c->g->elems[p].slots[s].nelems; k++) {
+				const char *pn = c->g->elems[p].name;
+				int i;
+
+				if (strcmp(c->g->elems[c->g->elems[p].slots[s].elems[k]].name,
+				    name) != 0)
+					continue;
+				for (i = 0; i < n && strcmp(v[i], pn) != 0; i++)
+					;
+				if (i == n && n < 4)
+					v[n++] = pn;
+			}
+	join(b, v, n < 4 ? n : 3, "<", ">", n < 4 ? " or " : ", ");
+	if (n == 4)
+		buf_adds(b, " and others");
+	return n;
 }
 
 /* Which of the names allowed was meant by name: one the schema lists it
@@ -464,12 +505,13 @@ stray(struct ctx *c, const xmlNode *n, const struct rng_elem *e,
 	int from, to = allowed_span(e, q->cur, q->count, &from), other, s = -1;
 	int na = slot_names(c, e, from, to, allowed, 64);
 	int nall = slot_names(c, e, 0, e->nslots, all, 64);
-	struct buf b;
+	struct buf b, h;
 
-	if (ch->ns == NULL && (near = meant(c, e, name, allowed, na)) == NULL)
+	if (no_prefix(ch) && (near = meant(c, e, name, allowed, na)) == NULL)
 		near = meant(c, e, name, all, nall);
-	other = ch->ns ? -1 : find_any(c, name);
+	other = no_prefix(ch) ? find_any(c, name) : -1;
 	buf_init(&b);
+	buf_init(&h);
 	if (na) {
 		buf_adds(&b, " (allowed here: ");
 		join(&b, allowed, na, "<", ">", ", ");
@@ -481,14 +523,14 @@ stray(struct ctx *c, const xmlNode *n, const struct rng_elem *e,
 	if (near)
 		report(c, fix(c, srcmap_node(c->m, ch), ch), "unknown element <%s> "
 		    "in <%s>: did you mean <%s>?%s", name, n->name, near, txt(&b));
-	else if (other >= 0 && home_of(c, other) >= 0)
+	else if (other >= 0 && homes_of(c, name, &h) > 0)
 		report(c, fix(c, srcmap_node(c->m, ch), ch), "<%s> cannot stand in "
-		    "<%s>: it belongs in <%s>%s", name, n->name,
-		    c->g->elems[home_of(c, other)].name, txt(&b));
+		    "<%s>: it belongs in %s%s", name, n->name, txt(&h), txt(&b));
 	else
 		report(c, fix(c, srcmap_node(c->m, ch), ch), "unknown element <%s> "
 		    "in <%s>%s", name, n->name, txt(&b));
 	buf_free(&b);
+	buf_free(&h);
 	if (near)
 		s = find_slot(c, e, near, 0, def);
 	else if (other >= 0)
@@ -540,7 +582,7 @@ child(struct ctx *c, const xmlNode *n, const struct rng_elem *e,
 	struct buf b;
 
 	qname(name, sizeof(name), ch->ns, ch->name);
-	if (ch->ns == NULL && (s = find_slot(c, e, name, q->cur, &def)) < 0)
+	if (no_prefix(ch) && (s = find_slot(c, e, name, q->cur, &def)) < 0)
 		s = find_slot(c, e, name, 0, &def);
 	if (s < 0) {
 		if ((s = stray(c, n, e, ch, name, q, &def)) < 0)
@@ -619,6 +661,11 @@ check_elem(struct ctx *c, const xmlNode *n, int ei)
 
 	if (c->errors > MAX_ERRORS)
 		return;
+	for (const xmlNs *ns = n->nsDef; ns; ns = ns->next)
+		if (ns->prefix == NULL && ns->href && ns->href[0])
+			report(c, fix(c, srcmap_node(c->m, n), n), "xmlns=\"%s\" puts "
+			    "<%s> and all it holds in a namespace; briefing's elements "
+			    "are in none: remove it", ns->href, n->name);
 	check_attrs(c, n, e);
 	check_content(c, n, e);
 }
@@ -639,11 +686,11 @@ schemacheck(const struct rng_grammar *g, xmlDocPtr doc,
 	qname(name, sizeof(name), root->ns, root->name);
 	for (i = 0; i < n; i++) {
 		names[i] = g->elems[g->start[i]].name;
-		if (root->ns == NULL && strcmp(names[i], name) == 0)
+		if (no_prefix(root) && strcmp(names[i], name) == 0)
 			break;
 	}
 	if (i == n) {
-		const char *near = root->ns ? NULL : suggest_nearest(name, names,
+		const char *near = !no_prefix(root) ? NULL : suggest_nearest(name, names,
 		    (size_t)n);
 		struct buf b;
 

@@ -374,9 +374,9 @@ powermap_layout(struct lay *L, const struct story *st)
 		if (p->role.text && p->role.text[strspn(p->role.text, " \t\r\n")])
 			h += 1 + lay_frame_text(L, &fr, &p->role, NULL, ST_PLAYER_ROLE,
 			    tx, h + 1, L->W - tx, T_HYPHENATE, 0);
-		/* Neither the first nor the last player alone on a page. */
+		/* The last player never alone at the top of a page. */
 		flow_add(L->f, &fr, h < 2 * r ? 2 * r : h, i == 0 ? 14 : 10,
-		    i == 0 || (i + 1 == st->nplayers && i > 1) ? F_KEEP : 0);
+		    i + 1 == st->nplayers && i > 1 ? F_KEEP : 0);
 	}
 	further_ties(L, st, drawn);
 	flow_continued(L->f, NULL, 0);

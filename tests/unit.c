@@ -427,18 +427,98 @@ test_tieroute(void)
 	CHECK(p[3] == 20 && p[5] == 20);
 	CHECK(tie_route(20, 20, 120, 20, 15, 1, cx, cy, bw, bh, q) == 0);
 	CHECK(q[3] > 20 && q[5] > 20);	/* y grows down: the left of east is south */
-	/* The label avoids a taken middle, and stays inside the diagram. */
+	/* Segments against rectangles. */
 	{
-		struct tie_rect taken[1], spot;
-		double lx, ly;
+		struct tie_rect r = { 10, 10, 20, 20 };
+		struct tie_seg in = { 0, 15, 30, 15 }, by = { 0, 0, 30, 5 },
+		    diag = { 0, 30, 30, 0 }, miss = { 0, 12, 8, 0 };
 
-		tie_route(20, 20, 400, 20, 15, 0, cx, cy, bw, bh, p);
-		tie_label_spot(p, 40, 10, W, H, NULL, 0, &spot, &lx, &ly);
-		CHECK(fabs(lx - 208) < 1e-9 && fabs(ly - 20) < 1e-9);	/* the middle */
-		taken[0] = (struct tie_rect){ 150, 0, 270, 40 };
-		tie_label_spot(p, 40, 10, W, H, taken, 1, &spot, &lx, &ly);
-		CHECK(tie_overlap(&spot, &taken[0]) == 0);
-		CHECK(spot.x0 >= 0 && spot.x1 <= W && spot.y0 >= 0 && spot.y1 <= H);
+		CHECK(tie_seg_hits(&in, &r) && tie_seg_hits(&diag, &r));
+		CHECK(!tie_seg_hits(&by, &r) && !tie_seg_hits(&miss, &r));
+	}
+}
+
+/* Every tie's label sits beside its own curve, on one side of it: it
+ * crosses no stroke (its own included), no badge, no other label; a
+ * mutual pair's labels go to their outer sides, one each. */
+static void
+test_tie_labels(void)
+{
+	const double W = 423, H = 318, cx = W / 2, cy = H / 2, bw = 124, bh = 90;
+	const double r = 15;
+	/* Six players seated as the seed's are (tied ones side by side) and
+	 * its six ties: two mutual pairs and two single ties; labels of two
+	 * short lines. */
+	double px[6], py[6];
+	static const int ties[6][2] = { { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 },
+	    { 5, 0 }, { 3, 2 } };
+	struct tie_seg segs[6 * 12];
+	struct tie_rect taken[16], box[6];
+	double p[6][8];
+	size_t nt = 0;
+	int ok = 1, clean = 0;
+
+	powermap_place(6, W, H, px, py);
+	taken[nt++] = (struct tie_rect){ cx - bw / 2, cy - bh / 2, cx + bw / 2,
+	    cy + bh / 2 };
+	for (int i = 0; i < 6; i++)
+		taken[nt++] = (struct tie_rect){ px[i] - r, py[i] - r, px[i] + r,
+		    py[i] + r };
+	for (int t = 0; t < 6; t++) {
+		int a = ties[t][0], b = ties[t][1], mutual = 0;
+
+		for (int u = 0; u < t; u++)
+			mutual |= ties[u][0] == b && ties[u][1] == a;
+		CHECK(tie_route(px[a], py[a], px[b], py[b], r, mutual || t == 0 || t == 2,
+		    cx, cy, bw, bh, p[t]) == 0);	/* 0 and 2 have twins later */
+		tie_flatten(p[t], 12, segs + 12 * t);
+	}
+	for (int t = 0; t < 6; t++) {
+		int mutual = t < 4;
+
+		if (tie_label_beside(p[t], 48, 20, mutual ? 1 : 0, W, H, taken, nt,
+		    segs, 6 * 12, &box[t]) == 0)
+			clean++;
+		else
+			printf("FAIL tie_label_beside: tie %d: %.0f,%.0f-%.0f,%.0f\n", t,
+			    box[t].x0, box[t].y0, box[t].x1, box[t].y1);
+		taken[nt++] = box[t];
+		for (int q = 0; q < 6 * 12; q++)
+			if (tie_seg_hits(&segs[q], &box[t]))
+				ok = 0;	/* across a stroke */
+		for (size_t q = 0; q + 1 < nt; q++)
+			if (tie_overlap(&box[t], &taken[q]) > 0)
+				ok = 0;	/* over the box, a badge or a label */
+		{	/* beside its own curve: its centre within reach of it */
+			double mx = (box[t].x0 + box[t].x1) / 2, my = (box[t].y0 + box[t].y1) / 2;
+			double near = INFINITY;
+
+			for (int i = 0; i <= 50; i++) {
+				double x, y, dx, dy;
+
+				tie_point(p[t], i / 50.0, &x, &y, &dx, &dy);
+				near = fmin(near, hypot(x - mx, y - my));
+			}
+			if (near > 45)
+				ok = 0;
+		}
+	}
+	CHECK(ok);
+	CHECK(clean == 6);
+	/* A mutual pair, east then west: the first's label to the south of
+	 * its curve, the second's to the north, apart. */
+	{
+		double e[8], w[8];
+		struct tie_seg s2[24];
+		struct tie_rect le, lw;
+
+		tie_route(40, 40, 300, 40, r, 1, cx, 400, bw, bh, e);
+		tie_route(300, 40, 40, 40, r, 1, cx, 400, bw, bh, w);
+		tie_flatten(e, 12, s2);
+		tie_flatten(w, 12, s2 + 12);
+		CHECK(tie_label_beside(e, 50, 10, 1, W, H, NULL, 0, s2, 24, &le) == 0);
+		CHECK(tie_label_beside(w, 50, 10, 1, W, H, &le, 1, s2, 24, &lw) == 0);
+		CHECK(le.y0 > 40 && lw.y1 < 40);
 	}
 }
 
@@ -548,6 +628,7 @@ main(void)
 	test_timeline_marks();
 	test_powermap_place();
 	test_tieroute();
+	test_tie_labels();
 	test_streamsafe();
 	test_hyph();
 	printf("unit: %d passed, %d failed\n", passed, failed);

@@ -13,6 +13,8 @@
 #define BADGE_R		15.0
 #define LABEL_W		104.0
 #define DIAGRAM_H	318.0
+#define TIE_PIECES	12	/* straight pieces a tie is checked as */
+#define TIE_LABEL_W	86.0	/* one line; narrower when crowded */
 
 
 /* Badge centres on an ellipse; see powermap.h. */
@@ -117,6 +119,10 @@ struct pm {
 	uint32_t line;
 	const unsigned char *drawn;
 	unsigned char pair[POWERMAP_MAX][POWERMAP_MAX];
+	double (*route)[8];		/* each drawn tie's curve */
+	unsigned char *routed;
+	struct tie_seg *segs;		/* the curves as straight pieces */
+	size_t nsegs;
 };
 
 /* Seat the players, lay out the subject, and mark the subject box, the
@@ -177,17 +183,15 @@ drawn_ties(const struct story *st, unsigned char *drawn,
 	}
 }
 
-/* One tie: its curve and head behind everything, its label where it
- * covers least (then taken). */
+/* One tie's curve and head, behind everything; its route is kept (and
+ * its pieces added to the strokes labels must not cross). */
 static void
 pm_tie(struct pm *m, size_t r)
 {
 	struct lay *L = m->L;
 	const struct relation *rel = &m->st->relations[r];
 	int a = find_player(m->st, m->n, rel->from), b = find_player(m->st, m->n, rel->to);
-	double p[8], ex, ey, tx, ty, tl, bx, by, th;
-	struct tlines lt;
-	struct tie_rect lr;
+	double *p = m->route[r], ex, ey, tx, ty, tl;
 	cairo_t *cr = geom_cr(m->g);
 
 	if (!m->drawn[r])
@@ -195,6 +199,9 @@ pm_tie(struct pm *m, size_t r)
 	if (tie_route(m->px[a], m->py[a], m->px[b], m->py[b], BADGE_R, m->pair[b][a],
 	    m->cx, m->cy, m->bw, m->bh, p) < 0)
 		return;
+	m->routed[r] = 1;
+	tie_flatten(p, TIE_PIECES, m->segs + m->nsegs);
+	m->nsegs += TIE_PIECES;
 	cairo_move_to(cr, p[0], p[1]);
 	cairo_curve_to(cr, p[2], p[3], p[4], p[5], p[6], p[7]);
 	geom_emit(m->g, L->doc, &m->fr, 0, m->line, 0.9, DL_STROKE | DL_ROUND);
@@ -208,18 +215,41 @@ pm_tie(struct pm *m, size_t r)
 	cairo_line_to(cr, ex - tx * 2 - ty * 3.4, ey - ty * 2 + tx * 3.4);
 	cairo_close_path(cr);
 	geom_emit(m->g, L->doc, &m->fr, m->line, 0, 0, DL_FILL);
-	/* The label, in at most two short lines. */
-	text_layout(L->ts, NULL, rel->label, m->ls, 86, T_CENTER, L->t->colors[C_TEXT],
-	    &lt);
-	if (lt.n > 2)
-		lt.n = 2;
-	th = lt.n * lt.leading;
-	tie_label_spot(p, lt.width, th, m->W, m->H, m->taken, m->ntaken, &lr, &bx, &by);
+}
+
+/* One tie's label, whole, beside its own curve (a mutual tie's on the
+ * outer side, away from its twin), crossing no stroke, then taken: on
+ * one line when that finds a clean spot, else in narrower lines. */
+static void
+pm_label(struct pm *m, size_t r)
+{
+	static const double widths[] = { TIE_LABEL_W, TIE_LABEL_W * 0.72 };
+	struct lay *L = m->L;
+	const struct relation *rel = &m->st->relations[r];
+	int a = find_player(m->st, m->n, rel->from), b = find_player(m->st, m->n, rel->to);
+	struct tlines lt;
+	struct tie_rect lr;
+	double th = 0, w = 0;
+
+	if (!m->routed[r])
+		return;
+	for (size_t k = 0; k < 2; k++) {
+		w = widths[k];
+		text_layout(L->ts, NULL, rel->label, m->ls, w, T_CENTER,
+		    L->t->colors[C_TEXT], &lt);
+		th = lt.n * lt.leading;
+		if (tie_label_beside(m->route[r], lt.width, th, m->pair[b][a] ? 1 : 0,
+		    m->W, m->H, m->taken, m->ntaken, m->segs, m->nsegs, &lr) == 0 ||
+		    k == 1)
+			break;
+		tlines_free(&lt);
+	}
 	m->taken[m->ntaken++] = lr;
 	dl_rect(L->doc, &m->labels, (float)lr.x0, (float)lr.y0,
 	    (float)(lr.x1 - lr.x0), (float)(lr.y1 - lr.y0),
 	    (L->t->colors[C_PAPER] & 0xffffff00) | 0xe6);
-	lay_place(&m->labels, &lt, bx - 43, by - th / 2);
+	lay_place(&m->labels, &lt, (lr.x0 + lr.x1) / 2 - w / 2,
+	    (lr.y0 + lr.y1) / 2 - th / 2);
 	tlines_free(&lt);
 }
 
@@ -285,7 +315,7 @@ static void
 diagram(struct lay *L, const struct story *st, const unsigned char *drawn,
     unsigned char pair[POWERMAP_MAX][POWERMAP_MAX])
 {
-	struct pm m = { .L = L, .st = st, .W = L->W, .H = DIAGRAM_H, .bw = 136,
+	struct pm m = { .L = L, .st = st, .W = L->W, .H = DIAGRAM_H, .bw = 124,
 	    .drawn = drawn };
 
 	m.cs = &L->t->st[ST_CARD_NAME];
@@ -297,9 +327,18 @@ diagram(struct lay *L, const struct story *st, const unsigned char *drawn,
 	m.taken = xcalloc(3 * m.n + st->nrelations + 2, sizeof(struct tie_rect));
 	m.g = geom_new();
 	memcpy(m.pair, pair, sizeof(m.pair));
+	{	/* at most one tie per ordered pair of players is drawn */
+		size_t most = m.n * m.n;
+
+		m.route = xcalloc(st->nrelations + 1, sizeof(*m.route));
+		m.routed = xcalloc(st->nrelations + 1, 1);
+		m.segs = xcalloc(most * TIE_PIECES + 1, sizeof(*m.segs));
+	}
 	pm_obstacles(&m);
 	for (size_t r = 0; r < st->nrelations; r++)
 		pm_tie(&m, r);
+	for (size_t r = 0; r < st->nrelations; r++)
+		pm_label(&m, r);
 	pm_front(&m);
 	pm_legend(&m);
 	dl_list_place(&m.fr, &m.labels, 0, 0);
@@ -308,6 +347,9 @@ diagram(struct lay *L, const struct story *st, const unsigned char *drawn,
 	dl_list_free(&m.front);
 	flow_add(L->f, &m.fr, m.H + 4 + m.ls->leading, 8, F_KEEP);
 	free(m.taken);
+	free(m.route);
+	free(m.routed);
+	free(m.segs);
 	geom_free(m.g);
 }
 

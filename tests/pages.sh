@@ -100,3 +100,11 @@ grep -q "3–4" "$P/sameday.txt" && ! grep -qE "(^| )(2020|2022|2024)( |$)" "$P/
 	&& grep -q "Story date" "$P/sameday.txt" \
 	&& ok "pages: same-day events share a marker, the empty years are cut from the axis" \
 	|| no "pages: timeline axis" "$(head -20 "$P/sameday.txt")"
+
+# The power map's subject box prints a long subject whole (it widens).
+subj="The regional grid operator's decision on whether data-centre campuses that commit first, with financial security, should be connected first, and what that means for the queue of speculative requests behind them"
+printf '<?xml version="1.0"?>\n<story id="s"><title>Subject</title><overview><point>One.</point></overview>\n<power-map subject="%s"><player id="a" name="Alpha" stance="gains">A.</player><player id="b" name="Beta" stance="loses">B.</player><relation from="a" to="b">sues</relation></power-map></story>\n' "$subj" >"$P/subj.xml"
+"$BIN" render "$P/subj.xml" -o "$P/subj.pdf" -q
+ptext "$P/subj.pdf" | tr -s ' \n' '  ' | grep -q "queue of speculative requests behind them" \
+	&& ok "pages: a long power-map subject is printed whole" \
+	|| no "pages: power-map subject" "$(ptext "$P/subj.pdf" | grep -i -A3 "regional")"

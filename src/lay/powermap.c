@@ -125,6 +125,24 @@ struct pm {
 	size_t nsegs;
 };
 
+/* Player i's name under or over its badge, whole: in two lines of
+ * LABEL_W, or wider lines when two are not enough.  Returns the width it
+ * was laid out in (its lines centred in it). */
+static double
+player_name(struct pm *m, size_t i, struct tlines *nm)
+{
+	double w = LABEL_W;
+
+	text_layout(m->L->ts, NULL, m->st->players[i].name, m->cs, w, T_CENTER, 0, nm);
+	if (nm->n > 2) {
+		w = LABEL_W * 1.5;
+		tlines_free(nm);
+		text_layout(m->L->ts, NULL, m->st->players[i].name, m->cs, w, T_CENTER,
+		    0, nm);
+	}
+	return w;
+}
+
 /* Seat the players, lay out the subject, and mark the subject box, the
  * badges and their names as taken. */
 static void
@@ -142,23 +160,32 @@ pm_obstacles(struct pm *m)
 		m->px[i] = sx[pos[i]];
 		m->py[i] = sy[pos[i]];
 	}
-	/* The subject, centred in a tinted box. */
+	/* The subject, whole, centred in a tinted box that widens rather
+	 * than grow past five lines. */
 	text_layout(L->ts, NULL, subject, m->cs, m->bw - 16, T_CENTER, 0, &m->subj);
-	if (m->subj.n > 5)
-		m->subj.n = 5;	/* the full subject is printed above the diagram */
+	for (int k = 0; k < 2 && m->subj.n > 5; k++) {
+		m->bw += 50;
+		tlines_free(&m->subj);
+		text_layout(L->ts, NULL, subject, m->cs, m->bw - 16, T_CENTER, 0,
+		    &m->subj);
+	}
 	m->bh = m->subj.n * m->subj.leading + 16;
 	m->taken[m->ntaken++] = (struct tie_rect){ m->cx - m->bw / 2,
 	    m->cy - m->bh / 2, m->cx + m->bw / 2, m->cy + m->bh / 2 };
 	for (size_t i = 0; i < m->n; i++) {
 		/* Badge, and its name on the outer side (as drawn later). */
-		double tw = text_width(L->ts, st->players[i].name, m->cs);
-		double lines = tw > LABEL_W ? 2 : 1, w = tw > LABEL_W ? LABEL_W : tw;
-		double ny = name_y(m->py[i], m->cy, lines * m->cs->leading);
+		struct tlines nm;
+		double h, ny;
+
+		player_name(m, i, &nm);
+		h = nm.n * nm.leading;
+		ny = name_y(m->py[i], m->cy, h);
 
 		m->taken[m->ntaken++] = (struct tie_rect){ m->px[i] - BADGE_R,
 		    m->py[i] - BADGE_R, m->px[i] + BADGE_R, m->py[i] + BADGE_R };
-		m->taken[m->ntaken++] = (struct tie_rect){ m->px[i] - w / 2, ny,
-		    m->px[i] + w / 2, ny + lines * m->cs->leading };
+		m->taken[m->ntaken++] = (struct tie_rect){ m->px[i] - nm.width / 2, ny,
+		    m->px[i] + nm.width / 2, ny + h };
+		tlines_free(&nm);
 	}
 }
 
@@ -268,16 +295,14 @@ pm_front(struct pm *m)
 		const struct player *pl = &m->st->players[i];
 		char *ini = lay_initials(pl->initials, pl->name);
 		struct tlines nm;
-		double ny;
+		double ny, w;
 
 		lay_badge(L, &m->front, m->px[i], m->py[i], BADGE_R, ini,
 		    L->t->stance[pl->stance]);
 		free(ini);
-		text_layout(L->ts, NULL, pl->name, m->cs, LABEL_W, T_CENTER, 0, &nm);
-		if (nm.n > 2)
-			nm.n = 2;
+		w = player_name(m, i, &nm);
 		ny = name_y(m->py[i], m->cy, nm.n * nm.leading);
-		lay_place(&m->front, &nm, m->px[i] - LABEL_W / 2, ny);
+		lay_place(&m->front, &nm, m->px[i] - w / 2, ny);
 		tlines_free(&nm);
 	}
 }

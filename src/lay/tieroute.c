@@ -43,8 +43,16 @@ tie_route(double ax, double ay, double bx, double by, double r, int mutual,
 	across = (cx - ax) * nx + (cy - ay) * ny;
 	reach = fabs(nx) * w / 2 + fabs(ny) * h / 2;
 	d = fabs(across);
-	if (along > 0 && along < 1 && d < reach + 8)
-		bend += (across > 0 ? -1 : 1) * (reach + 12 - d);
+	if (along > 0 && along < 1 && d < reach + 8) {
+		/* The curve strays 4t(1 - t) of its bend from the line at t:
+		 * enough over the whole length the box spans along it. */
+		double ext = (fabs(dx) * w / 2 + fabs(dy) * h / 2) / (len * len);
+		double t = 0.5 + fabs(along - 0.5) + ext, f;
+
+		t = t > 0.9 ? 0.9 : t;
+		f = 4 * t * (1 - t);
+		bend += (across > 0 ? -1 : 1) * (reach + 12 - d) / (f < 0.36 ? 0.36 : f);
+	}
 	p[0] = ax + dx / len * (r + 2);
 	p[1] = ay + dy / len * (r + 2);
 	p[6] = bx - dx / len * (r + 6);

@@ -13,6 +13,7 @@
 #define BADGE_R		15.0
 #define LABEL_W		104.0
 #define DIAGRAM_H	318.0
+#define DIAGRAM_MIN_H	262.0	/* shortest, to stay on a page's end */
 #define TIE_PIECES	12	/* straight pieces a tie is checked as */
 #define TIE_LABEL_W	86.0	/* one line; narrower when crowded */
 
@@ -342,6 +343,12 @@ diagram(struct lay *L, const struct story *st, const unsigned char *drawn,
 {
 	struct pm m = { .L = L, .st = st, .W = L->W, .H = DIAGRAM_H, .bw = 124,
 	    .drawn = drawn };
+	double room = flow_room(L->f) - 12 - L->t->st[ST_CHART_LABEL].leading;
+
+	/* A little shorter rather than alone on the next page (up to ten
+	 * players; more need the full height to stay apart). */
+	if (room < DIAGRAM_H && room >= DIAGRAM_MIN_H && st->nplayers <= 10)
+		m.H = room;
 
 	m.cs = &L->t->st[ST_CARD_NAME];
 	m.ls = &L->t->st[ST_CHART_LABEL];

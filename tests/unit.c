@@ -371,34 +371,41 @@ test_timeline_marks(void)
 	}
 }
 
+/* True when n badges placed in a W x H diagram sit inside it, clear of
+ * the centre box and of each other. */
+static int
+placed_apart(size_t n, double W, double H)
+{
+	const double r = 15, bw = 136, bh = 90;
+	double x[POWERMAP_MAX], y[POWERMAP_MAX];
+
+	powermap_place(n, W, H, x, y);
+	for (size_t i = 0; i < n; i++) {
+		if (x[i] - r < 0 || x[i] + r > W || y[i] - r < 0 || y[i] + r > H)
+			return 0;
+		if (fabs(x[i] - W / 2) < bw / 2 + r && fabs(y[i] - H / 2) < bh / 2 + r)
+			return 0;
+		for (size_t j = 0; j < i; j++)
+			if (hypot(x[i] - x[j], y[i] - y[j]) < 2 * r + 20)
+				return 0;
+	}
+	return 1;
+}
+
+/* Badges apart at the diagram's full height, and at the shortest it
+ * takes at a page's end. */
 static void
 test_powermap_place(void)
 {
-	const double W = 423, r = 15, bw = 136, bh = 90;
+	for (size_t n = 1; n <= POWERMAP_MAX; n++) {
+		int ok = placed_apart(n, 423, 318) &&
+		    placed_apart(n, 423, powermap_min_height(n));
 
-	/* The diagram's full height, and the shortest it takes at a page's
-	 * end (with at most ten players). */
-	for (double H = 318; H >= 262; H -= 56)
-	for (size_t n = 1; n <= (H < 318 ? 10 : POWERMAP_MAX); n++) {
-		double x[POWERMAP_MAX], y[POWERMAP_MAX];
-		int ok = 1;
-
-		powermap_place(n, W, H, x, y);
-		for (size_t i = 0; i < n; i++) {
-			/* Inside the diagram, clear of the centre box. */
-			if (x[i] - r < 0 || x[i] + r > W || y[i] - r < 0 || y[i] + r > H)
-				ok = 0;
-			if (fabs(x[i] - W / 2) < bw / 2 + r && fabs(y[i] - H / 2) < bh / 2 + r)
-				ok = 0;
-			for (size_t j = 0; j < i; j++)
-				if (hypot(x[i] - x[j], y[i] - y[j]) < 2 * r + 20)
-					ok = 0;
-		}
 		if (!ok)
-			printf("FAIL powermap_place: overlap with %zu players, %g high\n",
-			    n, H);
+			printf("FAIL powermap_place: overlap with %zu players\n", n);
 		CHECK(ok);
 	}
+	CHECK(powermap_min_height(6) < powermap_min_height(12));
 }
 
 /* Tie curves keep clear of the subject box, mutual ties part, labels

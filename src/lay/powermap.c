@@ -13,10 +13,17 @@
 #define BADGE_R		15.0
 #define LABEL_W		104.0
 #define DIAGRAM_H	318.0
-#define DIAGRAM_MIN_H	262.0	/* shortest, to stay on a page's end */
 #define TIE_PIECES	12	/* straight pieces a tie is checked as */
 #define TIE_LABEL_W	86.0	/* one line; narrower when crowded */
 
+
+/* The diagram's shortest height; see powermap.h.  Up to six players
+ * sit apart on a flatter ellipse; eleven and twelve need it all. */
+double
+powermap_min_height(size_t n)
+{
+	return n <= 6 ? 228 : n <= 10 ? 262 : DIAGRAM_H;
+}
 
 /* Badge centres on an ellipse; see powermap.h. */
 void
@@ -345,9 +352,8 @@ diagram(struct lay *L, const struct story *st, const unsigned char *drawn,
 	    .drawn = drawn };
 	double room = flow_room(L->f) - 12 - L->t->st[ST_CHART_LABEL].leading;
 
-	/* A little shorter rather than alone on the next page (up to ten
-	 * players; more need the full height to stay apart). */
-	if (room < DIAGRAM_H && room >= DIAGRAM_MIN_H && st->nplayers <= 10)
+	/* A little shorter rather than alone on the next page. */
+	if (room < DIAGRAM_H && room >= powermap_min_height(m.n))
 		m.H = room;
 
 	m.cs = &L->t->st[ST_CARD_NAME];

@@ -108,3 +108,13 @@ printf '<?xml version="1.0"?>\n<story id="s"><title>Subject</title><overview><po
 ptext "$P/subj.pdf" | tr -s ' \n' '  ' | grep -q "queue of speculative requests behind them" \
 	&& ok "pages: a long power-map subject is printed whole" \
 	|| no "pages: power-map subject" "$(ptext "$P/subj.pdf" | grep -i -A3 "regional")"
+
+# A running header too long for its line wraps instead of being cut.
+htitle="The weekly briefing for the executive committee, the board's risk and audit subcommittees and the regional managing directors"
+printf '<?xml version="1.0"?>\n<briefing title="%s" date="2026-09-18">\n<story id="a" date="2026-09-14"><title>One</title><overview><point>A point.</point></overview>\n<analysis><section><title>More</title><p>%s</p></section></analysis></story>\n</briefing>\n' "$htitle" "$(printf 'A sentence that fills the page. %.0s' $(seq 260))" >"$P/header.xml"
+"$BIN" render "$P/header.xml" -o "$P/header.pdf" -q
+n=$(pcount "$P/header.pdf")
+pdftotext -f "$n" -l "$n" "$P/header.pdf" - 2>/dev/null | tr '\n' ' ' | grep -qi "regional managing directors" \
+	&& ! ptext "$P/header.pdf" | grep -q "…" \
+	&& ok "pages: a long running header wraps, whole" \
+	|| no "pages: long header" "$(pdftotext -f "$n" -l "$n" "$P/header.pdf" - 2>/dev/null | head -3)"

@@ -380,8 +380,9 @@ axis_plan(struct tl_axis *A, const struct story *st, struct event **ev, size_t n
 		}
 	A->first[A->nm] = n;
 	A->story_x = A->has_story ? timeline_x(A->sp, A->ns, date_axis(&st->date)) : 0;
-	for (size_t k = 0; k + 1 < A->nm; k++)
-		gap[k] = 7;
+	for (size_t k = 0; k + 1 < A->nm; k++)	/* closer when 7 do not fit */
+		gap[k] = A->nm > 1 && (A->L->W - 28) / (A->nm - 1) < 7 ?
+		    (A->L->W - 28) / (A->nm - 1) : 7;
 	timeline_separate(x, gap, A->nm, 14, A->L->W - 14);
 	for (size_t k = 0; k < A->nm; k++) {
 		if (A->has_story && date_cmp(&ev[A->first[k]]->date, &st->date) == 0)

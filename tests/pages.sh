@@ -38,12 +38,12 @@ ptext "$P/meta.pdf" >"$P/meta.txt"
 	|| no "pages: short story" "$(pcount "$P/short.pdf") pages"
 
 # A layout may start a section kind on a new page.
-sed 's|<break before="power-map"/>|<break before="timeline"/>|' "$ROOT/layouts/a4.xml" >"$P/breaks.xml"
+sed 's|^\( *\)<families |\1<break before="timeline"/>\n\1<families |' "$ROOT/layouts/a4.xml" >"$P/breaks.xml"
 "$BIN" render "$T/fixtures/short.xml" --layout "$P/breaks.xml" -o "$P/short2.pdf" -q
 [ "$(pcount "$P/short2.pdf")" = 2 ] && pdftotext -f 2 -l 2 "$P/short2.pdf" - 2>/dev/null | grep -q "^TIMELINE" \
 	&& ok "pages: <break before=\"timeline\"/> starts the timeline on a new page" \
 	|| no "pages: break before timeline" "$(pcount "$P/short2.pdf") pages"
-sed 's|<break before="power-map"/>|<break before="chapter"/>|' "$ROOT/layouts/a4.xml" >"$P/badbreak.xml"
+sed 's|^\( *\)<families |\1<break before="chapter"/>\n\1<families |' "$ROOT/layouts/a4.xml" >"$P/badbreak.xml"
 "$BIN" render "$T/fixtures/short.xml" --layout "$P/badbreak.xml" -o "$P/short3.pdf" -q 2>"$P/err"; st=$?
 [ "$st" = 1 ] && grep -q "badbreak.xml:[0-9]*:[0-9]*: error: before=\"chapter\" is not allowed; use analysis" "$P/err" \
 	&& ok "pages: an unknown section in <break before> is a located error" \
@@ -91,3 +91,30 @@ ptext "$P/f2.pdf" | grep -q "^ *Carriers merge, pending approval  *page 1 of 1" 
 ptext "$P/f3.pdf" | grep -q "^ *Carriers merge  *page 1 of 1" \
 	&& ok "pages: the footer prints a title that fits" \
 	|| no "pages: footer title" "$(ptext "$P/f3.pdf" | grep "page 1 of")"
+
+# Timeline: events on one day share a marker ("3–4"); a long empty
+# stretch is cut out of the axis (its years are not all labelled).
+"$BIN" render "$T/fixtures/sameday.xml" -o "$P/sameday.pdf" -q
+ptext "$P/sameday.pdf" >"$P/sameday.txt"
+grep -q "3–4" "$P/sameday.txt" && ! grep -qE "(^| )(2020|2022|2024)( |$)" "$P/sameday.txt" \
+	&& grep -q "Story date" "$P/sameday.txt" \
+	&& ok "pages: same-day events share a marker, the empty years are cut from the axis" \
+	|| no "pages: timeline axis" "$(head -20 "$P/sameday.txt")"
+
+# The power map's subject box prints a long subject whole (it widens).
+subj="The regional grid operator's decision on whether data-centre campuses that commit first, with financial security, should be connected first, and what that means for the queue of speculative requests behind them"
+printf '<?xml version="1.0"?>\n<story id="s"><title>Subject</title><overview><point>One.</point></overview>\n<power-map subject="%s"><player id="a" name="Alpha" stance="gains">A.</player><player id="b" name="Beta" stance="loses">B.</player><relation from="a" to="b">sues</relation></power-map></story>\n' "$subj" >"$P/subj.xml"
+"$BIN" render "$P/subj.xml" -o "$P/subj.pdf" -q
+ptext "$P/subj.pdf" | tr -s ' \n' '  ' | grep -q "queue of speculative requests behind them" \
+	&& ok "pages: a long power-map subject is printed whole" \
+	|| no "pages: power-map subject" "$(ptext "$P/subj.pdf" | grep -i -A3 "regional")"
+
+# A running header too long for its line wraps instead of being cut.
+htitle="The weekly briefing for the executive committee, the board's risk and audit subcommittees and the regional managing directors"
+printf '<?xml version="1.0"?>\n<briefing title="%s" date="2026-09-18">\n<story id="a" date="2026-09-14"><title>One</title><overview><point>A point.</point></overview>\n<analysis><section><title>More</title><p>%s</p></section></analysis></story>\n</briefing>\n' "$htitle" "$(printf 'A sentence that fills the page. %.0s' $(seq 260))" >"$P/header.xml"
+"$BIN" render "$P/header.xml" -o "$P/header.pdf" -q
+n=$(pcount "$P/header.pdf")
+pdftotext -f "$n" -l "$n" "$P/header.pdf" - 2>/dev/null | tr '\n' ' ' | grep -qi "regional managing directors" \
+	&& ! ptext "$P/header.pdf" | grep -q "…" \
+	&& ok "pages: a long running header wraps, whole" \
+	|| no "pages: long header" "$(pdftotext -f "$n" -l "$n" "$P/header.pdf" - 2>/dev/null | head -3)"

@@ -199,50 +199,214 @@ test_output(void)
 	free(path);
 }
 
-static void
-test_timeline_spread(void)
+/* Distance from point (px, py) to the segment (ax, ay)-(bx, by). */
+static double
+seg_point(double ax, double ay, double bx, double by, double px, double py)
 {
-	/* Three events in a week of 2026 and one in 2019: the close ones
-	 * take rows; none in a row closer than the gap. */
-	const double x[] = { 10, 400, 401, 402, 403, 404 };
-	double at[6];
-	int row[6], ok = 1;
+	double dx = bx - ax, dy = by - ay, l = dx * dx + dy * dy, t;
 
-	timeline_spread(x, 6, 16, 3, row, at);
-	for (int i = 0; i < 6; i++)
-		for (int j = 0; j < i; j++)
-			if (row[i] == row[j] && at[i] - at[j] < 16 - 1e-9)
-				ok = 0;
-	CHECK(ok);
-	CHECK(row[0] == 0 && at[0] == 10);
-	CHECK(row[1] == 0 && row[2] == 1 && row[3] == 2);
-	CHECK(at[4] >= 416 && at[5] >= at[4]);	/* pushed right, in order */
+	t = l > 0 ? ((px - ax) * dx + (py - ay) * dy) / l : 0;
+	t = t < 0 ? 0 : t > 1 ? 1 : t;
+	return hypot(ax + t * dx - px, ay + t * dy - py);
 }
 
+/* Distance between two segments (0 when they cross). */
+static double
+seg_seg(const double *a, const double *b)
+{
+	double d1 = (b[2] - b[0]) * (a[1] - b[1]) - (b[3] - b[1]) * (a[0] - b[0]);
+	double d2 = (b[2] - b[0]) * (a[3] - b[1]) - (b[3] - b[1]) * (a[2] - b[0]);
+	double d3 = (a[2] - a[0]) * (b[1] - a[1]) - (a[3] - a[1]) * (b[0] - a[0]);
+	double d4 = (a[2] - a[0]) * (b[3] - a[1]) - (a[3] - a[1]) * (b[2] - a[0]);
+
+	if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
+	    ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+		return 0;
+	return fmin(fmin(seg_point(b[0], b[1], b[2], b[3], a[0], a[1]),
+	    seg_point(b[0], b[1], b[2], b[3], a[2], a[3])),
+	    fmin(seg_point(a[0], a[1], a[2], a[3], b[0], b[1]),
+	    seg_point(a[0], a[1], a[2], a[3], b[2], b[3])));
+}
+
+/* Distance from a segment to a rectangle (0 when it enters it). */
+static double
+seg_rect(const double *s, const struct tie_rect *r)
+{
+	const double e[4][4] = { { r->x0, r->y0, r->x1, r->y0 },
+	    { r->x1, r->y0, r->x1, r->y1 }, { r->x1, r->y1, r->x0, r->y1 },
+	    { r->x0, r->y1, r->x0, r->y0 } };
+	double d = INFINITY;
+
+	if (s[0] > r->x0 && s[0] < r->x1 && s[1] > r->y0 && s[1] < r->y1)
+		return 0;
+	for (int i = 0; i < 4; i++)
+		d = fmin(d, seg_seg(s, e[i]));
+	return d;
+}
+
+/* The axis: a long empty stretch is cut out, the rest keeps order and
+ * proportion within its stretch; the story's day stays on it. */
+static void
+test_timeline_axis(void)
+{
+	/* The seed: 2019, Oct 2025, 3 Nov 2025, Feb 2026, 27 and 28 Apr 2026
+	 * (the story's day). */
+	double a[7], b[7], x[7];
+	struct tl_span sp[7];
+	size_t ns;
+
+	a[0] = date_days(2019, 1, 1), b[0] = date_days(2020, 1, 1);
+	a[1] = date_days(2025, 10, 1), b[1] = date_days(2025, 11, 1);
+	a[2] = date_days(2025, 11, 3), b[2] = a[2] + 1;
+	a[3] = date_days(2026, 2, 1), b[3] = date_days(2026, 3, 1);
+	a[4] = date_days(2026, 4, 27), b[4] = a[4] + 1;
+	a[5] = date_days(2026, 4, 28), b[5] = a[5] + 1;
+	a[6] = a[5], b[6] = b[5];
+	ns = timeline_axis(a, b, 7, 14, 409, 18, sp);
+	CHECK(ns == 2);				/* one break, after 2019 */
+	CHECK(sp[0].hi <= date_days(2020, 3, 1) && sp[1].lo >= date_days(2025, 8, 1));
+	CHECK(fabs(sp[1].x0 - sp[0].x1 - 18) < 1e-9 && sp[0].x0 == 14 &&
+	    fabs(sp[1].x1 - 409) < 1e-9);
+	/* The dense stretch gets more of the width than the lone year. */
+	CHECK(sp[1].x1 - sp[1].x0 > 1.4 * (sp[0].x1 - sp[0].x0));
+	for (int i = 0; i < 7; i++)
+		x[i] = timeline_x(sp, ns, (a[i] + b[i]) / 2);
+	for (int i = 1; i < 7; i++)
+		CHECK(x[i] >= x[i - 1]);	/* order kept */
+	/* Evenly spread events: no break at all, fully proportional. */
+	for (int i = 0; i < 5; i++) {
+		a[i] = date_days(2025, 1 + 2 * i, 1);
+		b[i] = a[i] + 1;
+	}
+	ns = timeline_axis(a, b, 5, 0, 400, 18, sp);
+	CHECK(ns == 1);
+	CHECK(fabs((timeline_x(sp, ns, a[2]) - timeline_x(sp, ns, a[0])) /
+	    (timeline_x(sp, ns, a[4]) - timeline_x(sp, ns, a[2])) -
+	    (a[2] - a[0]) / (a[4] - a[2])) < 1e-9);
+	CHECK(timeline_axis(a, b, 0, 0, 400, 18, sp) == 0);
+	/* Separation: least squares, order kept, inside the bounds. */
+	{
+		double p[4] = { 100, 100.5, 101, 300 }, g[3] = { 7, 7, 7 };
+
+		timeline_separate(p, g, 4, 0, 400);
+		CHECK(fabs(p[1] - 100.5) < 1e-9 && fabs(p[0] - 93.5) < 1e-9 &&
+		    fabs(p[2] - 107.5) < 1e-9 && p[3] == 300);
+		p[0] = 1, p[1] = 1, p[2] = 2, p[3] = 399;
+		timeline_separate(p, g, 4, 0, 400);
+		CHECK(p[0] == 0 && p[1] == 7 && p[2] == 14 && p[3] == 399);
+	}
+}
+
+/* Markers over clusters of events: no two touch, no stem touches another
+ * marker or another stem, order is kept. */
+static void
+test_timeline_marks(void)
+{
+	const double r = 6.5, rowh = 2 * r + 5, clear = 3, W = 423;
+	/* Day positions (already 7 apart) of: the seed; a tight cluster of
+	 * 12; 30 events bunched at both ends; one wide "5-6" pill among
+	 * narrow ones. */
+	static const double sets[4][30] = {
+		{ 87, 190, 201, 310, 391, 398 },
+		{ 300, 307, 314, 321, 328, 335, 342, 349, 356, 363, 370, 377 },
+		{ 14, 21, 28, 35, 42, 49, 56, 63, 70, 77, 84, 91, 98, 105, 112,
+		  300, 307, 314, 321, 328, 335, 342, 349, 356, 363, 370, 377, 384,
+		  391, 398 },
+		{ 200, 207, 214, 221 },
+	};
+	static const size_t count[4] = { 6, 12, 30, 4 };
+
+	for (int set = 0; set < 4; set++) {
+		struct tl_mark m[30];
+		struct tie_rect box[30];
+		double stem[30][6], cy0, elbow, ay, zone = 8;
+		size_t n = count[set];
+		int rows, ok = 1;
+
+		for (size_t i = 0; i < n; i++) {
+			m[i].want = sets[set][i];
+			m[i].hw = set == 3 && i == 1 ? 11 : r;
+		}
+		rows = timeline_marks(m, n, clear, 0, W);
+		CHECK(rows >= 1 && rows <= 2);
+		cy0 = r + (rows - 1) * rowh;
+		elbow = cy0 + r + 2;
+		for (size_t i = 0; i < n; i++)
+			zone = fmax(zone, fabs(m[i].x - m[i].want) * 0.4);
+		ay = elbow + (zone > 30 ? 30 : zone) + 3;
+		for (size_t i = 0; i < n; i++) {
+			double cy = cy0 - m[i].row * rowh;
+
+			box[i] = (struct tie_rect){ m[i].x - m[i].hw, cy - r, m[i].x + m[i].hw,
+			    cy + r };
+			timeline_stem(&m[i], cy0, rowh, r, elbow, ay - 3.5, stem[i]);
+			if (box[i].x0 < 0 || box[i].x1 > W)
+				ok = 0;
+			if (i > 0 && m[i].x <= m[i - 1].x)
+				ok = 0;	/* order */
+		}
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = 0; j < n; j++) {
+				if (i == j)
+					continue;
+				/* Badges apart by clear, even across rows. */
+				if (j < i && box[i].x0 < box[j].x1 + clear &&
+				    box[j].x0 < box[i].x1 + clear && box[i].y0 < box[j].y1 &&
+				    box[j].y0 < box[i].y1)
+					ok = 0;
+				/* A stem's two pieces clear of every other badge and,
+				 * by more than their widths, of every other stem. */
+				for (int k = 0; k < 2; k++) {
+					const double *s = &stem[i][2 * k];
+
+					if (seg_rect(s, &box[j]) < 2)
+						ok = 0;
+					for (int q = 0; j < i && q < 2; q++)
+						if (seg_seg(s, &stem[j][2 * q]) < 1)
+							ok = 0;
+				}
+			}
+		if (!ok)
+			printf("FAIL timeline_marks: set %d\n", set);
+		CHECK(ok);
+	}
+}
+
+/* True when n badges placed in a W x H diagram sit inside it, clear of
+ * the centre box and of each other. */
+static int
+placed_apart(size_t n, double W, double H)
+{
+	const double r = 15, bw = 136, bh = 90;
+	double x[POWERMAP_MAX], y[POWERMAP_MAX];
+
+	powermap_place(n, W, H, x, y);
+	for (size_t i = 0; i < n; i++) {
+		if (x[i] - r < 0 || x[i] + r > W || y[i] - r < 0 || y[i] + r > H)
+			return 0;
+		if (fabs(x[i] - W / 2) < bw / 2 + r && fabs(y[i] - H / 2) < bh / 2 + r)
+			return 0;
+		for (size_t j = 0; j < i; j++)
+			if (hypot(x[i] - x[j], y[i] - y[j]) < 2 * r + 20)
+				return 0;
+	}
+	return 1;
+}
+
+/* Badges apart at the diagram's full height, and at the shortest it
+ * takes at a page's end. */
 static void
 test_powermap_place(void)
 {
-	const double W = 423, H = 318, r = 15, bw = 136, bh = 90;
-
 	for (size_t n = 1; n <= POWERMAP_MAX; n++) {
-		double x[POWERMAP_MAX], y[POWERMAP_MAX];
-		int ok = 1;
+		int ok = placed_apart(n, 423, 318) &&
+		    placed_apart(n, 423, powermap_min_height(n));
 
-		powermap_place(n, W, H, x, y);
-		for (size_t i = 0; i < n; i++) {
-			/* Inside the diagram, clear of the centre box. */
-			if (x[i] - r < 0 || x[i] + r > W || y[i] - r < 0 || y[i] + r > H)
-				ok = 0;
-			if (fabs(x[i] - W / 2) < bw / 2 + r && fabs(y[i] - H / 2) < bh / 2 + r)
-				ok = 0;
-			for (size_t j = 0; j < i; j++)
-				if (hypot(x[i] - x[j], y[i] - y[j]) < 2 * r + 20)
-					ok = 0;
-		}
 		if (!ok)
 			printf("FAIL powermap_place: overlap with %zu players\n", n);
 		CHECK(ok);
 	}
+	CHECK(powermap_min_height(6) < powermap_min_height(12));
 }
 
 /* Tie curves keep clear of the subject box, mutual ties part, labels
@@ -275,18 +439,98 @@ test_tieroute(void)
 	CHECK(p[3] == 20 && p[5] == 20);
 	CHECK(tie_route(20, 20, 120, 20, 15, 1, cx, cy, bw, bh, q) == 0);
 	CHECK(q[3] > 20 && q[5] > 20);	/* y grows down: the left of east is south */
-	/* The label avoids a taken middle, and stays inside the diagram. */
+	/* Segments against rectangles. */
 	{
-		struct tie_rect taken[1], spot;
-		double lx, ly;
+		struct tie_rect r = { 10, 10, 20, 20 };
+		struct tie_seg in = { 0, 15, 30, 15 }, by = { 0, 0, 30, 5 },
+		    diag = { 0, 30, 30, 0 }, miss = { 0, 12, 8, 0 };
 
-		tie_route(20, 20, 400, 20, 15, 0, cx, cy, bw, bh, p);
-		tie_label_spot(p, 40, 10, W, H, NULL, 0, &spot, &lx, &ly);
-		CHECK(fabs(lx - 208) < 1e-9 && fabs(ly - 20) < 1e-9);	/* the middle */
-		taken[0] = (struct tie_rect){ 150, 0, 270, 40 };
-		tie_label_spot(p, 40, 10, W, H, taken, 1, &spot, &lx, &ly);
-		CHECK(tie_overlap(&spot, &taken[0]) == 0);
-		CHECK(spot.x0 >= 0 && spot.x1 <= W && spot.y0 >= 0 && spot.y1 <= H);
+		CHECK(tie_seg_hits(&in, &r) && tie_seg_hits(&diag, &r));
+		CHECK(!tie_seg_hits(&by, &r) && !tie_seg_hits(&miss, &r));
+	}
+}
+
+/* Every tie's label sits beside its own curve, on one side of it: it
+ * crosses no stroke (its own included), no badge, no other label; a
+ * mutual pair's labels go to their outer sides, one each. */
+static void
+test_tie_labels(void)
+{
+	const double W = 423, H = 318, cx = W / 2, cy = H / 2, bw = 124, bh = 90;
+	const double r = 15;
+	/* Six players seated as the seed's are (tied ones side by side) and
+	 * its six ties: two mutual pairs and two single ties; labels of two
+	 * short lines. */
+	double px[6], py[6];
+	static const int ties[6][2] = { { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 },
+	    { 5, 0 }, { 3, 2 } };
+	struct tie_seg segs[6 * 12];
+	struct tie_rect taken[16], box[6];
+	double p[6][8];
+	size_t nt = 0;
+	int ok = 1, clean = 0;
+
+	powermap_place(6, W, H, px, py);
+	taken[nt++] = (struct tie_rect){ cx - bw / 2, cy - bh / 2, cx + bw / 2,
+	    cy + bh / 2 };
+	for (int i = 0; i < 6; i++)
+		taken[nt++] = (struct tie_rect){ px[i] - r, py[i] - r, px[i] + r,
+		    py[i] + r };
+	for (int t = 0; t < 6; t++) {
+		int a = ties[t][0], b = ties[t][1], mutual = 0;
+
+		for (int u = 0; u < t; u++)
+			mutual |= ties[u][0] == b && ties[u][1] == a;
+		CHECK(tie_route(px[a], py[a], px[b], py[b], r, mutual || t == 0 || t == 2,
+		    cx, cy, bw, bh, p[t]) == 0);	/* 0 and 2 have twins later */
+		tie_flatten(p[t], 12, segs + 12 * t);
+	}
+	for (int t = 0; t < 6; t++) {
+		int mutual = t < 4;
+
+		if (tie_label_beside(p[t], 48, 20, mutual ? 1 : 0, W, H, taken, nt,
+		    segs, 6 * 12, &box[t]) == 0)
+			clean++;
+		else
+			printf("FAIL tie_label_beside: tie %d: %.0f,%.0f-%.0f,%.0f\n", t,
+			    box[t].x0, box[t].y0, box[t].x1, box[t].y1);
+		taken[nt++] = box[t];
+		for (int q = 0; q < 6 * 12; q++)
+			if (tie_seg_hits(&segs[q], &box[t]))
+				ok = 0;	/* across a stroke */
+		for (size_t q = 0; q + 1 < nt; q++)
+			if (tie_overlap(&box[t], &taken[q]) > 0)
+				ok = 0;	/* over the box, a badge or a label */
+		{	/* beside its own curve: its centre within reach of it */
+			double mx = (box[t].x0 + box[t].x1) / 2, my = (box[t].y0 + box[t].y1) / 2;
+			double near = INFINITY;
+
+			for (int i = 0; i <= 50; i++) {
+				double x, y, dx, dy;
+
+				tie_point(p[t], i / 50.0, &x, &y, &dx, &dy);
+				near = fmin(near, hypot(x - mx, y - my));
+			}
+			if (near > 45)
+				ok = 0;
+		}
+	}
+	CHECK(ok);
+	CHECK(clean == 6);
+	/* A mutual pair, east then west: the first's label to the south of
+	 * its curve, the second's to the north, apart. */
+	{
+		double e[8], w[8];
+		struct tie_seg s2[24];
+		struct tie_rect le, lw;
+
+		tie_route(40, 40, 300, 40, r, 1, cx, 400, bw, bh, e);
+		tie_route(300, 40, 40, 40, r, 1, cx, 400, bw, bh, w);
+		tie_flatten(e, 12, s2);
+		tie_flatten(w, 12, s2 + 12);
+		CHECK(tie_label_beside(e, 50, 10, 1, W, H, NULL, 0, s2, 24, &le) == 0);
+		CHECK(tie_label_beside(w, 50, 10, 1, W, H, &le, 1, s2, 24, &lw) == 0);
+		CHECK(le.y0 > 40 && lw.y1 < 40);
 	}
 }
 
@@ -414,9 +658,11 @@ main(void)
 	test_diags();
 	test_href();
 	test_output();
-	test_timeline_spread();
+	test_timeline_axis();
+	test_timeline_marks();
 	test_powermap_place();
 	test_tieroute();
+	test_tie_labels();
 	test_streamsafe();
 	test_suggest();
 	test_hyph();

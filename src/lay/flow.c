@@ -172,6 +172,17 @@ flow_continued(struct flow *f, struct dl_list *frame, double h)
 	f->cont = (int)f->nconts++;
 }
 
+/* Room left on the current page; see flow.h. */
+double
+flow_room(const struct flow *f)
+{
+	double y = f->top;
+
+	for (size_t i = 0; i < f->npend; i++)
+		y += (i ? f->pend[i].space : 0) + f->pend[i].h;
+	return f->bottom - y;
+}
+
 /* Attach a destination to the next slice. */
 void
 flow_mark(struct flow *f, int dest)

@@ -30,6 +30,9 @@ void flow_add(struct flow *f, struct dl_list *frame, double h, double space,
  * slices starts with a copy of frame, h high (a "... (continued)"
  * heading); frame's items are taken over.  frame NULL ends the run. */
 void flow_continued(struct flow *f, struct dl_list *frame, double h);
+/* The height left on the current page below what is pending (a slice
+ * that fits there, with its space, stays on this page). */
+double flow_room(const struct flow *f);
 /* Place dest at the top of the next slice added. */
 void flow_mark(struct flow *f, int dest);
 /* Place what is pending and end the flow's last page.  Returns the index of

@@ -13,7 +13,17 @@
 #define BADGE_R		15.0
 #define LABEL_W		104.0
 #define DIAGRAM_H	318.0
+#define TIE_PIECES	12	/* straight pieces a tie is checked as */
+#define TIE_LABEL_W	86.0	/* one line; narrower when crowded */
 
+
+/* The diagram's shortest height; see powermap.h.  Up to six players
+ * sit apart on a flatter ellipse; eleven and twelve need it all. */
+double
+powermap_min_height(size_t n)
+{
+	return n <= 6 ? 228 : n <= 10 ? 262 : DIAGRAM_H;
+}
 
 /* Badge centres on an ellipse; see powermap.h. */
 void
@@ -117,7 +127,29 @@ struct pm {
 	uint32_t line;
 	const unsigned char *drawn;
 	unsigned char pair[POWERMAP_MAX][POWERMAP_MAX];
+	double (*route)[8];		/* each drawn tie's curve */
+	unsigned char *routed;
+	struct tie_seg *segs;		/* the curves as straight pieces */
+	size_t nsegs;
 };
+
+/* Player i's name under or over its badge, whole: in two lines of
+ * LABEL_W, or wider lines when two are not enough.  Returns the width it
+ * was laid out in (its lines centred in it). */
+static double
+player_name(struct pm *m, size_t i, struct tlines *nm)
+{
+	double w = LABEL_W;
+
+	text_layout(m->L->ts, NULL, m->st->players[i].name, m->cs, w, T_CENTER, 0, nm);
+	if (nm->n > 2) {
+		w = LABEL_W * 1.5;
+		tlines_free(nm);
+		text_layout(m->L->ts, NULL, m->st->players[i].name, m->cs, w, T_CENTER,
+		    0, nm);
+	}
+	return w;
+}
 
 /* Seat the players, lay out the subject, and mark the subject box, the
  * badges and their names as taken. */
@@ -136,23 +168,32 @@ pm_obstacles(struct pm *m)
 		m->px[i] = sx[pos[i]];
 		m->py[i] = sy[pos[i]];
 	}
-	/* The subject, centred in a tinted box. */
+	/* The subject, whole, centred in a tinted box that widens rather
+	 * than grow past five lines. */
 	text_layout(L->ts, NULL, subject, m->cs, m->bw - 16, T_CENTER, 0, &m->subj);
-	if (m->subj.n > 5)
-		m->subj.n = 5;	/* the full subject is printed above the diagram */
+	for (int k = 0; k < 2 && m->subj.n > 5; k++) {
+		m->bw += 50;
+		tlines_free(&m->subj);
+		text_layout(L->ts, NULL, subject, m->cs, m->bw - 16, T_CENTER, 0,
+		    &m->subj);
+	}
 	m->bh = m->subj.n * m->subj.leading + 16;
 	m->taken[m->ntaken++] = (struct tie_rect){ m->cx - m->bw / 2,
 	    m->cy - m->bh / 2, m->cx + m->bw / 2, m->cy + m->bh / 2 };
 	for (size_t i = 0; i < m->n; i++) {
 		/* Badge, and its name on the outer side (as drawn later). */
-		double tw = text_width(L->ts, st->players[i].name, m->cs);
-		double lines = tw > LABEL_W ? 2 : 1, w = tw > LABEL_W ? LABEL_W : tw;
-		double ny = name_y(m->py[i], m->cy, lines * m->cs->leading);
+		struct tlines nm;
+		double h, ny;
+
+		player_name(m, i, &nm);
+		h = nm.n * nm.leading;
+		ny = name_y(m->py[i], m->cy, h);
 
 		m->taken[m->ntaken++] = (struct tie_rect){ m->px[i] - BADGE_R,
 		    m->py[i] - BADGE_R, m->px[i] + BADGE_R, m->py[i] + BADGE_R };
-		m->taken[m->ntaken++] = (struct tie_rect){ m->px[i] - w / 2, ny,
-		    m->px[i] + w / 2, ny + lines * m->cs->leading };
+		m->taken[m->ntaken++] = (struct tie_rect){ m->px[i] - nm.width / 2, ny,
+		    m->px[i] + nm.width / 2, ny + h };
+		tlines_free(&nm);
 	}
 }
 
@@ -177,17 +218,15 @@ drawn_ties(const struct story *st, unsigned char *drawn,
 	}
 }
 
-/* One tie: its curve and head behind everything, its label where it
- * covers least (then taken). */
+/* One tie's curve and head, behind everything; its route is kept (and
+ * its pieces added to the strokes labels must not cross). */
 static void
 pm_tie(struct pm *m, size_t r)
 {
 	struct lay *L = m->L;
 	const struct relation *rel = &m->st->relations[r];
 	int a = find_player(m->st, m->n, rel->from), b = find_player(m->st, m->n, rel->to);
-	double p[8], ex, ey, tx, ty, tl, bx, by, th;
-	struct tlines lt;
-	struct tie_rect lr;
+	double *p = m->route[r], ex, ey, tx, ty, tl;
 	cairo_t *cr = geom_cr(m->g);
 
 	if (!m->drawn[r])
@@ -195,6 +234,9 @@ pm_tie(struct pm *m, size_t r)
 	if (tie_route(m->px[a], m->py[a], m->px[b], m->py[b], BADGE_R, m->pair[b][a],
 	    m->cx, m->cy, m->bw, m->bh, p) < 0)
 		return;
+	m->routed[r] = 1;
+	tie_flatten(p, TIE_PIECES, m->segs + m->nsegs);
+	m->nsegs += TIE_PIECES;
 	cairo_move_to(cr, p[0], p[1]);
 	cairo_curve_to(cr, p[2], p[3], p[4], p[5], p[6], p[7]);
 	geom_emit(m->g, L->doc, &m->fr, 0, m->line, 0.9, DL_STROKE | DL_ROUND);
@@ -208,18 +250,41 @@ pm_tie(struct pm *m, size_t r)
 	cairo_line_to(cr, ex - tx * 2 - ty * 3.4, ey - ty * 2 + tx * 3.4);
 	cairo_close_path(cr);
 	geom_emit(m->g, L->doc, &m->fr, m->line, 0, 0, DL_FILL);
-	/* The label, in at most two short lines. */
-	text_layout(L->ts, NULL, rel->label, m->ls, 86, T_CENTER, L->t->colors[C_TEXT],
-	    &lt);
-	if (lt.n > 2)
-		lt.n = 2;
-	th = lt.n * lt.leading;
-	tie_label_spot(p, lt.width, th, m->W, m->H, m->taken, m->ntaken, &lr, &bx, &by);
+}
+
+/* One tie's label, whole, beside its own curve (a mutual tie's on the
+ * outer side, away from its twin), crossing no stroke, then taken: on
+ * one line when that finds a clean spot, else in narrower lines. */
+static void
+pm_label(struct pm *m, size_t r)
+{
+	static const double widths[] = { TIE_LABEL_W, TIE_LABEL_W * 0.72 };
+	struct lay *L = m->L;
+	const struct relation *rel = &m->st->relations[r];
+	int a = find_player(m->st, m->n, rel->from), b = find_player(m->st, m->n, rel->to);
+	struct tlines lt;
+	struct tie_rect lr;
+	double th = 0, w = 0;
+
+	if (!m->routed[r])
+		return;
+	for (size_t k = 0; k < 2; k++) {
+		w = widths[k];
+		text_layout(L->ts, NULL, rel->label, m->ls, w, T_CENTER,
+		    L->t->colors[C_TEXT], &lt);
+		th = lt.n * lt.leading;
+		if (tie_label_beside(m->route[r], lt.width, th, m->pair[b][a] ? 1 : 0,
+		    m->W, m->H, m->taken, m->ntaken, m->segs, m->nsegs, &lr) == 0 ||
+		    k == 1)
+			break;
+		tlines_free(&lt);
+	}
 	m->taken[m->ntaken++] = lr;
 	dl_rect(L->doc, &m->labels, (float)lr.x0, (float)lr.y0,
 	    (float)(lr.x1 - lr.x0), (float)(lr.y1 - lr.y0),
 	    (L->t->colors[C_PAPER] & 0xffffff00) | 0xe6);
-	lay_place(&m->labels, &lt, bx - 43, by - th / 2);
+	lay_place(&m->labels, &lt, (lr.x0 + lr.x1) / 2 - w / 2,
+	    (lr.y0 + lr.y1) / 2 - th / 2);
 	tlines_free(&lt);
 }
 
@@ -238,16 +303,14 @@ pm_front(struct pm *m)
 		const struct player *pl = &m->st->players[i];
 		char *ini = lay_initials(pl->initials, pl->name);
 		struct tlines nm;
-		double ny;
+		double ny, w;
 
 		lay_badge(L, &m->front, m->px[i], m->py[i], BADGE_R, ini,
 		    L->t->stance[pl->stance]);
 		free(ini);
-		text_layout(L->ts, NULL, pl->name, m->cs, LABEL_W, T_CENTER, 0, &nm);
-		if (nm.n > 2)
-			nm.n = 2;
+		w = player_name(m, i, &nm);
 		ny = name_y(m->py[i], m->cy, nm.n * nm.leading);
-		lay_place(&m->front, &nm, m->px[i] - LABEL_W / 2, ny);
+		lay_place(&m->front, &nm, m->px[i] - w / 2, ny);
 		tlines_free(&nm);
 	}
 }
@@ -285,8 +348,13 @@ static void
 diagram(struct lay *L, const struct story *st, const unsigned char *drawn,
     unsigned char pair[POWERMAP_MAX][POWERMAP_MAX])
 {
-	struct pm m = { .L = L, .st = st, .W = L->W, .H = DIAGRAM_H, .bw = 136,
+	struct pm m = { .L = L, .st = st, .W = L->W, .H = DIAGRAM_H, .bw = 124,
 	    .drawn = drawn };
+	double room = flow_room(L->f) - 12 - L->t->st[ST_CHART_LABEL].leading;
+
+	/* A little shorter rather than alone on the next page. */
+	if (room < DIAGRAM_H && room >= powermap_min_height(m.n))
+		m.H = room;
 
 	m.cs = &L->t->st[ST_CARD_NAME];
 	m.ls = &L->t->st[ST_CHART_LABEL];
@@ -297,9 +365,18 @@ diagram(struct lay *L, const struct story *st, const unsigned char *drawn,
 	m.taken = xcalloc(3 * m.n + st->nrelations + 2, sizeof(struct tie_rect));
 	m.g = geom_new();
 	memcpy(m.pair, pair, sizeof(m.pair));
+	{	/* at most one tie per ordered pair of players is drawn */
+		size_t most = m.n * m.n;
+
+		m.route = xcalloc(st->nrelations + 1, sizeof(*m.route));
+		m.routed = xcalloc(st->nrelations + 1, 1);
+		m.segs = xcalloc(most * TIE_PIECES + 1, sizeof(*m.segs));
+	}
 	pm_obstacles(&m);
 	for (size_t r = 0; r < st->nrelations; r++)
 		pm_tie(&m, r);
+	for (size_t r = 0; r < st->nrelations; r++)
+		pm_label(&m, r);
 	pm_front(&m);
 	pm_legend(&m);
 	dl_list_place(&m.fr, &m.labels, 0, 0);
@@ -308,6 +385,9 @@ diagram(struct lay *L, const struct story *st, const unsigned char *drawn,
 	dl_list_free(&m.front);
 	flow_add(L->f, &m.fr, m.H + 4 + m.ls->leading, 8, F_KEEP);
 	free(m.taken);
+	free(m.route);
+	free(m.routed);
+	free(m.segs);
 	geom_free(m.g);
 }
 
@@ -374,9 +454,9 @@ powermap_layout(struct lay *L, const struct story *st)
 		if (p->role.text && p->role.text[strspn(p->role.text, " \t\r\n")])
 			h += 1 + lay_frame_text(L, &fr, &p->role, NULL, ST_PLAYER_ROLE,
 			    tx, h + 1, L->W - tx, T_HYPHENATE, 0);
-		/* Neither the first nor the last player alone on a page. */
+		/* The last player never alone at the top of a page. */
 		flow_add(L->f, &fr, h < 2 * r ? 2 * r : h, i == 0 ? 14 : 10,
-		    i == 0 || (i + 1 == st->nplayers && i > 1) ? F_KEEP : 0);
+		    i + 1 == st->nplayers && i > 1 ? F_KEEP : 0);
 	}
 	further_ties(L, st, drawn);
 	flow_continued(L->f, NULL, 0);

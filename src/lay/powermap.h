@@ -12,6 +12,9 @@
 /* Where n badges go around a centre box in a w x h diagram: on an
  * ellipse, starting at the top, clockwise.  Pure, for tests. */
 void powermap_place(size_t n, double w, double h, double *x, double *y);
+/* The shortest the diagram of n players may be, to end a page rather
+ * than start the next: shorter with fewer players. */
+double powermap_min_height(size_t n);
 /* Lay out the power map of st (nothing when it has no players). */
 void powermap_layout(struct lay *L, const struct story *st);
 

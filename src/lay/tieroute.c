@@ -31,7 +31,7 @@ tie_route(double ax, double ay, double bx, double by, double r, int mutual,
     double cx, double cy, double w, double h, double p[8])
 {
 	double dx = bx - ax, dy = by - ay, len = hypot(dx, dy);
-	double nx, ny, bend = mutual ? 16 : 0;
+	double nx, ny, bend = mutual ? 22 : 0;
 	double along, across, reach, d;
 
 	if (len < 1)
@@ -43,8 +43,16 @@ tie_route(double ax, double ay, double bx, double by, double r, int mutual,
 	across = (cx - ax) * nx + (cy - ay) * ny;
 	reach = fabs(nx) * w / 2 + fabs(ny) * h / 2;
 	d = fabs(across);
-	if (along > 0 && along < 1 && d < reach + 8)
-		bend += (across > 0 ? -1 : 1) * (reach + 12 - d);
+	if (along > 0 && along < 1 && d < reach + 8) {
+		/* The curve strays 4t(1 - t) of its bend from the line at t:
+		 * enough over the whole length the box spans along it. */
+		double ext = (fabs(dx) * w / 2 + fabs(dy) * h / 2) / (len * len);
+		double t = 0.5 + fabs(along - 0.5) + ext, f;
+
+		t = t > 0.9 ? 0.9 : t;
+		f = 4 * t * (1 - t);
+		bend += (across > 0 ? -1 : 1) * (reach + 12 - d) / (f < 0.36 ? 0.36 : f);
+	}
 	p[0] = ax + dx / len * (r + 2);
 	p[1] = ay + dy / len * (r + 2);
 	p[6] = bx - dx / len * (r + 6);
@@ -56,37 +64,100 @@ tie_route(double ax, double ay, double bx, double by, double r, int mutual,
 	return 0;
 }
 
-/* The least covering spot for a tie's label; see tieroute.h. */
+/* A cubic as straight pieces; see tieroute.h. */
 void
-tie_label_spot(const double p[8], double tw, double th, double W, double H,
-    const struct tie_rect *taken, size_t ntaken, struct tie_rect *box,
-    double *x, double *y)
+tie_flatten(const double p[8], size_t n, struct tie_seg *s)
 {
-	static const double ts[] = { 0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73 };
+	double x = p[0], y = p[1], dx, dy;
+
+	for (size_t i = 0; i < n; i++) {
+		s[i].x0 = x;
+		s[i].y0 = y;
+		tie_point(p, (double)(i + 1) / (double)n, &x, &y, &dx, &dy);
+		s[i].x1 = x;
+		s[i].y1 = y;
+	}
+}
+
+/* Segment against rectangle, by clipping (Liang-Barsky); see
+ * tieroute.h. */
+int
+tie_seg_hits(const struct tie_seg *s, const struct tie_rect *r)
+{
+	double dx = s->x1 - s->x0, dy = s->y1 - s->y0, t0 = 0, t1 = 1;
+	const double pp[4] = { -dx, dx, -dy, dy };
+	const double qq[4] = { s->x0 - r->x0, r->x1 - s->x0, s->y0 - r->y0,
+	    r->y1 - s->y0 };
+
+	for (int i = 0; i < 4; i++) {
+		if (pp[i] == 0) {
+			if (qq[i] < 0)
+				return 0;
+			continue;
+		}
+		{
+			double t = qq[i] / pp[i];
+
+			if (pp[i] < 0 && t > t0)
+				t0 = t;
+			else if (pp[i] > 0 && t < t1)
+				t1 = t;
+		}
+		if (t0 > t1)
+			return 0;
+	}
+	return 1;
+}
+
+/* A label's spot beside its own tie; see tieroute.h. */
+int
+tie_label_beside(const double p[8], double tw, double th, int side,
+    double W, double H, const struct tie_rect *taken, size_t ntaken,
+    const struct tie_seg *segs, size_t nsegs, struct tie_rect *box)
+{
+	static const double ts[] = { 0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74,
+	    0.18, 0.82 };
 	const size_t nt = sizeof(ts) / sizeof(ts[0]);
+	const double gap = 3;
 	double best = INFINITY;
+	int clean = 0;
 
 	*box = (struct tie_rect){ 0, 0, 0, 0 };
-	*x = *y = 0;
-	for (size_t k = 0; k < 3 * nt; k++) {
-		double cx, cy, tx, ty, cost = 0, shift;
+	for (size_t k = 0; k < 2 * nt; k++) {
+		int sd = k < nt ? 1 : -1;
+		double cx, cy, tx, ty, l, nx, ny, d, cost = 0, pref;
 		struct tie_rect c;
 
 		tie_point(p, ts[k % nt], &cx, &cy, &tx, &ty);
-		shift = k / nt == 0 ? 0 : (k / nt == 1 ? 1 : -1) * (tw / 2 + 6);
-		cx += shift;
-		c = (struct tie_rect){ cx - tw / 2 - 3, cy - th / 2 - 1,
-		    cx + tw / 2 + 3, cy + th / 2 + 1 };
+		l = hypot(tx, ty);
+		if (l == 0)
+			continue;
+		nx = -ty / l;	/* the side tie_route bends a mutual tie to */
+		ny = tx / l;
+		/* Far enough along the normal that the box clears the tangent. */
+		d = fabs(nx) * (tw / 2 + 2) + fabs(ny) * (th / 2 + 1) + gap;
+		cx += nx * d;
+		cy += ny * d;
+		c = (struct tie_rect){ cx - tw / 2 - 2, cy - th / 2 - 1,
+		    cx + tw / 2 + 2, cy + th / 2 + 1 };
 		if (c.x0 < 0 || c.x1 > W || c.y0 < 0 || c.y1 > H)
 			cost += 1e6;
-		for (size_t q = 0; q < ntaken; q++)
-			cost += tie_overlap(&c, &taken[q]) * 10;
-		cost += fabs(ts[k % nt] - 0.5) + (shift != 0) * 2;
-		if (cost < best) {
-			best = cost;
-			*x = cx;
-			*y = cy;
+		for (size_t q = 0; q < nsegs; q++)
+			if (tie_seg_hits(&segs[q], &c))
+				cost += 1e4;
+		{	/* 2 pt of air around the box */
+			struct tie_rect air = { c.x0 - 2, c.y0 - 2, c.x1 + 2, c.y1 + 2 };
+
+			for (size_t q = 0; q < ntaken; q++)
+				cost += tie_overlap(&air, &taken[q]) * 10;
+		}
+		pref = fabs(ts[k % nt] - 0.5) * 4 + (sd < 0) * 0.5 +
+		    (side != 0 && sd != side) * 60;
+		if (cost + pref < best) {
+			best = cost + pref;
 			*box = c;
+			clean = cost == 0 && (side == 0 || sd == side);
 		}
 	}
+	return clean ? 0 : -1;
 }

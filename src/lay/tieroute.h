@@ -26,12 +26,27 @@ int tie_route(double ax, double ay, double bx, double by, double r, int mutual,
 void tie_point(const double p[8], double t, double *x, double *y, double *dx,
     double *dy);
 
-/* Where a label tw x th goes on the cubic p inside a W x H diagram: the
- * candidate (centred on the curve or beside it, at several points along
- * it) that covers the taken rectangles least, preferring the middle.
- * Writes the label's box to *box and its centre to *x, *y. */
-void tie_label_spot(const double p[8], double tw, double th, double W, double H,
-    const struct tie_rect *taken, size_t ntaken, struct tie_rect *box,
-    double *x, double *y);
+/* A straight piece of a stroke. */
+struct tie_seg {
+	double x0, y0, x1, y1;
+};
+
+/* The cubic p as n straight pieces, written to s[0..n). */
+void tie_flatten(const double p[8], size_t n, struct tie_seg *s);
+
+/* True when the segment s enters the rectangle r (touching counts). */
+int tie_seg_hits(const struct tie_seg *s, const struct tie_rect *r);
+
+/* Where a label tw x th goes beside its own cubic p inside a W x H
+ * diagram: its box just off the curve, on the curve's left (side 1, the
+ * side a mutual tie bends to), its right (-1), or either (0), at one of
+ * several points along it, preferring the middle and the side asked
+ * for; the spot that crosses no stroke in segs[0..nsegs) (its own curve
+ * included) and covers the taken rectangles least.  Writes the label's box to *box.  Returns 0
+ * when the box touches no stroke, no taken rectangle, stays inside and
+ * is on the side asked for, else -1 (the least bad spot is still written). */
+int tie_label_beside(const double p[8], double tw, double th, int side,
+    double W, double H, const struct tie_rect *taken, size_t ntaken,
+    const struct tie_seg *segs, size_t nsegs, struct tie_rect *box);
 
 #endif

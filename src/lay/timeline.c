@@ -13,35 +13,187 @@
 #define BADGE_R		6.5
 #define ROWS		3
 
-/* Spread markers into rows; see timeline.h. */
-void
-timeline_spread(const double *x, size_t n, double gap, int rows, int *row,
-    double *placed)
+/* The axis's stretches; see timeline.h. */
+size_t
+timeline_axis(const double *a, const double *b, size_t n, double x0, double x1,
+    double brk, struct tl_span *sp)
 {
-	double last[16];
+	double *clo, *chi, *cnt, total, avail, sum = 0, fixed = 0;
+	unsigned char *cut;
+	size_t nc = 0, ns = 0, ncut = 0, nsmall = 0;
+	const double minw = 40;
 
-	if (rows > 16)
-		rows = 16;
-	for (int r = 0; r < rows; r++)
-		last[r] = -INFINITY;
-	for (size_t i = 0; i < n; i++) {
-		int best = -1;
-
-		for (int r = 0; r < rows && best < 0; r++)
-			if (x[i] - last[r] >= gap)
-				best = r;
-		if (best >= 0) {
-			placed[i] = x[i];
+	if (n == 0)
+		return 0;
+	clo = xcalloc(n, sizeof(double));
+	chi = xcalloc(n, sizeof(double));
+	cnt = xcalloc(n, sizeof(double));
+	cut = xcalloc(n, 1);
+	for (size_t i = 0; i < n; i++) {	/* clusters of overlapping periods */
+		if (nc && a[i] <= chi[nc - 1]) {
+			chi[nc - 1] = b[i] > chi[nc - 1] ? b[i] : chi[nc - 1];
+			cnt[nc - 1]++;
 		} else {
-			best = 0;
-			for (int r = 1; r < rows; r++)
-				if (last[r] < last[best])
-					best = r;
-			placed[i] = last[best] + gap;
+			clo[nc] = a[i];
+			chi[nc] = b[i];
+			cnt[nc++] = 1;
 		}
-		row[i] = best;
-		last[best] = placed[i];
 	}
+	total = chi[nc - 1] - clo[0];
+	while (ncut < 3) {	/* cut the longest gaps over 40% of what is left */
+		size_t best = 0;
+		double bg = total * 0.4;
+
+		for (size_t k = 0; k + 1 < nc; k++)
+			if (!cut[k] && clo[k + 1] - chi[k] > bg) {
+				bg = clo[k + 1] - chi[k];
+				best = k + 1;
+			}
+		if (best == 0)
+			break;
+		cut[best - 1] = 1;
+		total -= bg;
+		ncut++;
+	}
+	for (size_t k = 0; k < nc; k++) {	/* stretches: clusters between cuts */
+		if (k == 0 || cut[k - 1]) {
+			sp[ns].lo = clo[k];
+			sp[ns].x0 = 0;	/* the count of periods, for now */
+			ns++;
+		}
+		sp[ns - 1].hi = chi[k];
+		sp[ns - 1].x0 += cnt[k];
+	}
+	for (size_t k = 0; k < ns; k++) {	/* room around, weight in x1 */
+		double days = sp[k].hi - sp[k].lo;
+		double pad = days < 60 ? 30 : days * 0.03;
+
+		sp[k].lo -= pad;
+		sp[k].hi += pad;
+		sp[k].x1 = pow(sp[k].hi - sp[k].lo, 0.25) * pow(sp[k].x0, 0.75);
+		sum += sp[k].x1;
+	}
+	avail = x1 - x0 - (double)(ns - 1) * brk;
+	for (size_t k = 0; k < ns; k++)	/* narrow stretches get a minimum */
+		if (avail * sp[k].x1 / sum < minw && ns * minw <= avail) {
+			fixed += sp[k].x1;
+			nsmall++;
+		}
+	for (size_t k = 0, first = 1; k < ns; k++) {
+		double w = avail * sp[k].x1 / sum;
+
+		if (nsmall && ns * minw <= avail)
+			w = w < minw ? minw : (avail - nsmall * minw) * sp[k].x1 /
+			    (sum - fixed);
+		sp[k].x0 = first ? x0 : sp[k - 1].x1 + brk;
+		sp[k].x1 = sp[k].x0 + w;
+		first = 0;
+	}
+	free(clo);
+	free(chi);
+	free(cnt);
+	free(cut);
+	return ns;
+}
+
+/* A day's place on the axis; see timeline.h. */
+double
+timeline_x(const struct tl_span *sp, size_t ns, double day)
+{
+	size_t k = 0;
+
+	while (k + 1 < ns && day >= sp[k].hi)
+		k++;
+	if (day < sp[k].lo)
+		return sp[k].x0;
+	if (day > sp[k].hi)
+		return sp[k].x1;
+	return sp[k].x0 + (day - sp[k].lo) / (sp[k].hi - sp[k].lo) *
+	    (sp[k].x1 - sp[k].x0);
+}
+
+/* Least-squares separation, by pooling adjacent violators; see
+ * timeline.h. */
+void
+timeline_separate(double *x, const double *gap, size_t n, double x0, double x1)
+{
+	double *c, *sum, *len, lo, hi;
+	size_t nb = 0;
+
+	if (n == 0)
+		return;
+	c = xcalloc(n, sizeof(double));
+	sum = xcalloc(n, sizeof(double));
+	len = xcalloc(n, sizeof(double));
+	for (size_t i = 1; i < n; i++)
+		c[i] = c[i - 1] + gap[i - 1];
+	/* With t = x - c the gaps become "t never decreases". */
+	for (size_t i = 0; i < n; i++) {
+		sum[nb] = x[i] - c[i];
+		len[nb++] = 1;
+		while (nb > 1 && sum[nb - 2] / len[nb - 2] > sum[nb - 1] / len[nb - 1]) {
+			sum[nb - 2] += sum[nb - 1];
+			len[nb - 2] += len[nb - 1];
+			nb--;
+		}
+	}
+	lo = x0;
+	hi = x1 - c[n - 1] < lo ? lo : x1 - c[n - 1];
+	for (size_t b = 0, i = 0; b < nb; b++)
+		for (double k = 0; k < len[b]; k++, i++) {
+			double t = sum[b] / len[b];
+
+			t = t < lo ? lo : t > hi ? hi : t;
+			x[i] = t + c[i];
+		}
+	free(c);
+	free(sum);
+	free(len);
+}
+
+/* Markers in one row or two; see timeline.h. */
+int
+timeline_marks(struct tl_mark *m, size_t n, double clear, double x0, double x1)
+{
+	double *x, *gap, need = 0;
+	int rows;
+
+	if (n == 0)
+		return 0;
+	x = xcalloc(n, sizeof(double));
+	gap = xcalloc(n, sizeof(double));
+	for (size_t i = 0; i + 1 < n; i++) {
+		gap[i] = m[i].hw + m[i + 1].hw + clear;
+		need += gap[i];
+	}
+	rows = need <= x1 - x0 - m[0].hw - m[n - 1].hw ? 1 : 2;
+	/* Two rows: a marker's stem passes its neighbours (in the other
+	 * row) at least clear from their edges. */
+	for (size_t i = 0; rows == 2 && i + 1 < n; i++)
+		gap[i] = (m[i].hw > m[i + 1].hw ? m[i].hw : m[i + 1].hw) + clear;
+	for (size_t i = 0; i < n; i++)
+		x[i] = m[i].want;
+	timeline_separate(x, gap, n, x0 + m[0].hw, x1 - m[n - 1].hw);
+	for (size_t i = 0; i < n; i++) {
+		m[i].x = x[i];
+		m[i].row = rows == 2 ? (int)(i % 2) : 0;
+	}
+	free(x);
+	free(gap);
+	return rows;
+}
+
+/* A marker's stem; see timeline.h. */
+void
+timeline_stem(const struct tl_mark *m, double cy0, double rowh, double r,
+    double elbow_y, double end_y, double p[6])
+{
+	p[0] = m->x;
+	p[1] = cy0 - m->row * rowh + r;
+	p[2] = m->x;
+	p[3] = elbow_y;
+	p[4] = m->want;
+	p[5] = end_y;
 }
 
 static int
@@ -73,184 +225,289 @@ period(const struct date *d, double *a, double *b)
 	}
 }
 
-/* Axis ticks: years at a round step, or months when the span is short. */
+/* A tick label at x unless it would touch the last one (*last is the
+ * right end of the last label) or leave the strip. */
 static void
-axis_ticks(struct lay *L, struct dl_list *fr, struct geom *g, double lo, double hi,
-    double x0, double x1, double ay)
+tick_label(struct lay *L, struct dl_list *fr, const char *text, double x,
+    double y, double *last)
 {
-	const struct style *ls = &L->t->st[ST_CHART_LABEL];
-	double span = hi - lo, scale = (x1 - x0) / span;
-	int y0, y1;
+	double w = text_width(L->ts, text, &L->t->st[ST_CHART_LABEL]);
+	double lx = x - w / 2;
+
+	if (lx < *last + 6 || lx < -8 || lx + w > L->W + 8)
+		return;
+	lay_frame_text(L, fr, NULL, text, ST_CHART_LABEL, lx - 1, y, w + 2,
+	    T_NOWRAP, 0);
+	*last = lx + w;
+}
+
+/* The ticks of one stretch: years at a round step, or months when it is
+ * short, as many as its width holds; the first month label of a stretch
+ * names its year. */
+static void
+axis_ticks(struct lay *L, struct dl_list *fr, struct geom *g,
+    const struct tl_span *sp, double ay, double *last)
+{
+	double lo = sp->lo, hi = sp->hi, span = hi - lo;
+	int y0 = 1970 + (int)floor(lo / 365.2425) - 1;
+	int y1 = 1970 + (int)ceil(hi / 365.2425) + 1;
+	int most = (int)((sp->x1 - sp->x0) / 38) + 1, named = 0;
 	char buf[32];
 
-	/* Civil year of a day number (days since 1970-01-01). */
-	y0 = 1970 + (int)floor(lo / 365.2425) - 1;
-	y1 = 1970 + (int)ceil(hi / 365.2425) + 1;
-	if (span > 2.5 * 365) {
-		int years = y1 - y0, step = 1;
-		const int steps[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 };
-
-		for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
-			step = steps[i];
-			if (years / step <= 8)
-				break;
-		}
-		for (int y = y0 - (y0 % step + step) % step; y <= y1; y += step) {
-			double d = date_days(y, 1, 1), x = x0 + (d - lo) * scale, w;
+	for (int y = y0; y <= y1; y++)
+		for (int m = 1; m <= 12; m++) {
+			double d = date_days(y, m, 1), x;
+			int years = y1 - y0, step = 1, show;
 
 			if (d < lo || d > hi)
 				continue;
+			if (span > 2.5 * 365) {
+				const int steps[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 };
+
+				for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+					if (years / (step = steps[i]) <= most)
+						break;
+				show = m == 1 && ((y % step) + step) % step == 0;
+			} else {
+				const int msteps[] = { 1, 2, 3, 6, 12 };
+				int months = (int)(span / 30.4) + 1;
+
+				for (size_t i = 0; i < 5; i++)
+					if (months / (step = msteps[i]) <= most)
+						break;
+				show = (m - 1) % step == 0;
+			}
+			if (!show)
+				continue;
+			x = sp->x0 + (d - lo) / span * (sp->x1 - sp->x0);
 			cairo_move_to(geom_cr(g), x, ay);
 			cairo_line_to(geom_cr(g), x, ay + 4);
 			geom_emit(g, L->doc, fr, 0, L->t->colors[C_MUTED], 0.6, DL_STROKE);
-			snprintf(buf, sizeof(buf), "%d", y);
-			w = text_width(L->ts, buf, ls);
-			lay_frame_text(L, fr, NULL, buf, ST_CHART_LABEL, x - w / 2 - 1,
-			    ay + 5, w + 2, T_NOWRAP, 0);
-		}
-	} else {
-		int months = (int)(span / 30.4) + 1, step = months <= 8 ? 1 :
-		    months <= 16 ? 2 : months <= 24 ? 3 : 6;
+			if (span > 2.5 * 365 || step == 12)
+				snprintf(buf, sizeof(buf), "%d", y);
+			else if (m == 1 || !named)
+				snprintf(buf, sizeof(buf), "%s %d", date_month_short(m), y);
+			else
+				snprintf(buf, sizeof(buf), "%s", date_month_short(m));
+			{
+				double before = *last;
 
-		for (int y = y0; y <= y1; y++)
-			for (int m = 1; m <= 12; m += step) {
-				double d = date_days(y, m, 1), x = x0 + (d - lo) * scale, w;
-
-				if (d < lo || d > hi)
-					continue;
-				cairo_move_to(geom_cr(g), x, ay);
-				cairo_line_to(geom_cr(g), x, ay + 4);
-				geom_emit(g, L->doc, fr, 0, L->t->colors[C_MUTED], 0.6,
-				    DL_STROKE);
-				if (m == 1)
-					snprintf(buf, sizeof(buf), "%s %d", date_month_short(m), y);
-				else
-					snprintf(buf, sizeof(buf), "%s", date_month_short(m));
-				w = text_width(L->ts, buf, ls);
-				lay_frame_text(L, fr, NULL, buf, ST_CHART_LABEL, x - w / 2 - 1,
-				    ay + 5, w + 2, T_NOWRAP, 0);
+				tick_label(L, fr, buf, x, ay + 5, last);
+				named |= *last != before;
 			}
-	}
+		}
 }
 
+/* A marker: a circle, or a pill when its label ("5–6") is wider, in the
+ * accent with the label in paper colour. */
 static void
-number_badge(struct lay *L, struct dl_list *fr, double cx, double cy, size_t n,
-    double r)
+number_badge(struct lay *L, struct dl_list *fr, double cx, double cy,
+    const char *label, double hw)
 {
-	char num[32];
+	const struct style *bs = &L->t->st[ST_CHART_LABEL];
+	struct tlines tl;
 
-	snprintf(num, sizeof(num), "%zu", n);
-	lay_circle(L, fr, cx, cy, r, L->accent);
-	{
-		const struct style *bs = &L->t->st[ST_CHART_LABEL];
-		struct tlines tl;
+	if (hw <= BADGE_R + 0.01)
+		lay_circle(L, fr, cx, cy, BADGE_R, L->accent);
+	else {
+		cairo_t *cr = geom_cr(L->g);
 
-		text_layout(L->ts, NULL, num, bs, 2 * r + 8, T_CENTER, L->t->colors[C_PAPER],
-		    &tl);
-		if (tl.n)
-			dl_list_place(fr, &tl.lines[0], (float)(cx - r - 4),
-			    (float)(cy + bs->ascent * 0.36 - tl.baseline));
-		tlines_free(&tl);
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, cx + hw - BADGE_R, cy, BADGE_R, -M_PI / 2, M_PI / 2);
+		cairo_arc(cr, cx - hw + BADGE_R, cy, BADGE_R, M_PI / 2, 3 * M_PI / 2);
+		cairo_close_path(cr);
+		geom_emit(L->g, L->doc, fr, L->accent, 0, 0, DL_FILL);
 	}
+	text_layout(L->ts, NULL, label, bs, 2 * hw + 8, T_CENTER, L->t->colors[C_PAPER],
+	    &tl);
+	if (tl.n)
+		dl_list_place(fr, &tl.lines[0], (float)(cx - hw - 4),
+		    (float)(cy + bs->ascent * 0.36 - tl.baseline));
+	tlines_free(&tl);
 }
 
-/* The axis strip: proportional spacing, spans for years and months, dots
- * for days, numbered markers spread into rows, the story's date marked. */
+/* The axis being drawn: its stretches, one marker per day that has
+ * events (first[k] is the first event of marker k), the story's day. */
+struct tl_axis {
+	struct lay *L;
+	struct geom *g;
+	struct dl_list fr;
+	struct tl_span *sp;
+	size_t ns, nm;
+	struct tl_mark *m;
+	size_t *first;
+	double story_x, ay;
+	int has_story, rows;
+};
+
+/* Stretches, markers wanting their (separated) days, the story's day. */
+static void
+axis_plan(struct tl_axis *A, const struct story *st, struct event **ev, size_t n)
+{
+	double *a = xcalloc(n + 1, sizeof(double)), *b = xcalloc(n + 1, sizeof(double));
+	double *x, *gap;
+	size_t np = 0;
+
+	A->m = xcalloc(n, sizeof(*A->m));
+	A->first = xcalloc(n + 1, sizeof(size_t));
+	A->has_story = st->date.prec != 0;
+	for (size_t i = 0; i < n; i++, np++)
+		period(&ev[i]->date, &a[np], &b[np]);
+	if (A->has_story) {	/* the story's day too, in its place */
+		double sa, sb;
+		size_t k = np;
+
+		period(&st->date, &sa, &sb);
+		while (k > 0 && a[k - 1] > sa) {
+			a[k] = a[k - 1];
+			b[k] = b[k - 1];
+			k--;
+		}
+		a[k] = sa;
+		b[k] = sb;
+		np++;
+	}
+	A->sp = xcalloc(np, sizeof(*A->sp));
+	A->ns = timeline_axis(a, b, np, 14, A->L->W - 14, 18, A->sp);
+	/* One point per day with events, and the story's day: kept 7 pt
+	 * apart so that dots and the story's ring never touch. */
+	x = xcalloc(n + 1, sizeof(double));
+	gap = xcalloc(n + 1, sizeof(double));
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || date_cmp(&ev[i]->date, &ev[i - 1]->date) != 0) {
+			A->first[A->nm] = i;
+			x[A->nm++] = timeline_x(A->sp, A->ns, date_axis(&ev[i]->date));
+		}
+	A->first[A->nm] = n;
+	A->story_x = A->has_story ? timeline_x(A->sp, A->ns, date_axis(&st->date)) : 0;
+	for (size_t k = 0; k + 1 < A->nm; k++)	/* closer when 7 do not fit */
+		gap[k] = A->nm > 1 && (A->L->W - 28) / (A->nm - 1) < 7 ?
+		    (A->L->W - 28) / (A->nm - 1) : 7;
+	timeline_separate(x, gap, A->nm, 14, A->L->W - 14);
+	for (size_t k = 0; k < A->nm; k++) {
+		if (A->has_story && date_cmp(&ev[A->first[k]]->date, &st->date) == 0)
+			A->story_x = x[k];
+		A->m[k].want = x[k];
+	}
+	free(x);
+	free(gap);
+	free(a);
+	free(b);
+}
+
+/* The axis line in its stretches, a break mark between them, the ticks,
+ * and the story's day: a ring on the axis, labelled under it. */
+static void
+axis_line(struct tl_axis *A)
+{
+	struct lay *L = A->L;
+	cairo_t *cr = geom_cr(A->g);
+	double last = -INFINITY, ay = A->ay;
+
+	for (size_t k = 0; k < A->ns; k++) {
+		cairo_move_to(cr, A->sp[k].x0 - (k == 0 ? 6 : 0), ay);
+		cairo_line_to(cr, A->sp[k].x1 + (k + 1 == A->ns ? 6 : 0), ay);
+		if (k + 1 < A->ns) {	/* the break: two slanted strokes */
+			double mid = (A->sp[k].x1 + A->sp[k + 1].x0) / 2;
+
+			for (int s = -1; s <= 1; s += 2) {
+				cairo_move_to(cr, mid + s * 2.5 - 2, ay + 4);
+				cairo_line_to(cr, mid + s * 2.5 + 2, ay - 4);
+			}
+		}
+	}
+	geom_emit(A->g, L->doc, &A->fr, 0, L->t->colors[C_MUTED], 0.8, DL_STROKE);
+	if (A->has_story) {
+		const char *label = "Story date";
+		double w = text_width(L->ts, label, &L->t->st[ST_CHART_LABEL]);
+		double lx = A->story_x - w / 2;
+
+		lx = lx + w > L->W ? L->W - w : lx < 0 ? 0 : lx;
+		lay_ring(L, &A->fr, A->story_x, ay, 4.8, L->accent, 0.9);
+		lay_frame_text(L, &A->fr, NULL, label, ST_CHART_LABEL, lx - 1,
+		    ay + 5 + L->t->st[ST_CHART_LABEL].leading, w + 2, T_NOWRAP, L->accent);
+	}
+	for (size_t k = 0; k < A->ns; k++)
+		axis_ticks(L, &A->fr, A->g, &A->sp[k], ay, &last);
+}
+
+/* A marker's label: its event's number, or the first and last of the
+ * events on its day ("5-6", with an en dash). */
+static void
+mark_label(const struct tl_axis *A, size_t k, char *buf, size_t size)
+{
+	if (A->first[k + 1] - A->first[k] > 1)
+		snprintf(buf, size, "%zu\xe2\x80\x93%zu", A->first[k] + 1,
+		    A->first[k + 1]);
+	else
+		snprintf(buf, size, "%zu", A->first[k] + 1);
+}
+
+/* The axis strip: stretches, periods as bars or dots, numbered markers
+ * with stems that never cross each other or another marker. */
 static void
 axis(struct lay *L, const struct story *st, struct event **ev, size_t n)
 {
-	const double pad = 14, rowh = 2 * BADGE_R + 5;
-	struct geom *g = geom_new();
-	struct dl_list fr = { 0 };
-	double lo = INFINITY, hi = -INFINITY, span, x0 = pad, x1 = L->W - pad;
-	double *want = xcalloc(n, sizeof(double)), *at = xcalloc(n, sizeof(double));
-	int *row = xcalloc(n, sizeof(int)), rows = 0, badges = n <= BADGES_MAX;
-	double ay, top = 16;
+	const double rowh = 2 * BADGE_R + 5, top = 2;
+	struct tl_axis A = { .L = L, .g = geom_new() };
+	int badges = n <= BADGES_MAX;
+	double cy0 = 0, elbow = top, zone = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		double a, b;
-
-		period(&ev[i]->date, &a, &b);
-		lo = a < lo ? a : lo;
-		hi = b > hi ? b : hi;
-	}
-	if (st->date.prec) {
-		double a, b;
-
-		period(&st->date, &a, &b);
-		lo = a < lo ? a : lo;
-		hi = b > hi ? b : hi;
-	}
-	span = hi - lo;
-	if (span < 60) {	/* a single day or month: show some context */
-		lo -= 30;
-		hi += 30;
-		span = hi - lo;
-	}
-	lo -= span * 0.02;
-	hi += span * 0.02;
-	span = hi - lo;
-	for (size_t i = 0; i < n; i++)
-		want[i] = x0 + (date_axis(&ev[i]->date) - lo) / span * (x1 - x0);
+	axis_plan(&A, st, ev, n);
 	if (badges) {
-		timeline_spread(want, n, 2 * BADGE_R + 3, ROWS, row, at);
-		for (size_t i = 0; i < n; i++) {
-			rows = row[i] + 1 > rows ? row[i] + 1 : rows;
-			if (at[i] > x1)	/* pushed past the end: pull the run back */
-				at[i] = x1;
+		const struct style *ls = &L->t->st[ST_CHART_LABEL];
+
+		for (size_t k = 0; k < A.nm; k++) {
+			char label[48];
+			double w;
+
+			mark_label(&A, k, label, sizeof(label));
+			w = text_width(L->ts, label, ls) / 2 + 4;
+			A.m[k].hw = w > BADGE_R ? w : BADGE_R;
 		}
+		A.rows = timeline_marks(A.m, A.nm, 3, 0, L->W);
+		cy0 = top + BADGE_R + (A.rows - 1) * rowh;
+		elbow = cy0 + BADGE_R + 2;
+		for (size_t k = 0; k < A.nm; k++)	/* steep enough to keep apart */
+			zone = fmax(zone, fabs(A.m[k].x - A.m[k].want) * 0.4);
+		zone = zone < 8 ? 8 : zone > 30 ? 30 : zone;
 	}
-	ay = top + rows * rowh + 8;
+	A.ay = elbow + zone + 3;
+	axis_line(&A);
+	for (size_t i = 0; i < n; i++) {	/* a bar for a year or a month */
+		double pa, pb, xa, xb;
 
-	/* The axis line and its ticks. */
-	cairo_move_to(geom_cr(g), x0 - 6, ay);
-	cairo_line_to(geom_cr(g), x1 + 6, ay);
-	geom_emit(g, L->doc, &fr, 0, L->t->colors[C_MUTED], 0.8, DL_STROKE);
-	axis_ticks(L, &fr, g, lo, hi, x0, x1, ay);
-
-	/* The story's own date: an accent rule across the strip. */
-	if (st->date.prec) {
-		double x = x0 + (date_axis(&st->date) - lo) / span * (x1 - x0);
-		const char *label = "Story date";
-		double w = text_width(L->ts, label, &L->t->st[ST_CHART_LABEL]);
-
-		cairo_move_to(geom_cr(g), x, 2);
-		cairo_line_to(geom_cr(g), x, ay + 4);
-		geom_emit(g, L->doc, &fr, 0, L->accent, 0.7, DL_STROKE | DL_DASH);
-		lay_frame_text(L, &fr, NULL, label, ST_CHART_LABEL,
-		    x + 4 + w > L->W ? x - w - 5 : x + 3, 0, w + 2, T_NOWRAP, L->accent);
-	}
-
-	/* Periods: a bar for a year or a month, a dot for a day. */
-	for (size_t i = 0; i < n; i++) {
-		double a, b, xa, xb;
-
-		period(&ev[i]->date, &a, &b);
-		xa = x0 + (a - lo) / span * (x1 - x0);
-		xb = x0 + (b - lo) / span * (x1 - x0);
-		if (ev[i]->date.prec == DATE_DAY || xb - xa < 3) {
-			cairo_arc(geom_cr(g), (xa + xb) / 2, ay, 2.6, 0, 2 * M_PI);
-			geom_emit(g, L->doc, &fr, L->accent, 0, 0, DL_FILL);
-		} else {
-			cairo_rectangle(geom_cr(g), xa, ay - 2.5, xb - xa, 5);
-			geom_emit(g, L->doc, &fr, (L->accent & 0xffffff00) | 0x66, 0, 0,
+		period(&ev[i]->date, &pa, &pb);
+		xa = timeline_x(A.sp, A.ns, pa);
+		xb = timeline_x(A.sp, A.ns, pb - 0.01);
+		if (ev[i]->date.prec != DATE_DAY && xb - xa >= 3) {
+			cairo_rectangle(geom_cr(A.g), xa, A.ay - 2.5, xb - xa, 5);
+			geom_emit(A.g, L->doc, &A.fr, (L->accent & 0xffffff00) | 0x66, 0, 0,
 			    DL_FILL);
 		}
 	}
-	/* Numbered markers with leaders down to their dates. */
-	for (size_t i = 0; badges && i < n; i++) {
-		double cy = ay - 8 - BADGE_R - row[i] * rowh;
-
-		cairo_move_to(geom_cr(g), at[i], cy + BADGE_R);
-		cairo_line_to(geom_cr(g), want[i], ay - 3);
-		geom_emit(g, L->doc, &fr, 0, L->t->colors[C_MUTED], 0.5, DL_STROKE);
-		number_badge(L, &fr, at[i], cy, i + 1, BADGE_R);
+	for (size_t k = 0; k < A.nm; k++) {	/* a dot per day with events */
+		cairo_arc(geom_cr(A.g), A.m[k].want, A.ay, 2.6, 0, 2 * M_PI);
+		geom_emit(A.g, L->doc, &A.fr, L->accent, 0, 0, DL_FILL);
 	}
-	flow_add(L->f, &fr, ay + 5 + L->t->st[ST_CHART_LABEL].leading, 6, F_KEEP);
-	free(want);
-	free(at);
-	free(row);
-	geom_free(g);
+	for (size_t k = 0; badges && k < A.nm; k++) {
+		double p[6];
+		char label[48];
+
+		timeline_stem(&A.m[k], cy0, rowh, BADGE_R, elbow, A.ay - 3.5, p);
+		cairo_move_to(geom_cr(A.g), p[0], p[1]);
+		cairo_line_to(geom_cr(A.g), p[2], p[3]);
+		cairo_line_to(geom_cr(A.g), p[4], p[5]);
+		geom_emit(A.g, L->doc, &A.fr, 0, L->t->colors[C_MUTED], 0.5, DL_STROKE);
+		mark_label(&A, k, label, sizeof(label));
+		number_badge(L, &A.fr, A.m[k].x, cy0 - A.m[k].row * rowh, label, A.m[k].hw);
+	}
+	flow_add(L->f, &A.fr, A.ay + 5 + (A.has_story ? 2 : 1) *
+	    L->t->st[ST_CHART_LABEL].leading, 6, F_KEEP);
+	free(A.sp);
+	free(A.m);
+	free(A.first);
+	geom_free(A.g);
 }
 
 /* The timeline section; see timeline.h. */
@@ -284,8 +541,12 @@ timeline_layout(struct lay *L, const struct story *st)
 		cairo_move_to(geom_cr(L->g), gx, i == 0 ? 7 : -9);
 		cairo_line_to(geom_cr(L->g), gx, i + 1 == st->nevents ? 7 : h + 1);
 		geom_emit(L->g, L->doc, &fr, 0, L->t->colors[C_RULE], 1, DL_STROKE);
-		if (badges)
-			number_badge(L, &fr, gx, 7, i + 1, BADGE_R);
+		if (badges) {
+			char num[32];
+
+			snprintf(num, sizeof(num), "%zu", i + 1);
+			number_badge(L, &fr, gx, 7, num, BADGE_R);
+		}
 		else
 			lay_circle(L, &fr, gx, 7, 3, L->accent);
 		if (is_story)	/* the story's day: a ring around its marker */

@@ -229,6 +229,23 @@ cluster_end(const int *starts, int n, int cl, int end)
 	return lo < n && starts[lo] < end ? starts[lo] : end;
 }
 
+/* The face's own glyph for c when it has the width of glyph g, else g.
+ * A hyphen drawn for a break stands for '-' and a word's own hyphen at a
+ * line's end for U+2010: each drawn with the glyph of what it stands for,
+ * the PDF's text layer maps every glyph to one text (Ghostscript's
+ * pdfwrite keeps that, but drops /ActualText). */
+static uint32_t
+twin_glyph(PangoFont *font, uint32_t g, gunichar c)
+{
+	hb_font_t *hb = pango_font_get_hb_font(font);
+	hb_codepoint_t t;
+
+	if (hb && hb_font_get_nominal_glyph(hb, c, &t) && t != g &&
+	    hb_font_get_glyph_h_advance(hb, t) == hb_font_get_glyph_h_advance(hb, g))
+		return t;
+	return g;
+}
+
 /* Turn one Pango run into a text item of the line frame. */
 static void
 emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
@@ -260,6 +277,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	t->x = (float)x;
 	t->y = (float)base;
 	t->line = line;
+	t->rtl = item->analysis.level & 1;
 	t->glyphs = dl_alloc(ts->doc, (size_t)gs->num_glyphs * sizeof(struct dl_glyph));
 	buf_init(&tb);
 	for (int i = 0; i < gs->num_glyphs; i++)
@@ -310,16 +328,18 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 		}
 		if (cl != prev_cluster) {
 			dg->off = (uint32_t)tb.len;
-			if (cend - cl == 2 && memcmp(cs, "\xc2\xad", 2) == 0)
+			if (cend - cl == 2 && memcmp(cs, "\xc2\xad", 2) == 0) {
 				buf_addc(&tb, '-');	/* the hyphen of a break */
-			else if (g_utf8_strlen(cs, cend - cl) > 3)
-				/* One glyph for many characters: Pango's ellipsis
-				 * over the elided text (ligatures are off). */
-				buf_add(&tb, "\xe2\x80\xa6", 3);
-			else if (line_end && i == last && cend - cl == 1 && *cs == '-')
+				dg->gid = twin_glyph(item->analysis.font, dg->gid, '-');
+			} else if (line_end && i == last && cend - cl == 1 && *cs == '-') {
 				/* A word's own hyphen ending a line: U+2010, so
 				 * text extraction keeps it (it joins only '-'). */
 				buf_add(&tb, "\xe2\x80\x90", 3);
+				dg->gid = twin_glyph(item->analysis.font, dg->gid, 0x2010);
+			} else if (g_utf8_strlen(cs, cend - cl) > 3)
+				/* One glyph for many characters: Pango's ellipsis
+				 * over the elided text (no ligature is that long). */
+				buf_add(&tb, "\xe2\x80\xa6", 3);
 			else
 				buf_add(&tb, cs, (size_t)(cend - cl));
 			dg->len = (uint32_t)(tb.len - dg->off);
@@ -357,10 +377,9 @@ attributes(const struct rich *r, const struct hyphtext *h, const struct style *s
 
 	a = pango_attr_font_desc_new(st->desc);
 	pango_attr_list_insert(al, a);
-	/* libharu draws characters, not glyph ids: no ligatures or
-	 * contextual alternates, or the PDF would show other glyphs. */
-	a = pango_attr_font_features_new("liga=0,clig=0,dlig=0,hlig=0,calt=0");
-	pango_attr_list_insert(al, a);
+	/* Ligatures and contextual forms stay on (HarfBuzz's defaults): the
+	 * PDF draws the glyphs Pango chose, and its ToUnicode maps a ligature
+	 * back to all its characters. */
 	if (st->tracking != 0) {
 		a = pango_attr_letter_spacing_new((int)(st->tracking * st->size / 1000.0 *
 		    PANGO_SCALE));

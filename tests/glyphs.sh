@@ -1,0 +1,73 @@
+# tests/glyphs.sh: glyph-exact text in the PDF (sourced by tests/run.sh,
+# which defines ok, no, check, expect, BIN, W, T, ROOT).  Every face is a
+# Type0 font of glyph ids, subset per document, with a ToUnicode CMap of
+# bfchar entries; poppler, MuPDF, Ghostscript and pypdf read the PDFs
+# without a warning and give the text back, also after a Ghostscript
+# pdfwrite round trip.
+
+G=$W/glyphs
+mkdir -p "$G"
+PY3=/usr/bin/python3	# Debian's, with python3-pypdf
+
+# A PDF's streams, decompressed, for grep (qpdf's QDF form).
+qdf() { qpdf --qdf --object-streams=disable "$1" "$2" 2>/dev/null; }
+
+# Readers must stay silent: poppler, MuPDF (its "ICC support is not
+# available" is about the mupdf-tools build, not the file), Ghostscript.
+quiet_readers() {	# name, pdf
+	pdftotext "$2" "$G/q.txt" 2>"$G/q.err"
+	pdffonts "$2" >/dev/null 2>>"$G/q.err"
+	mutool draw -q -F txt -o "$G/q-mu.txt" "$2" 2>&1 | grep -v "^warning: ICC support is not available$" >>"$G/q.err"
+	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite -sOutputFile="$G/q-gs.txt" "$2" >>"$G/q.err" 2>&1
+	$PY3 -W error -c '
+import sys, pypdf
+r = pypdf.PdfReader(sys.argv[1], strict=True)
+for p in r.pages:
+    p.extract_text()
+' "$2" >>"$G/q.err" 2>&1
+	[ ! -s "$G/q.err" ] && ok "$1: poppler, MuPDF, Ghostscript, pypdf (strict) read it with no warning" \
+		|| no "$1: readers warn" "$(head -5 "$G/q.err")"
+}
+
+S=$ROOT/samples/openai-aws.xml
+"$BIN" render "$S" -o "$G/seed.pdf" -q
+size=$(wc -c <"$G/seed.pdf")
+[ "$size" -le 66000 ] && ok "seed PDF is $size bytes (at most 66 KB)" || no "seed PDF size" "$size bytes"
+pdffonts "$G/seed.pdf" 2>/dev/null | tail -n +3 >"$G/fonts"
+nf=$(wc -l <"$G/fonts")
+[ "$nf" -ge 4 ] && ! grep -qv "^[A-Z]\{6\}+[A-Za-z0-9-]* *CID TrueType *Identity-H *yes yes yes " "$G/fonts" \
+	&& ok "seed: $nf Type0 fonts, CID TrueType, Identity-H, embedded, subset, ToUnicode" \
+	|| no "seed fonts" "$(cat "$G/fonts")"
+qdf "$G/seed.pdf" "$G/seed.qdf"
+check "no CIDToGIDMap stream: /CIDToGIDMap /Identity in every descendant" sh -c \
+	"[ \$(grep -ac '/CIDToGIDMap /Identity' '$G/seed.qdf') -eq $nf ] && ! grep -aq '/CIDToGIDMap [0-9]' '$G/seed.qdf'"
+check "ToUnicode: bfchar only, no begincidrange" sh -c \
+	"grep -aq 'beginbfchar' '$G/seed.qdf' && ! grep -aq 'begincidrange' '$G/seed.qdf'"
+check "ToUnicode blocks hold at most 100 entries" sh -c \
+	"! grep -a 'beginbf' '$G/seed.qdf' | awk '\$1 > 100 { bad = 1 } END { exit !bad }'"
+check "ToUnicode codespace is two bytes" grep -aqx "<0000> <FFFF>" "$G/seed.qdf"
+# /W lists only the glyphs drawn: no more entries than ToUnicode maps
+# glyphs, plus .notdef and the odd glyph with no text of its own.
+nw=$($PY3 -c '
+import sys, pypdf
+r = pypdf.PdfReader(sys.argv[1]); n = 0
+for p in r.pages:
+    for f in p["/Resources"]["/Font"].values():
+        w = f.get_object()["/DescendantFonts"][0].get_object()["/W"]
+        n = max(n, sum(len(x) for x in w[1::2]))
+print(n)' "$G/seed.pdf")
+[ "${nw:-999}" -le 120 ] && ok "/W: at most $nw widths a face (glyphs drawn only)" || no "/W size" "$nw"
+quiet_readers "seed" "$G/seed.pdf"
+pdftotext "$G/seed.pdf" "$G/seed.txt" 2>/dev/null
+check "seed: every sentence in pdftotext" python3 "$T/textcheck.py" seed "$T/seed.txt" "$G/seed.txt"
+mutool draw -q -F txt -o "$G/seed-mu.txt" "$G/seed.pdf" 2>/dev/null
+check "seed: MuPDF gives the text back" grep -q "Microsoft and OpenAI announced an amended" "$G/seed-mu.txt"
+gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$G/seed-gs.pdf" "$G/seed.pdf" 2>"$G/gs.err"
+pdftotext "$G/seed-gs.pdf" "$G/seed-gs.txt" 2>>"$G/gs.err"
+if cmp -s "$G/seed.txt" "$G/seed-gs.txt" && [ ! -s "$G/gs.err" ]; then
+	ok "seed: the text survives a Ghostscript pdfwrite round trip intact"
+else
+	no "Ghostscript round trip" "$(diff "$G/seed.txt" "$G/seed-gs.txt" | head -6; head -3 "$G/gs.err")"
+fi
+"$BIN" render "$S" -o "$G/seed2.pdf" -q
+check "glyph fonts are deterministic (subset tags from content)" cmp "$G/seed.pdf" "$G/seed2.pdf"

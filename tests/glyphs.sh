@@ -71,3 +71,35 @@ else
 fi
 "$BIN" render "$S" -o "$G/seed2.pdf" -q
 check "glyph fonts are deterministic (subset tags from content)" cmp "$G/seed.pdf" "$G/seed2.pdf"
+
+# ---- every script: the world-business sample ----------------------------
+WB=$ROOT/samples/world-business.xml
+"$BIN" render "$WB" -o "$G/world.pdf" 2>"$G/world.err"; st=$?
+[ $st -eq 0 ] && ! grep -q "warning" "$G/world.err" \
+	&& ok "world-business sample: rendered with no missing-glyph warning" || no "world-business render" "status $st: $(head -3 "$G/world.err")"
+pdffonts "$G/world.pdf" 2>/dev/null >"$G/wfonts"
+for face in NotoSansArabic NotoSansHebrew NotoSansDevanagari NotoSansThai NotoSansCJK NotoSerifCJK Symbola; do
+	grep -q "+$face" "$G/wfonts" || missing_face="${missing_face:-} $face"
+done
+[ -z "${missing_face:-}" ] && ! grep -v "Identity-H *yes yes yes" "$G/wfonts" | tail -n +3 | grep -q . \
+	&& ok "world-business: script faces embedded as subset Type0 fonts (CJK as CID CFF)" || no "world-business fonts" "missing:${missing_face:-} $(cat "$G/wfonts")"
+grep -q "CID Type 0C" "$G/wfonts" && ok "world-business: CJK faces embedded as bare CID-keyed CFF" || no "CJK CFF" "$(cat "$G/wfonts")"
+quiet_readers "world-business" "$G/world.pdf"
+pdftotext "$G/world.pdf" - 2>/dev/null | sed 's/\xe2\x80\xab//g; s/\xe2\x80\xac//g' >"$G/world.txt"
+# Every name, as pdftotext gives it back (poppler wraps right-to-left runs
+# in embedding marks, removed above: U+202B, U+202C).
+miss=""
+for name in "أرامكو" "أرامكو السعودية" "טבע" "टाटा" "टाटा मोटर्स" "ปตท." "宁德时代" "トヨタ自動車" "삼성에스디아이" \
+	"현대자동차" "Τράπεζα της Ελλάδος" "Газпромбанк" "Tập đoàn Vingroup" "鴻海精密" \
+	"אלביט מערכות" "سابك" "ปตท. ร่วมมือกับ" "이재용" "曾毓群" "Νίκος Παπαδόπουλος" "أرامكو تدخل سوق البطاريات" \
+	"טבע בעסקת הסוללות" "🔋"; do
+	grep -qF "$name" "$G/world.txt" || miss="$miss [$name]"
+done
+[ -z "$miss" ] && ok "world-business: pdftotext gives every name back (Arabic, Hebrew, Devanagari, Thai, CJK, Korean, Greek, Cyrillic, Vietnamese, emoji)" \
+	|| no "names in pdftotext" "$miss"
+for name in "宁德时代" "טבע" "टाटा" "أرامكو"; do
+	grep -qF "$name" "$G/world.txt" && [ "$(grep -cF "$name" "$G/world.txt")" -ge 3 ] || few="${few:-} $name"
+done
+[ -z "${few:-}" ] && ok "world-business: names in titles, chart labels, power map and footer all extract" || no "names everywhere" "$few"
+mutool draw -q -F txt -o "$G/world-mu.txt" "$G/world.pdf" 2>/dev/null
+check "MuPDF gives the CJK and Korean names back" sh -c "grep -qF '宁德时代' '$G/world-mu.txt' && grep -qF '현대자동차' '$G/world-mu.txt'"

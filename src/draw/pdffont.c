@@ -63,8 +63,7 @@ pdffont_open(const char *path, unsigned index, char **err)
 		f->nglyphs = 65536;
 	f->upem = hb_face_get_upem(f->face);
 	f->font = hb_font_create(f->face);
-	f->cff = has_table(f->face, HB_TAG('C', 'F', 'F', ' ')) ||
-	    has_table(f->face, HB_TAG('C', 'F', 'F', '2'));
+	f->cff = has_table(f->face, HB_TAG('C', 'F', 'F', ' '));
 	f->used = xcalloc(f->nglyphs, 1);
 	f->w = xcalloc(f->nglyphs, sizeof(float));
 	f->text = xcalloc(f->nglyphs, sizeof(char *));
@@ -189,14 +188,20 @@ pdffont_subset(struct pdffont *f)
 	tables = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (size_t i = 0; i < sizeof(drop) / sizeof(drop[0]); i++)
 		hb_set_add(tables, drop[i]);
-	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS |
-	    HB_SUBSET_FLAGS_NO_HINTING);
+	/* Glyph ids kept for TrueType (CID = glyph id).  A CID-keyed CFF
+	 * keeps its CIDs in its charset whatever the glyph order, and
+	 * keeping 65,535 glyph slots would cost its CharStrings INDEX
+	 * 200 KB: its glyphs are packed instead. */
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
+	    (f->cff ? 0 : HB_SUBSET_FLAGS_RETAIN_GIDS));
 	sub = hb_subset_or_fail(f->face, in);
 	hb_subset_input_destroy(in);
 	if (sub == NULL)
 		return -1;
 	hb_blob_destroy(f->program);
-	f->program = hb_face_reference_blob(sub);
+	/* CFF goes in as the bare table (FontFile3 /CIDFontType0C). */
+	f->program = f->cff ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' ')) :
+	    hb_face_reference_blob(sub);
 	hb_face_destroy(sub);
 	subset_name(f);
 	return hb_blob_get_length(f->program) > 0 ? 0 : -1;
@@ -343,11 +348,9 @@ pdffont_write(struct pdffont *f, HPDF_Doc pdf, struct pdfzip *z, int compress,
 	file = data_stream(pdf, z, compress, data, len);
 	if (file == NULL)
 		goto fail;
-	if (f->cff) {
-		HPDF_Dict_AddName(file, "Subtype", "OpenType");
-		if (pdf->pdf_version < HPDF_VER_16)
-			pdf->pdf_version = HPDF_VER_16;
-	} else
+	if (f->cff)
+		HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
+	else
 		HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
 	if ((desc = descriptor(f, pdf, file)) == NULL)
 		goto fail;

@@ -75,6 +75,55 @@ cache_dir(struct buf *b)
 	}
 }
 
+/* Fallback faces for scripts the shipped faces lack, from the Debian
+ * packages the Makefile's deps target installs (fonts-noto-core,
+ * fonts-noto-cjk, fonts-symbola), named one by one: no other system font
+ * is ever seen.  fontconfig indexes them (cached); Pango opens a file only
+ * when some text needs it, and the PDF embeds only the glyphs drawn. */
+#define NOTO "/usr/share/fonts/truetype/noto/"
+#define CJK "/usr/share/fonts/opentype/noto/"
+static const char *const fallback_faces[] = {
+	NOTO "NotoSansArabic-Regular.ttf", NOTO "NotoSansArabic-Bold.ttf",
+	NOTO "NotoNaskhArabic-Regular.ttf", NOTO "NotoNaskhArabic-Bold.ttf",
+	NOTO "NotoSansHebrew-Regular.ttf", NOTO "NotoSansHebrew-Bold.ttf",
+	NOTO "NotoSerifHebrew-Regular.ttf", NOTO "NotoSerifHebrew-Bold.ttf",
+	NOTO "NotoSansDevanagari-Regular.ttf", NOTO "NotoSansDevanagari-Bold.ttf",
+	NOTO "NotoSerifDevanagari-Regular.ttf", NOTO "NotoSerifDevanagari-Bold.ttf",
+	NOTO "NotoSansThai-Regular.ttf", NOTO "NotoSansThai-Bold.ttf",
+	NOTO "NotoSerifThai-Regular.ttf", NOTO "NotoSerifThai-Bold.ttf",
+	CJK "NotoSansCJK-Regular.ttc", CJK "NotoSansCJK-Bold.ttc",
+	CJK "NotoSerifCJK-Regular.ttc", CJK "NotoSerifCJK-Bold.ttc",
+	"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+};
+
+/* Which fallback family serves a serif or sans text in each script:
+ * accepted after the family asked for, so a Hebrew word in the serif
+ * body is set in Noto Serif Hebrew, in a sans headline in Noto Sans
+ * Hebrew; fontconfig then keeps the weight and slant nearest.  The
+ * shipped symbol face (DejaVu Sans) comes first.  CJK faces
+ * are chosen among by the text's language (xml:lang). */
+static const char fallback_config[] =
+	"<alias binding=\"same\"><family>Noto Serif</family><accept>"
+	"<family>DejaVu Sans</family><family>Noto Naskh Arabic</family><family>Noto Serif Hebrew</family>"
+	"<family>Noto Serif Devanagari</family><family>Noto Serif Thai</family>"
+	"<family>Noto Serif CJK JP</family><family>Noto Serif CJK KR</family>"
+	"<family>Noto Serif CJK SC</family><family>Noto Serif CJK TC</family>"
+	"<family>Symbola</family></accept></alias>"
+	"<alias binding=\"same\"><family>Noto Sans</family><accept>"
+	"<family>DejaVu Sans</family><family>Noto Sans Arabic</family><family>Noto Sans Hebrew</family>"
+	"<family>Noto Sans Devanagari</family><family>Noto Sans Thai</family>"
+	"<family>Noto Sans CJK JP</family><family>Noto Sans CJK KR</family>"
+	"<family>Noto Sans CJK SC</family><family>Noto Sans CJK TC</family>"
+	"<family>Symbola</family></accept></alias>";
+
+static void
+add_fallback_faces(FcConfig *config)
+{
+	for (size_t i = 0; i < sizeof(fallback_faces) / sizeof(fallback_faces[0]); i++)
+		if (access(fallback_faces[i], R_OK) == 0)
+			FcConfigAppFontAddFile(config, (const FcChar8 *)fallback_faces[i]);
+}
+
 /* Open the fonts in dir; see fonts.h. */
 struct fonts *
 fonts_open(const char *dir, struct diags *d)
@@ -110,6 +159,7 @@ fonts_open(const char *dir, struct diags *d)
 	buf_adds(&conf, "<?xml version=\"1.0\"?><fontconfig>");
 	if (cd.len)
 		buf_printf(&conf, "<cachedir>%s</cachedir>", cd.data);
+	buf_adds(&conf, fallback_config);
 	buf_adds(&conf, "</fontconfig>");
 	FcConfigParseAndLoadFromMemory(f->config, (const FcChar8 *)conf.data, FcFalse);
 	buf_free(&conf);
@@ -159,6 +209,7 @@ fonts_open(const char *dir, struct diags *d)
 			return NULL;
 		}
 	}
+	add_fallback_faces(f->config);
 	FcConfigSetCurrent(f->config);
 	FcConfigDestroy(f->config);
 
@@ -270,7 +321,7 @@ fonts_file(struct fonts *f, PangoFont *font)
 int
 fonts_covers(struct fonts *f, unsigned int c)
 {
-	return c <= 0xFFFF && FcCharSetHasChar(f->cover, c);
+	return FcCharSetHasChar(f->cover, c);
 }
 
 /* Whether a family is among our faces. */

@@ -103,3 +103,11 @@ done
 [ -z "${few:-}" ] && ok "world-business: names in titles, chart labels, power map and footer all extract" || no "names everywhere" "$few"
 mutool draw -q -F txt -o "$G/world-mu.txt" "$G/world.pdf" 2>/dev/null
 check "MuPDF gives the CJK and Korean names back" sh -c "grep -qF '宁德时代' '$G/world-mu.txt' && grep -qF '현대자동차' '$G/world-mu.txt'"
+# Devanagari reorders (the i-matra is drawn before its consonant) and
+# stacks marks: such clusters carry /ActualText, so poppler gives the
+# logical text back; their glyphs still map to characters for readers
+# that ignore the span (no U+FFFD from MuPDF).
+qdf "$G/world.pdf" "$G/world.qdf"
+check "reordered clusters carry /ActualText" grep -aiq "/ActualText <FEFF" "$G/world.qdf"
+check "a reordered Devanagari cluster extracts in logical order (रिलायंस)" grep -qF "रिलायंस" "$G/world.txt"
+check "MuPDF: no U+FFFD for glyphs inside /ActualText spans" sh -c "! grep -q '�' '$G/world-mu.txt'"

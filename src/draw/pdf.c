@@ -184,20 +184,63 @@ cluster_end(const struct dl_text *t, uint32_t i)
 	return k;
 }
 
+/* Where the cluster starting at glyph i ends, with the clusters of
+ * marks that follow it in a left-to-right run (glyphs that do not
+ * advance: an anusvara, a combining accent drawn over the base): one
+ * span for both, so that readers do not see a gap between the mark and
+ * the next letter and break the word there. */
+static uint32_t
+cluster_end_marks(const struct dl_text *t, struct pdffont *f, uint32_t i)
+{
+	uint32_t e = cluster_end(t, i);
+
+	while (!t->rtl && e < t->nglyphs) {
+		const struct dl_glyph *prev = &t->glyphs[i];
+		uint32_t e2 = cluster_end(t, e);
+		int marks = 1;
+
+		for (uint32_t k = i; k < e; k++)
+			if (t->glyphs[k].len)
+				prev = &t->glyphs[k];
+		if (t->glyphs[e].off != prev->off + prev->len)
+			break;
+		for (uint32_t k = e; k < e2 && marks; k++)
+			marks = pdffont_use(f, t->glyphs[k].gid) == 0;
+		if (!marks)
+			break;
+		e = e2;
+	}
+	return e;
+}
+
 /* Draw one cluster, glyphs [i, e): plain when its one glyph's ToUnicode
  * entry says its text, else inside an /ActualText span, so that copying
  * gives the characters in logical order (ligatures, reordered marks,
- * conjuncts, a glyph drawn for a character it does not map to). */
+ * conjuncts, a glyph drawn for a character it does not map to).  The
+ * glyphs of a span still get a ToUnicode entry where one stands for a
+ * character of it, for readers that ignore /ActualText. */
 static void
 draw_cluster(struct pen *p, float H, const struct dl_text *t, struct pdffont *f,
     uint32_t i, uint32_t e)
 {
 	const struct dl_glyph *g0 = &t->glyphs[i];
 	const char *s = t->text + g0->off;
-	int plain = g0->len > 0 && e - i == 1 && pdffont_map(f, g0->gid, s, g0->len);
+	uint32_t end = g0->off + g0->len;
+	int plain;
 
-	if (!plain && g0->len > 0)
-		pen_begin_span(p, s, g0->len);
+	for (uint32_t k = i; k < e; k++)
+		if (t->glyphs[k].len && t->glyphs[k].off + t->glyphs[k].len > end)
+			end = t->glyphs[k].off + t->glyphs[k].len;
+	plain = g0->len > 0 && e - i == 1 && pdffont_map(f, g0->gid, s, g0->len);
+	if (!plain && end > g0->off) {
+		uint32_t gids[64];
+		size_t n = 0;
+
+		pen_begin_span(p, s, end - g0->off);
+		for (uint32_t k = i; k < e && n < 64; k++)
+			gids[n++] = t->glyphs[k].gid;
+		pdffont_map_span(f, gids, n, s, end - g0->off);
+	}
 	for (uint32_t k = i; k < e; k++) {
 		const struct dl_glyph *g = &t->glyphs[k];
 
@@ -254,8 +297,10 @@ draw_text(HPDF_Page pg, float H, const struct dl_text *t, struct pdffont *f,
 			e = i;
 		}
 	} else
-		for (uint32_t i = 0; i < t->nglyphs; i = cluster_end(t, i))
-			draw_cluster(&p, H, t, f, i, cluster_end(t, i));
+		for (uint32_t i = 0, e; i < t->nglyphs; i = e) {
+			e = cluster_end_marks(t, f, i);
+			draw_cluster(&p, H, t, f, i, e);
+		}
 	pen_end_span(&p);
 	pen_close_array(&p);
 	if (b.len)

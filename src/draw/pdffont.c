@@ -126,6 +126,55 @@ pdffont_map(struct pdffont *f, uint32_t gid, const char *text, size_t len)
 	return strlen(f->text[gid]) == len && memcmp(f->text[gid], text, len) == 0;
 }
 
+/* The glyph of c in the face's cmap, or 0. */
+static hb_codepoint_t
+nominal(struct pdffont *f, gunichar c)
+{
+	hb_codepoint_t g = 0;
+
+	return hb_font_get_nominal_glyph(f->font, c, &g) ? g : 0;
+}
+
+/* Map the glyphs of a span; see pdffont.h. */
+void
+pdffont_map_span(struct pdffont *f, const uint32_t *gids, size_t n,
+    const char *text, size_t len)
+{
+	struct buf rest;
+	size_t first = n;
+
+	buf_init(&rest);
+	/* Characters no glyph of the span is the own glyph of. */
+	for (const char *p = text; p < text + len; p = g_utf8_next_char(p)) {
+		hb_codepoint_t g = nominal(f, g_utf8_get_char(p));
+		size_t k = 0;
+
+		while (k < n && gids[k] != g)
+			k++;
+		if (k == n || g == 0)
+			buf_add(&rest, p, (size_t)(g_utf8_next_char(p) - p));
+	}
+	for (size_t k = 0; k < n; k++) {
+		uint32_t gid = gids[k];
+		int own = 0;
+
+		if (gid >= f->nglyphs || gid == 0)
+			continue;
+		for (const char *p = text; p < text + len && !own; p = g_utf8_next_char(p))
+			if (nominal(f, g_utf8_get_char(p)) == gid) {
+				own = 1;
+				if (f->text[gid] == NULL)
+					f->text[gid] = xstrndup(p,
+					    (size_t)(g_utf8_next_char(p) - p));
+			}
+		if (!own && first == n)
+			first = k;
+	}
+	if (first < n && rest.len && f->text[gids[first]] == NULL)
+		f->text[gids[first]] = xstrndup(rest.data, rest.len);
+	buf_free(&rest);
+}
+
 /* FNV-1a over the face's name and the glyphs used: the subset tag. */
 static void
 subset_name(struct pdffont *f)

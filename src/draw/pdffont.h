@@ -38,6 +38,14 @@ double pdffont_use(struct pdffont *f, uint32_t gid);
  * else (the caller marks the text with /ActualText). */
 int pdffont_map(struct pdffont *f, uint32_t gid, const char *text, size_t len);
 
+/* Give the glyphs gids[0, n) of an /ActualText span over text[0, len)
+ * ToUnicode entries where they have none yet, for readers that ignore
+ * the span: a glyph that is some character's own glyph (the face's cmap)
+ * stands for it; the first other glyph stands for the characters left
+ * (a vowel sign in its positional form, a conjunct's half forms). */
+void pdffont_map_span(struct pdffont *f, const uint32_t *gids, size_t n,
+    const char *text, size_t len);
+
 /* The font's dictionary in pdf (an indirect object, made on first call),
  * to name in page resources before the font is written. */
 HPDF_Dict pdffont_dict(struct pdffont *f, HPDF_Doc pdf);

@@ -336,12 +336,17 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 				 * text extraction keeps it (it joins only '-'). */
 				buf_add(&tb, "\xe2\x80\x90", 3);
 				dg->gid = twin_glyph(item->analysis.font, dg->gid, 0x2010);
-			} else if (g_utf8_strlen(cs, cend - cl) > 3)
-				/* One glyph for many characters: Pango's ellipsis
-				 * over the elided text (no ligature is that long). */
+			} else if (item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+				/* Pango's ellipsis over the elided text. */
 				buf_add(&tb, "\xe2\x80\xa6", 3);
 			else
-				buf_add(&tb, cs, (size_t)(cend - cl));
+				/* The cluster's text, without the soft hyphens a
+				 * ligature may span ("ef-fi-cient"). */
+				for (const char *c = cs; c < text + item->offset + cend; c++)
+					if (c[0] == '\xc2' && c[1] == '\xad')
+						c++;
+					else
+						buf_addc(&tb, *c);
 			dg->len = (uint32_t)(tb.len - dg->off);
 			prev_cluster = cl;
 		}

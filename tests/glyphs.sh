@@ -64,11 +64,30 @@ mutool draw -q -F txt -o "$G/seed-mu.txt" "$G/seed.pdf" 2>/dev/null
 check "seed: MuPDF gives the text back" grep -q "Microsoft and OpenAI announced an amended" "$G/seed-mu.txt"
 gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$G/seed-gs.pdf" "$G/seed.pdf" 2>"$G/gs.err"
 pdftotext "$G/seed-gs.pdf" "$G/seed-gs.txt" 2>>"$G/gs.err"
-if cmp -s "$G/seed.txt" "$G/seed-gs.txt" && [ ! -s "$G/gs.err" ]; then
-	ok "seed: the text survives a Ghostscript pdfwrite round trip intact"
+# Ghostscript 10.0 (Debian 12) rewrites every multi-character ToUnicode
+# entry wrongly ("fi" -> U+6600 U+6900), and drops /ActualText: the words
+# set with a ligature glyph are compared apart from the rest.
+$PY3 - "$G/seed.txt" "$G/seed-gs.txt" >"$G/gs.cmp" 2>&1 <<'PY'
+import re, sys
+a = open(sys.argv[1], encoding="utf-8").read().split("\n")
+b = open(sys.argv[2], encoding="utf-8").read().split("\n")
+lig = re.compile(r"\S*(ff|fi|fl)\S*")
+bad = [(x, y) for x, y in zip(a, b) if lig.sub("#", x) != re.sub(r"\S*[\u3400-\uffff]\S*", "#", y)]
+bad += [("line count", f"{len(a)} != {len(b)}")] if len(a) != len(b) else []
+for x, y in bad[:3]:
+    print(x, "|", y)
+sys.exit(1 if bad else 0)
+PY
+if [ $? -eq 0 ] && [ ! -s "$G/gs.err" ]; then
+	ok "seed: the text survives a Ghostscript pdfwrite round trip (but for words with a ligature: Ghostscript 10.0 garbles multi-character ToUnicode entries)"
 else
-	no "Ghostscript round trip" "$(diff "$G/seed.txt" "$G/seed-gs.txt" | head -6; head -3 "$G/gs.err")"
+	no "Ghostscript round trip" "$(cat "$G/gs.cmp"; head -3 "$G/gs.err")"
 fi
+# Ligatures: one glyph, its ToUnicode entry all its characters.
+check "ligatures: the seed draws fi/ff glyphs whose ToUnicode entry is every character" \
+	grep -aqiE "^<[0-9A-F]{4}> <0066006[69]>$" "$G/seed.qdf"
+check "ligatures: pdftotext gives the characters back (different, efficient, office)" sh -c \
+	"grep -q 'different story' '$G/seed.txt' && ! grep -q '[ﬀ-ﬆ]' '$G/seed.txt'"
 "$BIN" render "$S" -o "$G/seed2.pdf" -q
 check "glyph fonts are deterministic (subset tags from content)" cmp "$G/seed.pdf" "$G/seed2.pdf"
 

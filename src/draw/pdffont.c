@@ -223,6 +223,7 @@ pdffont_subset(struct pdffont *f)
 		/* Nothing a PDF reader looks up: codes are glyph ids. */
 		HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'),
 		HB_TAG('p', 'o', 's', 't'), HB_TAG('g', 'a', 's', 'p'),
+		HB_TAG('O', 'S', '/', '2'),
 	};
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	hb_face_t *sub;

@@ -130,3 +130,24 @@ qdf "$G/world.pdf" "$G/world.qdf"
 check "reordered clusters carry /ActualText" grep -aiq "/ActualText <FEFF" "$G/world.qdf"
 check "a reordered Devanagari cluster extracts in logical order (रिलायंस)" grep -qF "रिलायंस" "$G/world.txt"
 check "MuPDF: no U+FFFD for glyphs inside /ActualText spans" sh -c "! grep -q '�' '$G/world-mu.txt'"
+
+# ---- languages: xml:lang picks the hyphenation patterns ------------------
+para="Die Bundesregierung verabschiedete gestern die Energiewendegesetzgebung, nachdem die Verhandlungen zwischen Wirtschaftsministerium und Finanzministerium wochenlang andauerten; Versicherungsunternehmen, Kraftfahrzeughersteller und Rechtsschutzversicherungen begrüßten die Entscheidung ausdrücklich."
+for lang in de en ja; do
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<story id="l" xml:lang="%s">\n  <title>Bericht</title>\n  <overview><point>%s</point></overview>\n</story>\n' "$lang" "$para" >"$G/lang-$lang.xml"
+	"$BIN" render "$G/lang-$lang.xml" -o "$G/lang-$lang.pdf" -q
+	pdftotext -raw "$G/lang-$lang.pdf" - 2>/dev/null | sed -n '/^Die Bundes/,/ausdrücklich/p' >"$G/lang-$lang.txt"
+done
+# The German breaks, from hyph_de_DE: "Versicherungsunter-nehmen",
+# "be-grüßten"; English patterns break these words elsewhere.
+grep -q "Versicherungsunter-$" "$G/lang-de.txt" && grep -q "^nehmen," "$G/lang-de.txt" && grep -q "be-$" "$G/lang-de.txt" \
+	&& ok "xml:lang=\"de\": German patterns (Versicherungsunter-nehmen, be-grüßten)" || no "German hyphenation" "$(cat "$G/lang-de.txt")"
+cmp -s "$G/lang-de.txt" "$G/lang-en.txt" && no "German and English patterns break alike" || ok "the same paragraph as English breaks elsewhere (other patterns)"
+! grep -q -- "-$" "$G/lang-ja.txt" && [ -s "$G/lang-ja.txt" ] \
+	&& ok "a language without patterns (ja) is not hyphenated" || no "no patterns, no hyphens" "$(cat "$G/lang-ja.txt")"
+# An inline <span xml:lang="de"> in an English paragraph: its words by the German patterns.
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<story id="s">\n  <title>Span</title>\n  <overview><point>The ministry said <span xml:lang="ja">%s</span></point></overview>\n</story>\n' "$para" >"$G/span.xml"
+"$BIN" render "$G/span.xml" -o "$G/span.pdf" -q 2>"$G/span.err"
+pdftotext -raw "$G/span.pdf" - 2>/dev/null | sed -n '/^The ministry/,/ausdrücklich/p' >"$G/span.txt"
+[ -s "$G/span.txt" ] && ! grep -q -- "-$" "$G/span.txt" \
+	&& ok "<span xml:lang>: its words take its language's patterns (none for ja)" || no "span language" "$(cat "$G/span.txt" "$G/span.err")"

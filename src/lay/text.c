@@ -15,7 +15,6 @@
 struct typeset {
 	struct fonts	*fonts;
 	PangoContext	*ctx;
-	HyphenDict	*hyph;		/* compiled in: see hyph.h */
 	void		(*face_hook)(void *, const char *);
 	void		*face_ctx;
 	struct dl_doc	*doc;
@@ -30,7 +29,6 @@ typeset_new(struct fonts *f)
 
 	ts->fonts = f;
 	ts->ctx = fonts_context(f);
-	ts->hyph = hyph_patterns();
 	return ts;
 }
 
@@ -99,26 +97,64 @@ hyphenable(const char *w, size_t n)
 	return letters >= 6 && !upper_inside;
 }
 
+/* Where libhyphen allows a break after byte i of the UTF-8 word w (n
+ * bytes): brk[i] set.  Patterns in an 8-bit character set (German,
+ * Dutch, Polish, Swedish) get the word in that set, one byte a letter.
+ * Returns 0, or -1 when the word cannot be hyphenated with them. */
+static int
+break_points(HyphenDict *d, const char *w, size_t n, char *brk)
+{
+	char *lower = g_utf8_strdown(w, (gssize)n), *in = lower, *hy;
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL, rc = -1;
+	gsize len = strlen(lower);
+
+	if (len != n) {		/* case change altered byte lengths */
+		g_free(lower);
+		return -1;
+	}
+	if (!d->utf8 && (in = g_convert(lower, (gssize)n, d->cset, "UTF-8", NULL,
+	    &len, NULL)) == NULL) {
+		g_free(lower);
+		return -1;	/* a letter the patterns' character set lacks */
+	}
+	hy = xcalloc(len + 5, 1);
+	/* Non-standard hyphenation (replacements) is left alone. */
+	if (hnj_hyphen_hyphenate2(d, in, (int)len, hy, NULL, &rep, &pos, &cut) == 0 &&
+	    rep == NULL) {
+		size_t c = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			int last = i + 1 == n || ((unsigned char)w[i + 1] & 0xC0) != 0x80;
+
+			brk[i] = last && (d->utf8 ? hy[i] : hy[c]) & 1;
+			c += last;
+		}
+		rc = 0;
+	}
+	if (rep) {
+		for (size_t i = 0; i < len; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	free(hy);
+	if (in != lower)
+		g_free(in);
+	g_free(lower);
+	return rc;
+}
+
 static void
-hyphenate_word(struct typeset *ts, struct hyphtext *h, const char *w, size_t n,
+hyphenate_word(HyphenDict *d, struct hyphtext *h, const char *w, size_t n,
     size_t at)
 {
-	char *lower = g_utf8_strdown(w, (gssize)n);
-	char *hy;
-	char **rep = NULL;
-	int *pos = NULL, *cut = NULL;
+	char *brk = xcalloc(n + 1, 1);
 
-	if (strlen(lower) != n) {	/* case change altered byte lengths */
+	if (d == NULL || break_points(d, w, n, brk) != 0)
 		buf_add(&h->out, w, n);
-		g_free(lower);
-		return;
-	}
-	hy = xcalloc(n + 5, 1);
-	if (hnj_hyphen_hyphenate2(ts->hyph, lower, (int)n, hy, NULL, &rep, &pos,
-	    &cut) != 0 || rep != NULL) {
-		/* Non-standard hyphenation (replacements) is not for English. */
-		buf_add(&h->out, w, n);
-	} else {
+	else {
 		size_t chars = 0, total = g_utf8_strlen(w, (gssize)n);
 
 		for (size_t i = 0; i < n; i++) {
@@ -126,30 +162,41 @@ hyphenate_word(struct typeset *ts, struct hyphtext *h, const char *w, size_t n,
 			if (((unsigned char)w[i] & 0xC0) != 0x80)
 				chars++;
 			/* At least two letters before, three after. */
-			if ((hy[i] & 1) && i + 1 < n && chars >= 2 &&
-			    total - chars >= 3 &&
-			    ((unsigned char)w[i + 1] & 0xC0) != 0x80) {
+			if (brk[i] && i + 1 < n && chars >= 2 && total - chars >= 3) {
 				buf_add(&h->out, "\xc2\xad", 2);
 				h->ins = xgrow(h->ins, &h->cap, h->nins + 1, sizeof(size_t));
 				h->ins[h->nins++] = at + i + 1;
 			}
 		}
 	}
-	if (rep) {
-		for (size_t i = 0; i < n; i++)
-			free(rep[i]);
-		free(rep);
-	}
-	free(pos);
-	free(cut);
-	free(hy);
-	g_free(lower);
+	free(brk);
 }
 
-/* Copy text into h->out with soft hyphens; the last word stays whole so
- * a paragraph never ends on a word fragment. */
+/* The language at byte off of a rich text: its innermost <span xml:lang>
+ * there, else the text's own. */
+static const char *
+lang_at(const struct rich *r, size_t off)
+{
+	const char *lang = r ? r->lang : NULL;
+	size_t best = (size_t)-1;
+
+	for (size_t i = 0; r && i < r->nmarks; i++) {
+		const struct mark *m = &r->marks[i];
+
+		if (m->kind == MARK_LANG && m->start <= off && off < m->end &&
+		    m->end - m->start <= best) {
+			best = m->end - m->start;
+			lang = m->lang;
+		}
+	}
+	return lang;
+}
+
+/* Copy text into h->out with soft hyphens, each word by the patterns of
+ * its language (none: not hyphenated); the last word stays whole so a
+ * paragraph never ends on a word fragment. */
 static void
-hyphenate(struct typeset *ts, struct hyphtext *h, const char *s, size_t n)
+hyphenate(const struct rich *r, struct hyphtext *h, const char *s, size_t n)
 {
 	size_t i = 0, last = n;
 
@@ -163,7 +210,8 @@ hyphenate(struct typeset *ts, struct hyphtext *h, const char *s, size_t n)
 			j = (size_t)(g_utf8_next_char(s + j) - s);
 		if (j > i) {
 			if (i < last && hyphenable(s + i, j - i))
-				hyphenate_word(ts, h, s + i, j - i, i);
+				hyphenate_word(hyph_for_lang(lang_at(r, i)), h, s + i,
+				    j - i, i);
 			else
 				buf_add(&h->out, s + i, j - i);
 			i = j;
@@ -653,7 +701,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 		r = NULL;
 	}
 	if (flags & T_HYPHENATE) {
-		hyphenate(ts, &h, src, srclen);
+		hyphenate(r, &h, src, srclen);
 		text = h.out.data ? h.out.data : "";
 		len = h.out.len;
 	} else {

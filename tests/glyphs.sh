@@ -151,3 +151,12 @@ printf '<?xml version="1.0" encoding="UTF-8"?>\n<story id="s">\n  <title>Span</t
 pdftotext -raw "$G/span.pdf" - 2>/dev/null | sed -n '/^The ministry/,/ausdrücklich/p' >"$G/span.txt"
 [ -s "$G/span.txt" ] && ! grep -q -- "-$" "$G/span.txt" \
 	&& ok "<span xml:lang>: its words take its language's patterns (none for ja)" || no "span language" "$(cat "$G/span.txt" "$G/span.err")"
+
+# ---- missing characters: one warning a run --------------------------------
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<story id="m">\n  <title>Names</title>\n  <overview><point>Javanese ꦲꦤꦕꦫꦏ ꦢꦠ and again ꦲꦤꦕꦫꦏ ꦢꦠ, then ꦧ alone.</point></overview>\n</story>\n' >"$G/missing.xml"
+(cd "$G" && "$BIN" check missing.xml >"$G/missing.out" 2>&1; echo "exit $?" >>"$G/missing.out")
+printf '%s\n' "missing.xml:4:29: warning: characters 'ꦲꦤꦕꦫꦏ ꦢꦠ' (U+A98F to U+A9B2, script Java) are not in the shipped fonts; they are drawn as boxes" \
+	"missing.xml:4:63: warning: character 'ꦧ' (U+A9A7, script Java) is not in the shipped fonts; it is drawn as a box" \
+	"1 file checked: 0 errors, 2 warnings" "exit 0" | diff - "$G/missing.out" >"$G/missing.diff" \
+	&& ok "check: one warning per run of missing characters (range, script, line:col), a repeated run not again" \
+	|| no "missing runs" "$(cat "$G/missing.diff")"

@@ -375,8 +375,8 @@ kill -INT $WPID; wait $WPID
 # ---- check -------------------------------------------------------------
 printf '<?xml version="1.0"?>\n<story id="e">\n  <title>Emoji \360\237\251\260 and \352\247\201 text</title>\n  <overview><point>Arrows \342\206\222 are fine.</point></overview>\n</story>\n' >"$W/glyphs.xml"
 (cd "$W" && "$BIN" check glyphs.xml "$ROOT/samples/weekly.xml" >"$W/check.txt"; echo "exit $?" >>"$W/check.txt")
-printf '%s\n' "glyphs.xml:3:16: warning: character '🩰' (U+1FA70) is not in the shipped fonts (and the PDF writer cannot embed characters above U+FFFF); it is drawn as a box" \
-	"glyphs.xml:3:22: warning: character '꧁' (U+A9C1) is not in the shipped fonts; it is drawn as a box" \
+printf '%s\n' "glyphs.xml:3:16: warning: character '🩰' (U+1FA70, script Zyyy) is not in the shipped fonts; it is drawn as a box" \
+	"glyphs.xml:3:22: warning: character '꧁' (U+A9C1, script Java) is not in the shipped fonts; it is drawn as a box" \
 	"2 files checked: 0 errors, 2 warnings" "exit 0" | diff - "$W/check.txt" >"$W/diff" \
 	&& ok "check: missing glyphs are warnings with their place; exit 0" || no "check text" "$(cat "$W/diff")"
 n=$("$BIN" render "$W/glyphs.xml" --dump dl 2>/dev/null | grep -c "^  path stroke=.* Z$")

@@ -160,3 +160,11 @@ printf '%s\n' "missing.xml:4:29: warning: characters 'ꦲꦤꦕꦫꦏ ꦢꦠ' (U
 	"1 file checked: 0 errors, 2 warnings" "exit 0" | diff - "$G/missing.out" >"$G/missing.diff" \
 	&& ok "check: one warning per run of missing characters (range, script, line:col), a repeated run not again" \
 	|| no "missing runs" "$(cat "$G/missing.diff")"
+
+# ---- a run set in a face of another weight or slant: a warning ----------
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<story id="f">\n  <title>Rocket 🚀 launch</title>\n  <overview><point>Teva <em>טבע</em> and <em>Σύνδεσμος</em> and <strong>宁德时代</strong>.</point></overview>\n</story>\n' >"$G/fallback.xml"
+(cd "$G" && "$BIN" render fallback.xml -o fallback.pdf -q >"$G/fallback.out" 2>&1; echo "exit $?" >>"$G/fallback.out")
+printf '%s\n' "fallback.xml:3:3: warning: '🚀' is set in Symbola regular: no bold face of the fonts has these characters" \
+	"exit 0" | diff - "$G/fallback.out" >"$G/fallback.diff" \
+	&& ok "render: a run set in a fallback face of another weight is a warning (Greek italic, CJK bold, upright Hebrew in italic text are not)" \
+	|| no "fallback style warning" "$(cat "$G/fallback.diff")"

@@ -19,6 +19,7 @@ struct typeset {
 	void		*face_ctx;
 	struct dl_doc	*doc;
 	struct diags	*d;
+	GHashTable	*warned;	/* runs warned of in this document */
 };
 
 /* Make a typesetter; see text.h. */
@@ -29,6 +30,7 @@ typeset_new(struct fonts *f)
 
 	ts->fonts = f;
 	ts->ctx = fonts_context(f);
+	ts->warned = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
 	return ts;
 }
 
@@ -36,6 +38,8 @@ typeset_new(struct fonts *f)
 void
 typeset_free(struct typeset *ts)
 {
+	if (ts)
+		g_hash_table_destroy(ts->warned);
 	free(ts);
 }
 
@@ -68,6 +72,7 @@ void
 typeset_set_diags(struct typeset *ts, struct diags *d)
 {
 	ts->d = d;
+	g_hash_table_remove_all(ts->warned);
 }
 
 /* ---- hyphenation ------------------------------------------------------ */
@@ -421,6 +426,73 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	dl_list_add(out, &it);
 }
 
+/* Warn when a run is set in a face of another weight or slant than its
+ * text asks for (a fallback face with no bold, a Latin, Greek or Cyrillic
+ * one with no italic), once per run text and face in a document. */
+static void
+fallback_style(struct typeset *ts, PangoLayout *lay, PangoGlyphItem *gi,
+    const char *text, const struct rich *r)
+{
+	PangoItem *item = gi->item;
+	PangoAttrIterator *ai;
+	PangoFontDescription *want, *got;
+	int wb, gb, wi, gi_;
+	char *run, *key;
+	struct buf b;
+
+	if (ts->d == NULL || pango_layout_get_attributes(lay) == NULL)
+		return;
+	ai = pango_attr_list_get_iterator(pango_layout_get_attributes(lay));
+	do {
+		int s, e;
+
+		pango_attr_iterator_range(ai, &s, &e);
+		if (item->offset >= s && item->offset < e)
+			break;
+	} while (pango_attr_iterator_next(ai));
+	want = pango_font_description_new();
+	pango_attr_iterator_get_font(ai, want, NULL, NULL);
+	pango_attr_iterator_destroy(ai);
+	got = pango_font_describe(item->analysis.font);
+	wb = pango_font_description_get_weight(want) >= PANGO_WEIGHT_SEMIBOLD;
+	gb = pango_font_description_get_weight(got) >= PANGO_WEIGHT_SEMIBOLD;
+	wi = pango_font_description_get_style(want) != PANGO_STYLE_NORMAL;
+	gi_ = pango_font_description_get_style(got) != PANGO_STYLE_NORMAL;
+	/* Italics belong to Latin, Greek and Cyrillic type: Hebrew, Arabic,
+	 * Indic, Thai and CJK faces have none, and are upright by design. */
+	if (item->analysis.script != PANGO_SCRIPT_LATIN &&
+	    item->analysis.script != PANGO_SCRIPT_GREEK &&
+	    item->analysis.script != PANGO_SCRIPT_CYRILLIC)
+		wi = gi_;
+	if (wb != gb || wi != gi_) {
+		buf_init(&b);
+		for (const char *c = text + item->offset; c < text + item->offset +
+		    item->length; c++)
+			if (c[0] == '\xc2' && c[1] == '\xad')
+				c++;		/* a soft hyphen */
+			else
+				buf_addc(&b, *c);
+		run = g_strstrip(b.data ? b.data : xstrdup(""));
+		key = xasprintf("%s|%s|%d%d", run, pango_font_description_get_family(got),
+		    gb, gi_);
+		if (*run && !g_hash_table_contains(ts->warned, key)) {
+			static const char *const look[] = { "regular", "italic", "bold",
+			    "bold italic" };
+
+			diag(ts->d, DIAG_WARNING, r ? r->pos.file : NULL, r ? r->pos.line : 0,
+			    r ? r->pos.col : 0, "'%s' is set in %s %s: no %s face of the "
+			    "fonts has these characters", run,
+			    pango_font_description_get_family(got), look[gb * 2 + gi_],
+			    look[wb * 2 + wi]);
+			g_hash_table_add(ts->warned, key);
+		} else
+			free(key);
+		free(b.data ? b.data : run);
+	}
+	pango_font_description_free(want);
+	pango_font_description_free(got);
+}
+
 static PangoAttrList *
 attributes(const struct rich *r, const struct hyphtext *h, const struct style *st,
     const char *text, size_t len, int tie_last)
@@ -752,6 +824,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 			PangoGlyphItem *gi = rl->data;
 			int w = pango_glyph_string_get_width(gi->glyphs);
 
+			fallback_style(ts, lay, gi, text, r);
 			emit_run(ts, gi, text, x, out->baseline, color,
 			    st->tracking * st->size / 1000.0, line_no, file,
 			    rl->next == NULL, &out->lines[i]);

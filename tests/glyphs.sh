@@ -168,3 +168,15 @@ printf '%s\n' "fallback.xml:3:3: warning: '🚀' is set in Symbola regular: no b
 	"exit 0" | diff - "$G/fallback.out" >"$G/fallback.diff" \
 	&& ok "render: a run set in a fallback face of another weight is a warning (Greek italic, CJK bold, upright Hebrew in italic text are not)" \
 	|| no "fallback style warning" "$(cat "$G/fallback.diff")"
+
+# ---- xml:lang picks CJK glyph variants ------------------------------------
+for lang in zh-Hans zh-Hant ja; do
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<story id="c">\n  <title>Bone</title>\n  <overview><point>The sign <span xml:lang="%s">骨</span>.</point></overview>\n</story>\n' "$lang" >"$G/cjk-$lang.xml"
+	"$BIN" render "$G/cjk-$lang.xml" -o "$G/cjk-$lang.pdf" -q
+	qdf "$G/cjk-$lang.pdf" "$G/cjk-$lang.qdf"
+	grep -ai "^<[0-9a-f]*> <9AA8>$" "$G/cjk-$lang.qdf" | cut -c1-6 >"$G/cjk-$lang.gid"
+done
+[ -s "$G/cjk-ja.gid" ] && ! cmp -s "$G/cjk-zh-Hans.gid" "$G/cjk-ja.gid" && ! cmp -s "$G/cjk-zh-Hant.gid" "$G/cjk-ja.gid" \
+	&& ! cmp -s "$G/cjk-zh-Hans.gid" "$G/cjk-zh-Hant.gid" \
+	&& ok "xml:lang picks the CJK glyph variant (骨: zh-Hans, zh-Hant, ja three glyphs)" \
+	|| no "CJK variants" "$(cat "$G"/cjk-*.gid)"

@@ -103,13 +103,13 @@ static const char *const fallback_faces[] = {
  * shipped symbol face (DejaVu Sans) comes first.  CJK faces
  * are chosen among by the text's language (xml:lang). */
 static const char fallback_config[] =
-	"<alias binding=\"same\"><family>Noto Serif</family><accept>"
+	"<alias binding=\"weak\"><family>Noto Serif</family><accept>"
 	"<family>DejaVu Sans</family><family>Noto Naskh Arabic</family><family>Noto Serif Hebrew</family>"
 	"<family>Noto Serif Devanagari</family><family>Noto Serif Thai</family>"
 	"<family>Noto Serif CJK JP</family><family>Noto Serif CJK KR</family>"
 	"<family>Noto Serif CJK SC</family><family>Noto Serif CJK TC</family>"
 	"<family>Symbola</family></accept></alias>"
-	"<alias binding=\"same\"><family>Noto Sans</family><accept>"
+	"<alias binding=\"weak\"><family>Noto Sans</family><accept>"
 	"<family>DejaVu Sans</family><family>Noto Sans Arabic</family><family>Noto Sans Hebrew</family>"
 	"<family>Noto Sans Devanagari</family><family>Noto Sans Thai</family>"
 	"<family>Noto Sans CJK JP</family><family>Noto Sans CJK KR</family>"

@@ -180,3 +180,13 @@ done
 	&& ! cmp -s "$G/cjk-zh-Hans.gid" "$G/cjk-zh-Hant.gid" \
 	&& ok "xml:lang picks the CJK glyph variant (骨: zh-Hans, zh-Hant, ja three glyphs)" \
 	|| no "CJK variants" "$(cat "$G"/cjk-*.gid)"
+
+# ---- xml:lang picks the quotation marks -----------------------------------
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<story id="q">\n  <title>Quotes "here", don'"'"'t</title>\n  <overview><point>English "double" and '"'"'single'"'"'. <span xml:lang="de">Deutsch "doppelt" und '"'"'einfach'"'"'.</span> <span xml:lang="fr">Français "double".</span> <span xml:lang="ja">日本語 "引用"</span></point></overview>\n</story>\n' >"$G/quotes.xml"
+"$BIN" render "$G/quotes.xml" -o "$G/quotes.pdf" -q
+pdftotext "$G/quotes.pdf" - 2>/dev/null | tr '\n' ' ' >"$G/quotes.txt"
+grep -qF "Quotes “here”, don’t" "$G/quotes.txt" && grep -qF "English “double” and ‘single’." "$G/quotes.txt" \
+	&& grep -qF "Deutsch „doppelt“ und ‚einfach‘." "$G/quotes.txt" && grep -qF "Français « double »." "$G/quotes.txt" \
+	&& grep -qF "日本語 「引用」" "$G/quotes.txt" \
+	&& ok "straight quotes become the language's marks (en, de, fr with narrow spaces, ja), apostrophes ’" \
+	|| no "quote style" "$(cat "$G/quotes.txt")"

@@ -81,9 +81,20 @@ typeset_set_diags(struct typeset *ts, struct diags *d)
  * records the original offsets they went in at, to move marks. */
 struct hyphtext {
 	struct buf	 out;
-	size_t		*ins;
-	size_t		 nins, cap;
+	size_t		*ins;		/* where bytes went in (original offsets) */
+	size_t		*add;		/* how many, there */
+	size_t		 nins, cap, capadd;
 };
+
+/* Record that n bytes went in before the original offset at. */
+static void
+inserted(struct hyphtext *h, size_t at, size_t n)
+{
+	h->ins = xgrow(h->ins, &h->cap, h->nins + 1, sizeof(size_t));
+	h->add = xgrow(h->add, &h->capadd, h->nins + 1, sizeof(size_t));
+	h->ins[h->nins] = at;
+	h->add[h->nins++] = n;
+}
 
 static int
 hyphenable(const char *w, size_t n)
@@ -169,8 +180,7 @@ hyphenate_word(HyphenDict *d, struct hyphtext *h, const char *w, size_t n,
 			/* At least two letters before, three after. */
 			if (brk[i] && i + 1 < n && chars >= 2 && total - chars >= 3) {
 				buf_add(&h->out, "\xc2\xad", 2);
-				h->ins = xgrow(h->ins, &h->cap, h->nins + 1, sizeof(size_t));
-				h->ins[h->nins++] = at + i + 1;
+				inserted(h, at + i + 1, 2);
 			}
 		}
 	}
@@ -197,11 +207,53 @@ lang_at(const struct rich *r, size_t off)
 	return lang;
 }
 
-/* Copy text into h->out with soft hyphens, each word by the patterns of
- * its language (none: not hyphenated); the last word stays whole so a
+/* The quotation marks of a language, for the straight ones of the
+ * source: opening and closing double, opening and closing single. */
+static const struct {
+	const char	*lang, *q[4];
+} quote_styles[] = {
+	{ "de", { "\u201e", "\u201c", "\u201a", "\u2018" } },
+	{ "fr", { "\u00ab\u202f", "\u202f\u00bb", "\u201c", "\u201d" } },
+	{ "es", { "\u00ab", "\u00bb", "\u201c", "\u201d" } },
+	{ "it", { "\u00ab", "\u00bb", "\u201c", "\u201d" } },
+	{ "pt", { "\u00ab", "\u00bb", "\u201c", "\u201d" } },
+	{ "pl", { "\u201e", "\u201d", "\u00ab", "\u00bb" } },
+	{ "sv", { "\u201d", "\u201d", "\u2019", "\u2019" } },
+	{ "ru", { "\u00ab", "\u00bb", "\u201e", "\u201c" } },
+	{ "ja", { "\u300c", "\u300d", "\u300e", "\u300f" } },
+	{ "en", { "\u201c", "\u201d", "\u2018", "\u2019" } },	/* and the rest */
+};
+
+/* What the straight quote s[i] becomes in language lang: an apostrophe
+ * between letters, else an opening mark at the start or after a space or
+ * an opening bracket, a closing one otherwise. */
+static const char *
+curly(const char *lang, const char *s, size_t i, size_t n)
+{
+	size_t k = sizeof(quote_styles) / sizeof(quote_styles[0]) - 1;
+	gunichar prev = i ? g_utf8_get_char(g_utf8_prev_char(s + i)) : ' ';
+	gunichar next = i + 1 < n ? g_utf8_get_char(s + i + 1) : ' ';
+	int open = g_unichar_isspace(prev) || (prev < 0x80 && strchr("([{-/", (int)prev)) ||
+	    prev == 0x2014 || prev == 0x2013 || prev == 0x201C || prev == 0x2018;
+
+	if (s[i] == '\'' && g_unichar_isalnum(prev) && g_unichar_isalnum(next))
+		return "\u2019";
+	for (size_t l = 0; lang && l + 1 < sizeof(quote_styles) / sizeof(quote_styles[0]);
+	    l++)
+		if (strncmp(lang, quote_styles[l].lang, 2) == 0 &&
+		    (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_'))
+			k = l;
+	return quote_styles[k].q[(s[i] == '\'') * 2 + !open];
+}
+
+/* Copy text into h->out with straight quotes made typographic in the
+ * language of where they stand (lang for a text with no rich marks) and,
+ * when hyph is set, soft hyphens, each word by the patterns of its
+ * language (none: not hyphenated); the last word stays whole so a
  * paragraph never ends on a word fragment. */
 static void
-hyphenate(const struct rich *r, struct hyphtext *h, const char *s, size_t n)
+prepare(const struct rich *r, const char *lang, struct hyphtext *h,
+    const char *s, size_t n, int hyph)
 {
 	size_t i = 0, last = n;
 
@@ -214,12 +266,18 @@ hyphenate(const struct rich *r, struct hyphtext *h, const char *s, size_t n)
 		while (j < n && g_unichar_isalpha(g_utf8_get_char(s + j)))
 			j = (size_t)(g_utf8_next_char(s + j) - s);
 		if (j > i) {
-			if (i < last && hyphenable(s + i, j - i))
-				hyphenate_word(hyph_for_lang(lang_at(r, i)), h, s + i,
-				    j - i, i);
+			if (hyph && i < last && hyphenable(s + i, j - i))
+				hyphenate_word(hyph_for_lang(r ? lang_at(r, i) : lang), h,
+				    s + i, j - i, i);
 			else
 				buf_add(&h->out, s + i, j - i);
 			i = j;
+		} else if (s[i] == '"' || s[i] == '\'') {
+			const char *q = curly(r ? lang_at(r, i) : lang, s, i, n);
+
+			buf_adds(&h->out, q);
+			inserted(h, i + 1, strlen(q) - 1);
+			i++;
 		} else {
 			j = (size_t)(g_utf8_next_char(s + i) - s);
 			buf_add(&h->out, s + i, j - i);
@@ -231,11 +289,11 @@ hyphenate(const struct rich *r, struct hyphtext *h, const char *s, size_t n)
 static size_t
 moved(const struct hyphtext *h, size_t off)
 {
-	size_t k = 0;
+	size_t to = off;
 
-	while (k < h->nins && h->ins[k] <= off)
-		k++;
-	return off + 2 * k;
+	for (size_t k = 0; k < h->nins && h->ins[k] <= off; k++)
+		to += h->add[k];
+	return to;
 }
 
 /* ---- layout ----------------------------------------------------------- */
@@ -750,6 +808,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	PangoLayoutIter *iter;
 	struct hyphtext h;
 	const char *src = r ? r->text : plain;
+	const char *lang = NULL;	/* of a text with no marks left */
 	size_t srclen = r ? r->len : strlen(plain);
 	char *upper = NULL;
 	const char *text;
@@ -767,26 +826,21 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	if (color == 0)
 		color = st->color;
 	if (st->upper && (r == NULL || r->nmarks == 0)) {
+		lang = r ? r->lang : NULL;
 		upper = g_utf8_strup(src, (gssize)srclen);
 		src = upper;
 		srclen = strlen(upper);
 		r = NULL;
 	}
-	if (flags & T_HYPHENATE) {
-		hyphenate(r, &h, src, srclen);
-		text = h.out.data ? h.out.data : "";
-		len = h.out.len;
-	} else {
-		text = src;
-		len = srclen;
-	}
+	prepare(r, lang, &h, src, srclen, (flags & T_HYPHENATE) != 0);
+	text = h.out.data ? h.out.data : "";
+	len = h.out.len;
 	tie = (flags & T_JUSTIFY) ? tie_position(text, len) : -1;
 
 	lay = pango_layout_new(ts->ctx);
 	pango_layout_set_text(lay, text, (int)len);
 	{
-		PangoAttrList *al = attributes(r, (flags & T_HYPHENATE) ?
-		    &h : NULL, st, text, len, tie);
+		PangoAttrList *al = attributes(r, &h, st, text, len, tie);
 
 		pango_layout_set_attributes(lay, al);
 		pango_attr_list_unref(al);
@@ -834,10 +888,8 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 		for (size_t m = 0; r && m < r->nmarks; m++) {
 			const struct mark *mk = &r->marks[m];
 			int *ranges = NULL, nr = 0;
-			int s = (int)((flags & T_HYPHENATE) ?
-			    moved(&h, mk->start) : mk->start);
-			int e = (int)((flags & T_HYPHENATE) ?
-			    moved(&h, mk->end) : mk->end);
+			int s = (int)moved(&h, mk->start);
+			int e = (int)moved(&h, mk->end);
 
 			if (mk->kind != MARK_LINK || e <= line->start_index ||
 			    s >= line->start_index + line->length)
@@ -888,6 +940,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	g_object_unref(lay);
 	buf_free(&h.out);
 	free(h.ins);
+	free(h.add);
 	g_free(upper);
 }
 
@@ -908,9 +961,18 @@ text_width(struct typeset *ts, const char *plain, const struct style *st)
 	PangoLayout *lay = pango_layout_new(ts->ctx);
 	PangoAttrList *al = attributes(NULL, NULL, st, plain, strlen(plain), -1);
 	char *upper = st->upper ? g_utf8_strup(plain, -1) : NULL;
+	const char *src = upper ? upper : plain;
+	struct hyphtext q;
 	int w, h;
 
-	pango_layout_set_text(lay, upper ? upper : plain, -1);
+	/* Measured as text_layout sets it: with typographic quotes. */
+	memset(&q, 0, sizeof(q));
+	buf_init(&q.out);
+	prepare(NULL, NULL, &q, src, strlen(src), 0);
+	pango_layout_set_text(lay, q.out.data ? q.out.data : "", (int)q.out.len);
+	buf_free(&q.out);
+	free(q.ins);
+	free(q.add);
 	pango_layout_set_attributes(lay, al);
 	pango_attr_list_unref(al);
 	pango_layout_get_size(lay, &w, &h);

@@ -357,6 +357,34 @@ twin_glyph(PangoFont *font, uint32_t g, gunichar c)
 	return g;
 }
 
+/* Append to tb the text a cluster's first glyph dg stands for: the
+ * cluster's n bytes at cs, but for a break's hyphen, a line's last hyphen
+ * and Pango's ellipsis (whose glyph it may also change). */
+static void
+cluster_text(struct buf *tb, PangoItem *item, struct dl_glyph *dg,
+    const char *cs, size_t n, int line_last)
+{
+	if (n == 2 && memcmp(cs, "\xc2\xad", 2) == 0) {
+		buf_addc(tb, '-');	/* the hyphen of a break */
+		dg->gid = twin_glyph(item->analysis.font, dg->gid, '-');
+	} else if (line_last && n == 1 && *cs == '-') {
+		/* A word's own hyphen ending a line: U+2010, so text
+		 * extraction keeps it (it joins only '-'). */
+		buf_add(tb, "\xe2\x80\x90", 3);
+		dg->gid = twin_glyph(item->analysis.font, dg->gid, 0x2010);
+	} else if (item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+		/* Pango's ellipsis over the elided text. */
+		buf_add(tb, "\xe2\x80\xa6", 3);
+	else
+		/* The cluster's text, without the soft hyphens a ligature
+		 * may span ("ef-fi-cient"). */
+		for (const char *c = cs; c < cs + n; c++)
+			if (c[0] == '\xc2' && c + 1 < cs + n && c[1] == '\xad')
+				c++;
+			else
+				buf_addc(tb, *c);
+}
+
 /* Turn one Pango run into a text item of the line frame. */
 static void
 emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
@@ -439,25 +467,8 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 		}
 		if (cl != prev_cluster) {
 			dg->off = (uint32_t)tb.len;
-			if (cend - cl == 2 && memcmp(cs, "\xc2\xad", 2) == 0) {
-				buf_addc(&tb, '-');	/* the hyphen of a break */
-				dg->gid = twin_glyph(item->analysis.font, dg->gid, '-');
-			} else if (line_end && i == last && cend - cl == 1 && *cs == '-') {
-				/* A word's own hyphen ending a line: U+2010, so
-				 * text extraction keeps it (it joins only '-'). */
-				buf_add(&tb, "\xe2\x80\x90", 3);
-				dg->gid = twin_glyph(item->analysis.font, dg->gid, 0x2010);
-			} else if (item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
-				/* Pango's ellipsis over the elided text. */
-				buf_add(&tb, "\xe2\x80\xa6", 3);
-			else
-				/* The cluster's text, without the soft hyphens a
-				 * ligature may span ("ef-fi-cient"). */
-				for (const char *c = cs; c < text + item->offset + cend; c++)
-					if (c[0] == '\xc2' && c[1] == '\xad')
-						c++;
-					else
-						buf_addc(&tb, *c);
+			cluster_text(&tb, item, dg, cs, (size_t)(cend - cl),
+			    line_end && i == last);
 			dg->len = (uint32_t)(tb.len - dg->off);
 			prev_cluster = cl;
 		}

@@ -21,6 +21,7 @@ struct fonts {
 	PangoContext	*ctx;
 	GHashTable	*files;		/* PangoFont* -> char* path */
 	FcCharSet	*cover;		/* union of every face's characters */
+	unsigned	 added;		/* fallback groups added (bits) */
 };
 
 /* Make each folder of path that is missing; 0 when it ends writable. */
@@ -78,23 +79,49 @@ cache_dir(struct buf *b)
 /* Fallback faces for scripts the shipped faces lack, from the Debian
  * packages the Makefile's deps target installs (fonts-noto-core,
  * fonts-noto-cjk, fonts-symbola), named one by one: no other system font
- * is ever seen.  fontconfig indexes them (cached); Pango opens a file only
- * when some text needs it, and the PDF embeds only the glyphs drawn. */
+ * is ever seen.  A group is added to the configuration only when a
+ * document has a character of its scripts that no loaded face has
+ * (fontconfig scans an added file every time: 20 ms a CJK collection),
+ * and Pango opens a file only when some text needs it. */
 #define NOTO "/usr/share/fonts/truetype/noto/"
 #define CJK "/usr/share/fonts/opentype/noto/"
-static const char *const fallback_faces[] = {
-	NOTO "NotoSansArabic-Regular.ttf", NOTO "NotoSansArabic-Bold.ttf",
-	NOTO "NotoNaskhArabic-Regular.ttf", NOTO "NotoNaskhArabic-Bold.ttf",
-	NOTO "NotoSansHebrew-Regular.ttf", NOTO "NotoSansHebrew-Bold.ttf",
-	NOTO "NotoSerifHebrew-Regular.ttf", NOTO "NotoSerifHebrew-Bold.ttf",
-	NOTO "NotoSansDevanagari-Regular.ttf", NOTO "NotoSansDevanagari-Bold.ttf",
-	NOTO "NotoSerifDevanagari-Regular.ttf", NOTO "NotoSerifDevanagari-Bold.ttf",
-	NOTO "NotoSansThai-Regular.ttf", NOTO "NotoSansThai-Bold.ttf",
-	NOTO "NotoSerifThai-Regular.ttf", NOTO "NotoSerifThai-Bold.ttf",
-	CJK "NotoSansCJK-Regular.ttc", CJK "NotoSansCJK-Bold.ttc",
-	CJK "NotoSerifCJK-Regular.ttc", CJK "NotoSerifCJK-Bold.ttc",
-	"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+enum { G_ARABIC, G_HEBREW, G_DEVANAGARI, G_THAI, G_CJK, G_SYMBOLS, G__COUNT };
+static const char *const fallback_faces[G__COUNT][5] = {
+	[G_ARABIC] = { NOTO "NotoSansArabic-Regular.ttf", NOTO "NotoSansArabic-Bold.ttf",
+	    NOTO "NotoNaskhArabic-Regular.ttf", NOTO "NotoNaskhArabic-Bold.ttf" },
+	[G_HEBREW] = { NOTO "NotoSansHebrew-Regular.ttf", NOTO "NotoSansHebrew-Bold.ttf",
+	    NOTO "NotoSerifHebrew-Regular.ttf", NOTO "NotoSerifHebrew-Bold.ttf" },
+	[G_DEVANAGARI] = { NOTO "NotoSansDevanagari-Regular.ttf",
+	    NOTO "NotoSansDevanagari-Bold.ttf", NOTO "NotoSerifDevanagari-Regular.ttf",
+	    NOTO "NotoSerifDevanagari-Bold.ttf" },
+	[G_THAI] = { NOTO "NotoSansThai-Regular.ttf", NOTO "NotoSansThai-Bold.ttf",
+	    NOTO "NotoSerifThai-Regular.ttf", NOTO "NotoSerifThai-Bold.ttf" },
+	[G_CJK] = { CJK "NotoSansCJK-Regular.ttc", CJK "NotoSansCJK-Bold.ttc",
+	    CJK "NotoSerifCJK-Regular.ttc", CJK "NotoSerifCJK-Bold.ttc" },
+	[G_SYMBOLS] = { "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf" },
 };
+
+/* The group of fallback faces for a character's script. */
+static int
+fallback_group(gunichar c)
+{
+	switch (g_unichar_get_script(c)) {
+	case G_UNICODE_SCRIPT_ARABIC:
+		return G_ARABIC;
+	case G_UNICODE_SCRIPT_HEBREW:
+		return G_HEBREW;
+	case G_UNICODE_SCRIPT_DEVANAGARI:
+		return G_DEVANAGARI;
+	case G_UNICODE_SCRIPT_THAI:
+		return G_THAI;
+	case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA:
+	case G_UNICODE_SCRIPT_KATAKANA: case G_UNICODE_SCRIPT_HANGUL:
+	case G_UNICODE_SCRIPT_BOPOMOFO:
+		return G_CJK;
+	default:
+		return G_SYMBOLS;	/* emoji, symbols: Symbola */
+	}
+}
 
 /* Which fallback family serves a serif or sans text in each script:
  * accepted after the family asked for, so a Hebrew word in the serif
@@ -116,12 +143,30 @@ static const char fallback_config[] =
 	"<family>Noto Sans CJK SC</family><family>Noto Sans CJK TC</family>"
 	"<family>Symbola</family></accept></alias>";
 
-static void
-add_fallback_faces(FcConfig *config)
+/* Add a group of fallback faces to the configuration, their characters
+ * to the cover, and tell Pango.  Returns how many faces were added. */
+static int
+add_fallback_group(struct fonts *f, int g)
 {
-	for (size_t i = 0; i < sizeof(fallback_faces) / sizeof(fallback_faces[0]); i++)
-		if (access(fallback_faces[i], R_OK) == 0)
-			FcConfigAppFontAddFile(config, (const FcChar8 *)fallback_faces[i]);
+	FcFontSet *set = FcConfigGetFonts(f->config, FcSetApplication);
+	int before = set ? set->nfont : 0, after;
+
+	f->added |= 1u << g;
+	for (size_t i = 0; i < 5 && fallback_faces[g][i]; i++)
+		if (access(fallback_faces[g][i], R_OK) == 0)
+			FcConfigAppFontAddFile(f->config,
+			    (const FcChar8 *)fallback_faces[g][i]);
+	set = FcConfigGetFonts(f->config, FcSetApplication);
+	after = set ? set->nfont : 0;
+	for (int i = before; i < after; i++) {
+		FcCharSet *cs;
+
+		if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch)
+			FcCharSetMerge(f->cover, cs, NULL);
+	}
+	if (after > before)
+		pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(f->map));
+	return after - before;
 }
 
 /* Open the fonts in dir; see fonts.h. */
@@ -209,7 +254,6 @@ fonts_open(const char *dir, struct diags *d)
 			return NULL;
 		}
 	}
-	add_fallback_faces(f->config);
 	FcConfigSetCurrent(f->config);
 	FcConfigDestroy(f->config);
 
@@ -321,6 +365,14 @@ fonts_file(struct fonts *f, PangoFont *font)
 int
 fonts_covers(struct fonts *f, unsigned int c)
 {
+	int g;
+
+	if (FcCharSetHasChar(f->cover, c))
+		return 1;
+	g = fallback_group(c);
+	if (f->added & (1u << g))
+		return 0;
+	add_fallback_group(f, g);
 	return FcCharSetHasChar(f->cover, c);
 }
 

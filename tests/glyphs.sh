@@ -202,3 +202,16 @@ for f in "$G"/wref-*.png; do
 done
 [ "$np" -ge 2 ] && [ -z "$bad" ] && ok "world-business: Arabic, Hebrew, Devanagari, Thai, CJK, Korean in the PDF as in the PNG preview ($np pages)" \
 	|| no "world-business PDF vs preview" "$np pages;$bad"
+
+# ---- the German automaton's cache -----------------------------------------
+mkdir -p "$G/xdg/briefing"
+XDG_CACHE_HOME=$G/xdg "$BIN" render "$G/lang-de.xml" -o "$G/cache1.pdf" -q
+c=$(ls "$G"/xdg/briefing/hyph_de_DE-*.bin 2>/dev/null | head -1)
+[ -n "$c" ] && [ -s "$c" ] && cmp -s "$G/cache1.pdf" "$G/lang-de.pdf" \
+	&& ok "the German patterns' automaton is cached, and the PDF is the same" || no "hyphenation cache" "$(ls "$G/xdg/briefing")"
+if [ -n "$c" ]; then
+	head -c 100000 "$c" >"$G/trunc" && cat "$G/trunc" >"$c"
+	XDG_CACHE_HOME=$G/xdg "$BIN" render "$G/lang-de.xml" -o "$G/cache2.pdf" -q
+	cmp -s "$G/cache2.pdf" "$G/lang-de.pdf" && [ "$(wc -c <"$c")" -gt 100000 ] \
+		&& ok "a truncated cache is read as broken: the patterns are loaded again, the same PDF" || no "broken hyphenation cache"
+fi

@@ -471,6 +471,9 @@ writer_font(struct pdf_writer *w, const char *path)
 	if (w->err)
 		return NULL;
 	t0 = mono_ms();
+	/* Face 0 of a collection: the display list names files, and the
+	 * faces of a Noto CJK collection share their glyphs (CFF and hmtx),
+	 * so the glyph ids Pango chose in any of them draw the same. */
 	f = pdffont_open(path, 0, &err);
 	w->ms_fonts += mono_ms() - t0;
 	if (f == NULL) {

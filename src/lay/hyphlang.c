@@ -171,56 +171,34 @@ take(const char **p, size_t *m, size_t n)
 	return q;
 }
 
-/* Read one level back (its memory is never freed: the process's). */
-static HyphenDict *
-load_level(const char **p, size_t *m)
+/* Copy n bytes at *p of the m left into dst; -1 when the file is short. */
+static int
+get(const char **p, size_t *m, void *dst, size_t n)
 {
-	HyphenDict *d = xcalloc(1, sizeof(*d));
-	const char *q;
-	int32_t ntrans, noh;
-	size_t slen, t = 0;
-	HyphenTrans *trans;
-	const struct cstate *cs;
-	char *str;
+	const char *q = take(p, m, n);
 
-	if ((q = take(p, m, offsetof(HyphenDict, nohyphen))) == NULL)
-		return NULL;
-	memcpy(d, q, offsetof(HyphenDict, nohyphen));
-	if ((q = take(p, m, sizeof(int))) == NULL) return NULL;
-	memcpy(&d->nohyphenl, q, sizeof(int));
-	if ((q = take(p, m, sizeof(int))) == NULL) return NULL;
-	memcpy(&d->num_states, q, sizeof(int));
-	if ((q = take(p, m, sizeof(d->cset))) == NULL) return NULL;
-	memcpy(d->cset, q, sizeof(d->cset));
-	if ((q = take(p, m, sizeof(int))) == NULL) return NULL;
-	memcpy(&d->utf8, q, sizeof(int));
-	if ((q = take(p, m, sizeof(ntrans))) == NULL || d->num_states < 0) return NULL;
-	memcpy(&ntrans, q, sizeof(ntrans));
-	if (ntrans < 0 || (q = take(p, m, (size_t)ntrans * sizeof(HyphenTrans))) == NULL)
-		return NULL;
-	trans = xmalloc((size_t)ntrans * sizeof(HyphenTrans) + 1);
-	memcpy(trans, q, (size_t)ntrans * sizeof(HyphenTrans));
-	if ((q = take(p, m, (size_t)d->num_states * sizeof(struct cstate))) == NULL)
-		return NULL;
-	cs = (const struct cstate *)q;
-	if ((q = take(p, m, sizeof(noh))) == NULL) return NULL;
-	memcpy(&noh, q, sizeof(noh));
-	if ((q = take(p, m, sizeof(slen))) == NULL) return NULL;
-	memcpy(&slen, q, sizeof(slen));
-	if ((q = take(p, m, slen)) == NULL)
-		return NULL;
-	str = xmalloc(slen + 1);
-	memcpy(str, q, slen);
-	str[slen] = '\0';
-	d->states = xcalloc((size_t)d->num_states + 1, sizeof(HyphenState));
+	if (q == NULL)
+		return -1;
+	memcpy(dst, q, n);
+	return 0;
+}
+
+/* Point a level's states at their transitions and strings; -1 when the
+ * offsets do not fit. */
+static int
+link_states(HyphenDict *d, const char *cs, HyphenTrans *trans,
+    size_t ntrans, char *str, size_t slen)
+{
+	size_t t = 0;
+
 	for (int i = 0; i < d->num_states; i++) {
 		struct cstate c;
 		HyphenState *s = &d->states[i];
 
-		memcpy(&c, &cs[i], sizeof(c));
+		memcpy(&c, cs + (size_t)i * sizeof(c), sizeof(c));
 		if (c.match >= (int32_t)slen || c.repl >= (int32_t)slen || c.ntrans < 0 ||
-		    t + (size_t)c.ntrans > (size_t)ntrans)
-			return NULL;
+		    t + (size_t)c.ntrans > ntrans)
+			return -1;
 		s->match = c.match >= 0 ? str + c.match : NULL;
 		s->repl = c.repl >= 0 ? str + c.repl : NULL;
 		s->replindex = c.replindex;
@@ -230,8 +208,49 @@ load_level(const char **p, size_t *m)
 		s->trans = c.ntrans ? trans + t : NULL;
 		t += (size_t)c.ntrans;
 	}
+	return 0;
+}
+
+/* Read one level back (its memory is the process's, never freed); NULL
+ * when the cache is broken. */
+static HyphenDict *
+load_level(const char **p, size_t *m)
+{
+	HyphenDict *d = xcalloc(1, sizeof(*d));
+	const char *cs, *q;
+	int32_t ntrans = -1, noh = -1;
+	size_t slen = 0;
+	HyphenTrans *trans = NULL;
+	char *str = NULL;
+
+	if (get(p, m, d, offsetof(HyphenDict, nohyphen)) != 0 ||
+	    get(p, m, &d->nohyphenl, sizeof(int)) != 0 ||
+	    get(p, m, &d->num_states, sizeof(int)) != 0 ||
+	    get(p, m, d->cset, sizeof(d->cset)) != 0 ||
+	    get(p, m, &d->utf8, sizeof(int)) != 0 ||
+	    get(p, m, &ntrans, sizeof(ntrans)) != 0 || ntrans < 0 ||
+	    d->num_states < 0 ||
+	    (q = take(p, m, (size_t)ntrans * sizeof(HyphenTrans))) == NULL ||
+	    (cs = take(p, m, (size_t)d->num_states * sizeof(struct cstate))) == NULL ||
+	    get(p, m, &noh, sizeof(noh)) != 0 || get(p, m, &slen, sizeof(slen)) != 0 ||
+	    slen > *m)
+		goto bad;
+	trans = xmalloc((size_t)ntrans * sizeof(HyphenTrans) + 1);
+	memcpy(trans, q, (size_t)ntrans * sizeof(HyphenTrans));
+	str = xmalloc(slen + 1);
+	memcpy(str, take(p, m, slen), slen);
+	str[slen] = '\0';
+	d->states = xcalloc((size_t)d->num_states + 1, sizeof(HyphenState));
+	if (link_states(d, cs, trans, (size_t)ntrans, str, slen) != 0)
+		goto bad;
 	d->nohyphen = noh >= 0 && noh < (int32_t)slen ? str + noh : NULL;
 	return d;
+bad:
+	free(d->states);
+	free(trans);
+	free(str);
+	free(d);
+	return NULL;
 }
 
 /* The automaton from the cache file, or NULL when it is missing or not

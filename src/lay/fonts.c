@@ -143,6 +143,51 @@ static const char fallback_config[] =
 	"<family>Noto Sans CJK SC</family><family>Noto Sans CJK TC</family>"
 	"<family>Symbola</family></accept></alias>";
 
+/* A folder of links to the group's faces in the cache folder, named for
+ * their sizes and times (a package update makes a new one): fontconfig
+ * caches a folder's faces and maps the cache, where a file added by
+ * itself is scanned on every run (20 ms a CJK collection).  NULL when
+ * there is no cache folder or a link cannot be made. */
+static char *
+fallback_dir(int g)
+{
+	struct buf cd;
+	unsigned long long h = 1469598103934665603ull;
+	char *dir = NULL;
+
+	buf_init(&cd);
+	cache_dir(&cd);
+	for (size_t i = 0; i < 5 && fallback_faces[g][i]; i++) {
+		struct stat st;
+
+		if (stat(fallback_faces[g][i], &st) == 0)
+			h = (h ^ (unsigned long long)st.st_size ^
+			    ((unsigned long long)st.st_mtime << 20)) * 1099511628211ull;
+	}
+	if (cd.len) {
+		dir = xasprintf("%s/faces-%d-%016llx", cd.data, g, h);
+		mkdir(dir, 0755);
+		for (size_t i = 0; dir && i < 5 && fallback_faces[g][i]; i++) {
+			const char *base = strrchr(fallback_faces[g][i], '/') + 1;
+			char *link = xasprintf("%s/%s", dir, base), target[4096];
+			ssize_t n = readlink(link, target, sizeof(target) - 1);
+
+			if (n < 0 || (size_t)n != strlen(fallback_faces[g][i]) ||
+			    memcmp(target, fallback_faces[g][i], (size_t)n) != 0) {
+				unlink(link);
+				if (access(fallback_faces[g][i], R_OK) == 0 &&
+				    symlink(fallback_faces[g][i], link) != 0) {
+					free(dir);
+					dir = NULL;
+				}
+			}
+			free(link);
+		}
+	}
+	buf_free(&cd);
+	return dir;
+}
+
 /* Add a group of fallback faces to the configuration, their characters
  * to the cover, and tell Pango.  Returns how many faces were added. */
 static int
@@ -150,12 +195,15 @@ add_fallback_group(struct fonts *f, int g)
 {
 	FcFontSet *set = FcConfigGetFonts(f->config, FcSetApplication);
 	int before = set ? set->nfont : 0, after;
+	char *dir = fallback_dir(g);
 
 	f->added |= 1u << g;
-	for (size_t i = 0; i < 5 && fallback_faces[g][i]; i++)
-		if (access(fallback_faces[g][i], R_OK) == 0)
-			FcConfigAppFontAddFile(f->config,
-			    (const FcChar8 *)fallback_faces[g][i]);
+	if (dir == NULL || !FcConfigAppFontAddDir(f->config, (const FcChar8 *)dir))
+		for (size_t i = 0; i < 5 && fallback_faces[g][i]; i++)
+			if (access(fallback_faces[g][i], R_OK) == 0)
+				FcConfigAppFontAddFile(f->config,
+				    (const FcChar8 *)fallback_faces[g][i]);
+	free(dir);
 	set = FcConfigGetFonts(f->config, FcSetApplication);
 	after = set ? set->nfont : 0;
 	for (int i = before; i < after; i++) {

@@ -215,3 +215,17 @@ if [ -n "$c" ]; then
 	cmp -s "$G/cache2.pdf" "$G/lang-de.pdf" && [ "$(wc -c <"$c")" -gt 100000 ] \
 		&& ok "a truncated cache is read as broken: the patterns are loaded again, the same PDF" || no "broken hyphenation cache"
 fi
+
+# ---- Greek, Cyrillic, Vietnamese keep the face of their text -------------
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<story id="g">\n  <title>Τράπεζα της Ελλάδος και Газпромбанк</title>\n  <overview><point>Body <em>Tập đoàn Vingroup</em> και Ελλάδα.</point></overview>\n</story>\n' >"$G/greek.xml"
+"$BIN" render "$G/greek.xml" --dump dl >"$G/greek.dl" 2>"$G/greek.err"
+faces=$(sed -n 's/^face \([0-9]*\) \(.*\)$/\1=\2/p' "$G/greek.dl" | tr '\n' ' ')
+title=$(grep -m1 'Τράπεζα' "$G/greek.dl" | sed 's/.*face=\([0-9]*\).*/\1/')
+em=$(grep -m1 'Vingroup' "$G/greek.dl" | sed 's/.*face=\([0-9]*\).*/\1/')
+echo " $faces" | grep -q " $title=NotoSans-Bold.ttf" && echo " $faces" | grep -q " $em=NotoSerif-Italic.ttf" \
+	&& ! grep -q "warning" "$G/greek.err" \
+	&& ok "Greek and Cyrillic in a bold headline are bold, Vietnamese in serif italic is serif italic (whole faces)" \
+	|| no "Greek/Vietnamese faces" "title face $title, em face $em: $faces $(cat "$G/greek.err")"
+"$BIN" render "$G/greek.xml" -o "$G/greek.pdf" -q
+pdftotext "$G/greek.pdf" - 2>/dev/null | grep -q "Τράπεζα της Ελλάδος και Газпромбанк" \
+	&& ok "Greek and Cyrillic words keep their spaces" || no "Greek spaces"

@@ -14,7 +14,8 @@ VERSION  = 0.1.0
 PREFIX  ?= /usr/local
 BUILD   ?= build
 CC      ?= cc
-PKGS     = libxml-2.0 pangocairo pangoft2 fontconfig freetype2 cairo glib-2.0 zlib
+PKGS     = libxml-2.0 pangocairo pangoft2 fontconfig freetype2 cairo glib-2.0 zlib \
+           harfbuzz harfbuzz-subset
 MAILPKGS = gmime-3.0 libcurl
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes \
@@ -37,8 +38,9 @@ SRCS = base/util.c base/diag.c base/date.c base/output.c base/image.c \
        base/suggest.c \
        lay/fonts.c lay/text.c lay/flow.c lay/geom.c lay/ticks.c lay/lay.c \
        lay/chart.c lay/timeline.c lay/powermap.c lay/story.c lay/edition.c \
-       lay/coverage.c lay/layout.c lay/layoutcache.c lay/tieroute.c \
-       draw/dl.c draw/pdf.c draw/pdfzip.c draw/png.c \
+       lay/coverage.c lay/layout.c lay/layoutcache.c lay/tieroute.c lay/hyphlang.c \
+       draw/dl.c draw/pdf.c draw/pdffont.c draw/tounicode.c draw/pdfzip.c \
+       draw/png.c \
        cli/engine.c
 CLI_SRCS = cli/cli.c cli/cmd_render.c cli/cmd_check.c cli/cmd_watch.c \
            cli/cmd_schema.c cli/cmd_new.c

@@ -129,7 +129,8 @@ ln -s mode.pdf "$H/out/link.pdf"
 	&& ok "an output that is a link is written through it" || no "output link"
 "$BIN" render "$S" -o "$H/out/p{p}-of-{p}.png" --dpi 20 -q
 [ -e "$H/out/p3-of-3.png" ] && ok "every {p} of a PNG name is the page number" || no "{p} twice" "$(ls "$H/out")"
-("$BIN" render "$S" -o - -q 2>"$W/err"; echo $? >"$W/st") | head -c 10 >/dev/null
+# (the edition: its PDF is larger than a pipe's 64 KB buffer; the seed's no longer is)
+("$BIN" render "$ROOT/samples/weekly.xml" -o - -q 2>"$W/err"; echo $? >"$W/st") | head -c 10 >/dev/null
 [ "$(cat "$W/st")" -eq 3 ] && grep -q "standard output: it was closed" "$W/err" \
 	&& ok "-o - into a closed pipe: exit 3, said so" || no "closed pipe" "status $(cat "$W/st"): $(cat "$W/err")"
 python3 "$T/gen_long.py" 600 >"$H/in/long.xml" 2>/dev/null || cp "$S" "$H/in/long.xml"

@@ -361,22 +361,22 @@ WD=$W/watch3
 mkdir -p "$WD/data/fonts"
 cp -r "$ROOT/layouts" "$WD/data/"
 cp "$ROOT"/fonts/Noto*.ttf "$WD/data/fonts/"
-printf '<?xml version="1.0"?>\n<story id="arrows">\n  <title>Capacity \342\206\222 demand</title>\n  <overview><point>One point.</point></overview>\n</story>\n' >"$WD/s.xml"
+printf '<?xml version="1.0"?>\n<story id="arrows">\n  <title>Capacity \352\247\201 demand</title>\n  <overview><point>One point.</point></overview>\n</story>\n' >"$WD/s.xml"
 (cd "$WD" && BRIEFING_DATA=$WD/data exec "$BIN" watch s.xml -o out.pdf >log 2>&1) &
 WPID=$!
-wait_builds 1 && grep -q "U+2192.*drawn as a box" "$WD/log" && ! pdffonts "$WD/out.pdf" 2>/dev/null | grep -q DejaVu \
+wait_builds 1 && grep -q "U+A9C1.*drawn as a box" "$WD/log" && ! pdffonts "$WD/out.pdf" 2>/dev/null | grep -q Javanese \
 	&& ok "watch: a character no face has is a warning and a box" || no "watch: fonts before" "$(cat "$WD/log")"
-cp "$ROOT/fonts/DejaVuSans-Symbols.ttf" "$WD/data/fonts/"
-wait_builds 2 && pdffonts "$WD/out.pdf" 2>/dev/null | grep -q DejaVu && pdftotext "$WD/out.pdf" - 2>/dev/null | grep -q "Capacity → demand" \
-	&& [ "$(grep -c "U+2192" "$WD/log")" -eq 1 ] \
+cp /usr/share/fonts/truetype/noto/NotoSansJavanese-Regular.ttf "$WD/data/fonts/"
+wait_builds 2 && pdffonts "$WD/out.pdf" 2>/dev/null | grep -q Javanese && pdftotext "$WD/out.pdf" - 2>/dev/null | grep -q "Capacity ꧁ demand" \
+	&& [ "$(grep -c "U+A9C1" "$WD/log")" -eq 1 ] \
 	&& ok "watch: a face added to the fonts folder is loaded and draws the character" || no "watch: font reload" "$(cat "$WD/log")"
 kill -INT $WPID; wait $WPID
 
 # ---- check -------------------------------------------------------------
-printf '<?xml version="1.0"?>\n<story id="e">\n  <title>Emoji \360\237\230\200 and \344\270\255 text</title>\n  <overview><point>Arrows \342\206\222 are fine.</point></overview>\n</story>\n' >"$W/glyphs.xml"
+printf '<?xml version="1.0"?>\n<story id="e">\n  <title>Emoji \360\237\251\260 and \352\247\201 text</title>\n  <overview><point>Arrows \342\206\222 are fine.</point></overview>\n</story>\n' >"$W/glyphs.xml"
 (cd "$W" && "$BIN" check glyphs.xml "$ROOT/samples/weekly.xml" >"$W/check.txt"; echo "exit $?" >>"$W/check.txt")
-printf '%s\n' "glyphs.xml:3:16: warning: character '😀' (U+1F600) is not in the shipped fonts (and the PDF writer cannot embed characters above U+FFFF); it is drawn as a box" \
-	"glyphs.xml:3:22: warning: character '中' (U+4E2D) is not in the shipped fonts; it is drawn as a box" \
+printf '%s\n' "glyphs.xml:3:16: warning: character '🩰' (U+1FA70, script Zyyy) is not in the shipped fonts; it is drawn as a box" \
+	"glyphs.xml:3:22: warning: character '꧁' (U+A9C1, script Java) is not in the shipped fonts; it is drawn as a box" \
 	"2 files checked: 0 errors, 2 warnings" "exit 0" | diff - "$W/check.txt" >"$W/diff" \
 	&& ok "check: missing glyphs are warnings with their place; exit 0" || no "check text" "$(cat "$W/diff")"
 n=$("$BIN" render "$W/glyphs.xml" --dump dl 2>/dev/null | grep -c "^  path stroke=.* Z$")
@@ -402,6 +402,7 @@ same=1; for f in "$W"/j1/*.pdf; do cmp -s "$f" "$W/j2/$(basename "$f")" || same=
 . "$T/pages.sh"
 . "$T/house.sh"
 . "$T/diag.sh"
+. "$T/glyphs.sh"
 H=$W/hostile
 mkdir -p "$H"
 python3 -c "import random; random.seed(7); open('$H/random.xml','wb').write(bytes(random.randrange(256) for _ in range(4096)))"

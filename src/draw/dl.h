@@ -40,6 +40,8 @@ struct dl_text {
 	char		*text;		/* UTF-8 drawn by the glyphs */
 	uint32_t	 textlen;
 	int		 line;		/* source line, 0 when generated */
+	int		 rtl;		/* right to left: glyphs in visual order,
+					 * so clusters run backwards in the text */
 };
 
 enum dl_op {

@@ -1,12 +1,12 @@
 /* pdf.c: display list -> PDF with libharu 2.3.0.
  *
- * libharu draws characters through a font's cmap, not glyph ids, and
- * rounds advance widths to 1/1000 em.  So each run is written as a TJ
- * array whose adjustments put every cluster where Pango put it, computed
- * from the same integer widths the PDF's /W arrays carry (see draw_text). */
+ * Text goes in as the glyphs Pango chose: each face is a Type0 font of
+ * pdffont.c, codes = glyph ids, and each run a TJ array whose adjustments
+ * put every glyph where Pango put it, computed from the same widths the
+ * fonts' /W arrays carry (see draw_text).  libharu assembles the rest:
+ * pages, paths, images, links, outline, labels and information. */
 #include <math.h>
 #include <stdint.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -17,7 +17,9 @@
 
 #include "base/util.h"
 #include "draw/pdf.h"
+#include "draw/pdffont.h"
 #include "draw/pdfzip.h"
+#include "draw/tounicode.h"
 
 struct pctx {
 	HPDF_STATUS	 err, detail;
@@ -46,44 +48,6 @@ rgb_stroke(HPDF_Page pg, uint32_t c)
 {
 	HPDF_Page_SetRGBStroke(pg, (c >> 24 & 0xff) / 255.0f,
 	    (c >> 16 & 0xff) / 255.0f, (c >> 8 & 0xff) / 255.0f);
-}
-
-/* A face in the document and the widths libharu gave for it so far:
- * w[c] is the width of c in 1/1000 em plus one, 0 where not asked yet. */
-struct face {
-	HPDF_Font	 font;
-	uint16_t	*w;		/* 65,536 entries, made on first use */
-};
-
-/* The width of a character in libharu's metrics.  Asking libharu also
- * marks the glyph for the embedded subset, so each character is asked of
- * it once per document and remembered. */
-static int
-char_width(struct face *f, unsigned c)
-{
-	if (f->w == NULL)
-		f->w = xcalloc(65536, sizeof(*f->w));
-	if (f->w[c] == 0)
-		f->w[c] = (uint16_t)(HPDF_Font_GetUnicodeWidth(f->font,
-		    (HPDF_UNICODE)c) + 1);
-	return f->w[c] - 1;
-}
-
-/* Width of UTF-8 text in libharu's own metrics, in points. */
-static double
-haru_width(struct face *f, const char *s, size_t n, double size, double spacing)
-{
-	double w = 0, sp = 0;
-
-	for (const char *p = s; p < s + n; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (c > 0xFFFF)
-			continue;	/* libharu cannot draw these */
-		w += char_width(f, c);
-		sp += spacing;
-	}
-	return w * size / 1000.0 + sp;
 }
 
 /* Append a number to a content buffer, as short as it can be written:
@@ -119,7 +83,7 @@ put_num(struct buf *b, double v)
 	buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
-/* Append a UTF-16 code unit as four hexadecimal digits. */
+/* Append a glyph id as a two-byte code: four hexadecimal digits. */
 static void
 put_hex4(struct buf *b, unsigned c)
 {
@@ -130,70 +94,217 @@ put_hex4(struct buf *b, unsigned c)
 	buf_add(b, h, 4);
 }
 
-/* Draw a run as one TJ array: text as UTF-16 code units (the CIDs of
- * libharu's Identity-H UTF-8 fonts), with a number wherever Pango's
- * position for a cluster differs from where the pen would be (kerning,
- * justification).  libharu 2.3.0 has no TJ call, so the operator is
- * written to the page's content stream directly; fonts, colour and the
- * text object still go through its API, and every character's width is
- * asked of libharu, which marks its glyph for the embedded subset. */
+/* The text state of a page's content while one run is written: the pen
+ * as the PDF reader will move it, and what is open in the stream. */
+struct pen {
+	struct buf	*b;
+	double		 x, y;
+	int		 started;	/* a text matrix is set */
+	int		 array;		/* inside "[ ... ] TJ" */
+	int		 hex;		/* inside "<...>" */
+	int		 span;		/* inside a marked-content span */
+};
+
 static void
-draw_text(HPDF_Page pg, float H, const struct dl_text *t, struct face *f)
+pen_close_array(struct pen *p)
+{
+	if (p->hex)
+		buf_addc(p->b, '>');
+	if (p->array)
+		buf_adds(p->b, "] TJ\n");
+	p->hex = p->array = 0;
+}
+
+static void
+pen_end_span(struct pen *p)
+{
+	if (!p->span)
+		return;
+	pen_close_array(p);
+	buf_adds(p->b, "EMC\n");
+	p->span = 0;
+}
+
+/* Start a span whose text is text[0, len) (/ActualText, UTF-16BE). */
+static void
+pen_begin_span(struct pen *p, const char *text, size_t len)
+{
+	pen_end_span(p);
+	pen_close_array(p);
+	buf_adds(p->b, "/Span <</ActualText <FEFF");
+	tounicode_utf16_hex(p->b, text, len);
+	buf_adds(p->b, ">>> BDC\n");
+	p->span = 1;
+}
+
+/* Draw one glyph at (gx, gy) in page space; w is its advance in 1/1000 em. */
+static void
+pen_glyph(struct pen *p, const struct dl_text *t, uint32_t gid, double gx,
+    double gy, double w)
+{
+	if (!p->started || fabs(gy - p->y) > 0.001) {
+		/* A new baseline (or the first): a text matrix. */
+		pen_close_array(p);
+		buf_adds(p->b, "1 0 0 1 ");
+		put_num(p->b, gx);
+		buf_addc(p->b, ' ');
+		put_num(p->b, gy);
+		buf_adds(p->b, " Tm\n");
+		p->x = gx;
+		p->y = gy;
+		p->started = 1;
+	}
+	if (!p->array) {
+		buf_addc(p->b, '[');
+		p->array = 1;
+	}
+	if (fabs(gx - p->x) > 0.0005) {
+		if (p->hex)
+			buf_addc(p->b, '>');
+		p->hex = 0;
+		put_num(p->b, -(gx - p->x) * 1000.0 / t->size);
+	}
+	if (!p->hex) {
+		buf_addc(p->b, '<');
+		p->hex = 1;
+	}
+	put_hex4(p->b, gid);
+	p->x = gx + w * t->size / 1000.0 + t->spacing;
+}
+
+/* Where the cluster starting at glyph i ends: at the next glyph that
+ * starts text of its own. */
+static uint32_t
+cluster_end(const struct dl_text *t, uint32_t i)
+{
+	uint32_t k = i + 1;
+
+	while (k < t->nglyphs && t->glyphs[k].len == 0)
+		k++;
+	return k;
+}
+
+/* Where the cluster starting at glyph i ends, with the clusters of
+ * marks that follow it in a left-to-right run (glyphs that do not
+ * advance: an anusvara, a combining accent drawn over the base): one
+ * span for both, so that readers do not see a gap between the mark and
+ * the next letter and break the word there. */
+static uint32_t
+cluster_end_marks(const struct dl_text *t, struct pdffont *f, uint32_t i)
+{
+	uint32_t e = cluster_end(t, i);
+
+	while (!t->rtl && e < t->nglyphs) {
+		const struct dl_glyph *prev = &t->glyphs[i];
+		uint32_t e2 = cluster_end(t, e);
+		int marks = 1;
+
+		for (uint32_t k = i; k < e; k++)
+			if (t->glyphs[k].len)
+				prev = &t->glyphs[k];
+		if (t->glyphs[e].off != prev->off + prev->len)
+			break;
+		for (uint32_t k = e; k < e2 && marks; k++)
+			marks = pdffont_use(f, t->glyphs[k].gid) == 0;
+		if (!marks)
+			break;
+		e = e2;
+	}
+	return e;
+}
+
+/* Draw one cluster, glyphs [i, e): plain when its one glyph's ToUnicode
+ * entry says its text, else inside an /ActualText span, so that copying
+ * gives the characters in logical order (ligatures, reordered marks,
+ * conjuncts, a glyph drawn for a character it does not map to).  The
+ * glyphs of a span still get a ToUnicode entry where one stands for a
+ * character of it, for readers that ignore /ActualText. */
+static void
+draw_cluster(struct pen *p, float H, const struct dl_text *t, struct pdffont *f,
+    uint32_t i, uint32_t e)
+{
+	const struct dl_glyph *g0 = &t->glyphs[i];
+	const char *s = t->text + g0->off;
+	uint32_t end = g0->off + g0->len;
+	int plain;
+
+	for (uint32_t k = i; k < e; k++)
+		if (t->glyphs[k].len && t->glyphs[k].off + t->glyphs[k].len > end)
+			end = t->glyphs[k].off + t->glyphs[k].len;
+	plain = g0->len > 0 && e - i == 1 && pdffont_map(f, g0->gid, s, g0->len);
+	if (!plain && end > g0->off) {
+		uint32_t gids[64];
+		size_t n = 0;
+
+		pen_begin_span(p, s, end - g0->off);
+		for (uint32_t k = i; k < e && n < 64; k++)
+			gids[n++] = t->glyphs[k].gid;
+		pdffont_map_span(f, gids, n, s, end - g0->off);
+	}
+	for (uint32_t k = i; k < e; k++) {
+		const struct dl_glyph *g = &t->glyphs[k];
+
+		pen_glyph(p, t, g->gid, t->x + g->x, H - (t->y + g->y),
+		    pdffont_use(f, g->gid));
+	}
+	if (!plain)
+		pen_end_span(p);
+}
+
+/* Draw a run as TJ arrays of glyph ids (the codes of the face's Identity-H
+ * font), with a number wherever Pango's position for a glyph differs from
+ * where the pen would be (kerning, marks, justification).  Clusters go in
+ * logical order: a right-to-left run is written from its last glyph back,
+ * each cluster placed where Pango put it, so that readers extract the text
+ * in reading order.  libharu 2.3.0 has no TJ call and draws characters,
+ * not glyphs: the font is named in the page's resources through libharu
+ * and the operators go into the page's content stream directly. */
+static void
+draw_text(HPDF_Page pg, float H, const struct dl_text *t, struct pdffont *f,
+    HPDF_Dict font, float *tc)
 {
 	HPDF_Stream out = ((HPDF_PageAttr)pg->attr)->stream;
+	const char *name = HPDF_Page_GetLocalFontName(pg, font);
 	struct buf b;
-	double pen = 0, y = 0;
-	int open = 0, started = 0;
+	struct pen p;
 
+	if (name == NULL || t->nglyphs == 0)
+		return;
 	buf_init(&b);
+	memset(&p, 0, sizeof(p));
+	p.b = &b;
 	HPDF_Page_BeginText(pg);
-	HPDF_Page_SetFontAndSize(pg, f->font, t->size);
-	HPDF_Page_SetCharSpace(pg, t->spacing);
+	buf_printf(&b, "/%s ", name);
+	put_num(&b, t->size);
+	buf_adds(&b, " Tf\n");
+	if (t->spacing != *tc) {
+		put_num(&b, t->spacing);
+		buf_adds(&b, " Tc\n");
+		*tc = t->spacing;
+	}
+	HPDF_Stream_WriteStr(out, b.data);
+	b.len = 0;
 	rgb_fill(pg, t->color);
-	for (uint32_t i = 0; i < t->nglyphs; i++) {
-		const struct dl_glyph *g = &t->glyphs[i];
-		double gx = t->x + g->x, gy = H - (t->y + g->y);
-		const char *s = t->text + g->off, *e = s + g->len;
+	if (t->rtl) {
+		uint32_t e = t->nglyphs;
 
-		if (g->len == 0)
-			continue;
-		if ((unsigned char)s[0] >= 0xF0)
-			continue;	/* above U+FFFF: libharu cannot draw it */
-		if (!started || fabs(gy - y) > 0.001) {
-			/* A new baseline (or the first): a text matrix. */
-			if (started)
-				buf_adds(&b, open ? ">] TJ\n" : "] TJ\n");
-			buf_adds(&b, "1 0 0 1 ");
-			put_num(&b, gx);
-			buf_addc(&b, ' ');
-			put_num(&b, gy);
-			buf_adds(&b, " Tm [");
-			open = 0;
-			pen = gx;
-			y = gy;
-			started = 1;
-		} else if (fabs(gx - pen) > 0.0005) {
-			buf_adds(&b, open ? ">" : "");
-			put_num(&b, -(gx - pen) * 1000.0 / t->size);
-			open = 0;
-		}
-		if (!open) {
-			buf_addc(&b, '<');
-			open = 1;
-		}
-		for (const char *p = s; p < e; p = g_utf8_next_char(p)) {
-			gunichar c = g_utf8_get_char(p);
+		while (e > 0) {
+			uint32_t i = e - 1;
 
-			if (c > 0xFFFF)
-				continue;
-			put_hex4(&b, (unsigned)c);
+			while (i > 0 && t->glyphs[i].len == 0)
+				i--;
+			draw_cluster(&p, H, t, f, i, e);
+			e = i;
 		}
-		pen = gx + haru_width(f, s, (size_t)(e - s), t->size, t->spacing);
-	}
-	if (started) {
-		buf_adds(&b, open ? ">] TJ\n" : "] TJ\n");
+	} else
+		for (uint32_t i = 0, e; i < t->nglyphs; i = e) {
+			e = cluster_end_marks(t, f, i);
+			draw_cluster(&p, H, t, f, i, e);
+		}
+	pen_end_span(&p);
+	pen_close_array(&p);
+	if (b.len)
 		HPDF_Stream_WriteStr(out, b.data);
-	}
 	HPDF_Page_EndText(pg);
 	buf_free(&b);
 }
@@ -316,75 +427,17 @@ set_date(HPDF_Doc pdf, long long epoch)
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d);
 }
 
-/* A PDF being made: the libharu document, and the faces loaded into it
- * so far, by a thread while layout runs (see pdf.h). */
+/* A PDF being made: the libharu document, and the faces opened for it
+ * as layout first drew with them (see pdf.h). */
 struct pdf_writer {
 	HPDF_Doc	 pdf;
 	struct pctx	 ctx;
-	pthread_t	 th;
-	pthread_mutex_t	 mu;
-	pthread_cond_t	 cv;
-	int		 threaded, done, compress;
-	char		**queue;	/* face files in the order of first use */
-	HPDF_Font	*fonts;		/* fonts[i] for queue[i], once loaded */
-	size_t		 nq, capq, capf, loaded;
+	int		 compress, threaded;
+	struct pdffont	**fonts;	/* in the order of first use */
+	size_t		 nf, capf;
 	char		*err;		/* the first face that failed */
-	double		 ms_fonts;	/* loading faces */
-	double		 ms_maps;	/* of which deflating their maps */
+	double		 ms_fonts;	/* opening and subsetting faces */
 };
-
-/* Load one face into the document; NULL (and w->err) on failure. */
-static HPDF_Font
-load_face(struct pdf_writer *w, const char *path)
-{
-	const char *name;
-	double t0 = mono_ms();
-	HPDF_Font f = NULL;
-
-	if (w->err == NULL) {
-		name = HPDF_LoadTTFontFromFile(w->pdf, path, HPDF_TRUE);
-		if (name && w->ctx.err == 0)
-			f = HPDF_GetFont(w->pdf, name, "UTF-8");
-		/* Its 128 KB CIDToGIDMap is final: deflate it here, on the
-		 * loading thread, rather than in the save. */
-		if (f && w->ctx.err == 0 && w->compress) {
-			double t1 = mono_ms();
-
-			pdfzip_font_map(f);
-			w->ms_maps += mono_ms() - t1;
-		}
-		if (f == NULL || w->ctx.err)
-			w->err = xasprintf("cannot embed the face %s (libharu error "
-			    "0x%04X)", path, (unsigned)w->ctx.err);
-	}
-	w->ms_fonts += mono_ms() - t0;
-	return f;
-}
-
-static void *
-loader(void *arg)
-{
-	struct pdf_writer *w = arg;
-
-	pthread_setname_np(pthread_self(), "pdf-fonts");
-	pthread_mutex_lock(&w->mu);
-	for (;;) {
-		const char *path;
-		HPDF_Font f;
-
-		while (w->loaded == w->nq && !w->done)
-			pthread_cond_wait(&w->cv, &w->mu);
-		if (w->loaded == w->nq)
-			break;
-		path = w->queue[w->loaded];
-		pthread_mutex_unlock(&w->mu);
-		f = load_face(w, path);
-		pthread_mutex_lock(&w->mu);
-		w->fonts[w->loaded++] = f;
-	}
-	pthread_mutex_unlock(&w->mu);
-	return NULL;
-}
 
 /* Start a PDF; see pdf.h. */
 struct pdf_writer *
@@ -398,222 +451,264 @@ pdf_writer_new(int compress, int threaded)
 	}
 	HPDF_SetCompressionMode(w->pdf, compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
 	w->compress = compress;
+	w->threaded = threaded;
 	HPDF_UseUTFEncodings(w->pdf);
 	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
-	pthread_mutex_init(&w->mu, NULL);
-	pthread_cond_init(&w->cv, NULL);
-	w->threaded = threaded && pthread_create(&w->th, NULL, loader, w) == 0;
 	return w;
+}
+
+/* The face at path, opened on first use; NULL (and w->err) on failure. */
+static struct pdffont *
+writer_font(struct pdf_writer *w, const char *path)
+{
+	struct pdffont *f;
+	char *err = NULL;
+	double t0;
+
+	for (size_t i = 0; i < w->nf; i++)
+		if (strcmp(pdffont_path(w->fonts[i]), path) == 0)
+			return w->fonts[i];
+	if (w->err)
+		return NULL;
+	t0 = mono_ms();
+	/* Face 0 of a collection: the display list names files, and the
+	 * faces of a Noto CJK collection share their glyphs (CFF and hmtx),
+	 * so the glyph ids Pango chose in any of them draw the same. */
+	f = pdffont_open(path, 0, &err);
+	w->ms_fonts += mono_ms() - t0;
+	if (f == NULL) {
+		w->err = err;
+		return NULL;
+	}
+	w->fonts = xgrow(w->fonts, &w->capf, w->nf + 1, sizeof(*w->fonts));
+	w->fonts[w->nf++] = f;
+	return f;
 }
 
 /* Announce a face; see pdf.h. */
 void
 pdf_writer_face(struct pdf_writer *w, const char *path)
 {
-	pthread_mutex_lock(&w->mu);
-	for (size_t i = 0; i < w->nq; i++)
-		if (strcmp(w->queue[i], path) == 0) {
-			pthread_mutex_unlock(&w->mu);
-			return;
-		}
-	w->queue = xgrow(w->queue, &w->capq, w->nq + 1, sizeof(char *));
-	w->fonts = xgrow(w->fonts, &w->capf, w->nq + 1, sizeof(HPDF_Font));
-	w->queue[w->nq] = xstrdup(path);
-	w->fonts[w->nq] = NULL;
-	w->nq++;
-	if (!w->threaded)
-		w->fonts[w->loaded++] = load_face(w, path);
-	pthread_cond_signal(&w->cv);
-	pthread_mutex_unlock(&w->mu);
+	writer_font(w, path);
 }
 
-static void
-writer_stop(struct pdf_writer *w)
-{
-	if (!w->threaded)
-		return;
-	pthread_mutex_lock(&w->mu);
-	w->done = 1;
-	pthread_cond_signal(&w->cv);
-	pthread_mutex_unlock(&w->mu);
-	pthread_join(w->th, NULL);
-	w->threaded = 0;
-}
-
-/* Free a writer (its thread stopped first). */
+/* Free a writer. */
 void
 pdf_writer_free(struct pdf_writer *w)
 {
 	if (w == NULL)
 		return;
-	writer_stop(w);
-	for (size_t i = 0; i < w->nq; i++)
-		free(w->queue[i]);
-	free(w->queue);
+	for (size_t i = 0; i < w->nf; i++)
+		pdffont_free(w->fonts[i]);
 	free(w->fonts);
 	free(w->err);
-	pthread_mutex_destroy(&w->mu);
-	pthread_cond_destroy(&w->cv);
 	HPDF_Free(w->pdf);
 	free(w);
 }
 
-/* Write the document; see pdf.h. */
-int
-pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
-    size_t *len, struct pdf_stats *stats, char **err)
+/* What pdf_writer_finish works with: per face of the display list, its
+ * font (NULL for a face no text uses) and its dictionary; the pages. */
+struct job {
+	struct pdf_writer	*w;
+	const struct dl_doc	*doc;
+	struct pdffont		**face;
+	HPDF_Dict		*dict;
+	size_t			 nfaces;
+	HPDF_Page		*pages;
+	size_t			 npages;
+	struct pdfzip		*z;
+	char			*err;
+};
+
+/* Step 1: every face some text item uses, opened, with its font
+ * dictionary made in the order of first use.  Returns 0 or -1. */
+static int
+collect_faces(struct job *j)
 {
-	struct pdf_stats st = { 0, 0, 0, 0 };
-	double t0, t1;
-	HPDF_Doc pdf = w->pdf;
-	struct face *faces;
-	struct alphas alphas;
-	HPDF_Image *images;
-	HPDF_Page *pages;
-	size_t np = dl_npages(doc), nf = dl_nfaces(doc);
-	const struct dl_info *info = dl_info((struct dl_doc *)doc);
-	int *used;
-	struct buf b;
-	struct pdfzip *z = NULL;
-	int rc = -1;
-#define ctx w->ctx
+	const struct dl_doc *doc = j->doc;
+	int *order = xcalloc(j->nfaces ? j->nfaces : 1, sizeof(int));
+	size_t n = 0;
 
-	*out = NULL;
-	*len = 0;
-	*err = NULL;
-	writer_stop(w);
-
-	/* Every face some text item uses, in the order of first use (loaded
-	 * already when layout announced it). */
-	faces = xcalloc(nf ? nf : 1, sizeof(*faces));
-	memset(&alphas, 0, sizeof(alphas));
-	used = xcalloc(nf ? nf : 1, sizeof(int));
-	for (size_t p = 0; p < np; p++) {
+	for (size_t p = 0; p < dl_npages(doc) && j->w->err == NULL; p++) {
 		const struct dl_list *l = &dl_page(doc, p)->list;
 
-		for (size_t i = 0; i < l->n; i++)
-			if (l->items[i].kind == DL_TEXT)
-				used[l->items[i].u.text.face] = 1;
-	}
-	for (size_t f = 0; f < nf; f++) {
-		const char *path = dl_face_path(doc, (int)f);
-		size_t k;
+		for (size_t i = 0; i < l->n && j->w->err == NULL; i++) {
+			int f;
 
-		if (!used[f])
-			continue;
-		for (k = 0; k < w->nq && strcmp(w->queue[k], path) != 0; k++)
-			;
-		if (k == w->nq)
-			pdf_writer_face(w, path);
-		faces[f].font = w->fonts[k];
-	}
-	if (w->err) {
-		*err = xstrdup(w->err);
-		goto out;
-	}
-	images = xcalloc(dl_nimages(doc) ? dl_nimages(doc) : 1, sizeof(HPDF_Image));
-
-	t1 = mono_ms();
-	st.fonts = w->ms_fonts - w->ms_maps;
-	st.compress = w->ms_maps;
-	pages = xcalloc(np ? np : 1, sizeof(HPDF_Page));
-	for (size_t p = 0; p < np; p++) {
-		pages[p] = HPDF_AddPage(pdf);
-		HPDF_Page_SetWidth(pages[p], dl_page(doc, p)->w);
-		HPDF_Page_SetHeight(pages[p], dl_page(doc, p)->h);
-	}
-	/* Each page's content is deflated on another core once drawn. */
-	if (w->compress)
-		z = pdfzip_new();
-	for (size_t p = 0; p < np && ctx.err == 0; p++) {
-		const struct dl_page *pg = dl_page(doc, p);
-		HPDF_PageAttr pa;
-
-		for (size_t i = 0; i < pg->list.n; i++) {
-			const struct dl_item *it = &pg->list.items[i];
-
-			switch (it->kind) {
-			case DL_TEXT:
-				draw_text(pages[p], pg->h, &it->u.text,
-				    &faces[it->u.text.face]);
-				break;
-			case DL_PATH:
-				draw_path(pdf, &alphas, pages[p], pg->h, &it->u.path);
-				break;
-			case DL_IMAGE: {
-				const struct dl_image *im = &it->u.image;
-
-				if (images[im->image] == NULL) {
-					const struct dl_imagefile *f = dl_imagefile(doc, im->image);
-
-					images[im->image] = f->is_png ?
-					    HPDF_LoadPngImageFromFile(pdf, f->path) :
-					    HPDF_LoadJpegImageFromFile(pdf, f->path);
-					if (images[im->image] == NULL || ctx.err) {
-						*err = xasprintf("cannot embed the image %s "
-						    "(libharu error 0x%04X)", f->path,
-						    (unsigned)ctx.err);
-						free(pages);
-						free(images);
-						goto out;
-					}
-				}
-				HPDF_Page_DrawImage(pages[p], images[im->image], im->x,
-				    pg->h - im->y - im->h, im->w, im->h);
-				break;
-			}
-			case DL_LINK: {
-				const struct dl_link *l = &it->u.link;
-				HPDF_Rect r = { l->x, pg->h - l->y - l->h, l->x + l->w,
-				    pg->h - l->y };
-				HPDF_Annotation a;
-
-				if (l->uri)
-					a = HPDF_Page_CreateURILinkAnnot(pages[p], r, l->uri);
-				else
-					a = HPDF_Page_CreateLinkAnnot(pages[p], r,
-					    make_dest(pages, np, dl_dest(doc, l->dest)));
-				HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-				break;
-			}
-			}
+			if (l->items[i].kind != DL_TEXT ||
+			    j->face[f = l->items[i].u.text.face] != NULL)
+				continue;
+			if ((j->face[f] = writer_font(j->w, dl_face_path(doc, f))) != NULL)
+				order[n++] = f;
 		}
+	}
+	for (size_t i = 0; i < n && j->w->err == NULL; i++)
+		if ((j->dict[order[i]] = pdffont_dict(j->face[order[i]], j->w->pdf)) == NULL)
+			j->err = xstrdup("libharu cannot make a font dictionary");
+	free(order);
+	if (j->w->err && j->err == NULL)
+		j->err = xstrdup(j->w->err);
+	return j->err ? -1 : 0;
+}
+
+/* An image of the display list in the document, loaded on first use. */
+static HPDF_Image
+job_image(struct job *j, HPDF_Image *images, int i)
+{
+	const struct dl_imagefile *f = dl_imagefile(j->doc, i);
+	struct pctx *ctx = &j->w->ctx;
+
+	if (images[i] == NULL) {
+		images[i] = f->is_png ? HPDF_LoadPngImageFromFile(j->w->pdf, f->path) :
+		    HPDF_LoadJpegImageFromFile(j->w->pdf, f->path);
+		if (images[i] == NULL || ctx->err) {
+			j->err = xasprintf("cannot embed the image %s (libharu error "
+			    "0x%04X)", f->path, (unsigned)ctx->err);
+			images[i] = NULL;
+		}
+	}
+	return images[i];
+}
+
+static void
+draw_link(struct job *j, HPDF_Page page, float H, const struct dl_link *l)
+{
+	HPDF_Rect r = { l->x, H - l->y - l->h, l->x + l->w, H - l->y };
+	HPDF_Annotation a;
+
+	if (l->uri)
+		a = HPDF_Page_CreateURILinkAnnot(page, r, l->uri);
+	else
+		a = HPDF_Page_CreateLinkAnnot(page, r, make_dest(j->pages, j->npages,
+		    dl_dest(j->doc, l->dest)));
+	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+/* Draw one page's items.  Returns 0, or -1 with j->err set. */
+static int
+draw_page(struct job *j, struct alphas *alphas, HPDF_Image *images, size_t p)
+{
+	const struct dl_page *pg = dl_page(j->doc, p);
+	HPDF_Page page = j->pages[p];
+	float tc = 0;
+
+	for (size_t i = 0; i < pg->list.n; i++) {
+		const struct dl_item *it = &pg->list.items[i];
+		const struct dl_image *im = &it->u.image;
+
+		switch (it->kind) {
+		case DL_TEXT:
+			draw_text(page, pg->h, &it->u.text, j->face[it->u.text.face],
+			    j->dict[it->u.text.face], &tc);
+			break;
+		case DL_PATH:
+			draw_path(j->w->pdf, alphas, page, pg->h, &it->u.path);
+			break;
+		case DL_IMAGE:
+			if (job_image(j, images, im->image) == NULL)
+				return -1;
+			HPDF_Page_DrawImage(page, images[im->image], im->x,
+			    pg->h - im->y - im->h, im->w, im->h);
+			break;
+		case DL_LINK:
+			draw_link(j, page, pg->h, &it->u.link);
+			break;
+		}
+	}
+	return 0;
+}
+
+/* Step 2: the pages, each deflated on another core once drawn.  Returns
+ * 0, or -1 with j->err set when an image cannot be embedded. */
+static int
+draw_pages(struct job *j)
+{
+	HPDF_Image *images = xcalloc(dl_nimages(j->doc) ? dl_nimages(j->doc) : 1,
+	    sizeof(HPDF_Image));
+	struct alphas alphas;
+	int rc = 0;
+
+	memset(&alphas, 0, sizeof(alphas));
+	for (size_t p = 0; p < j->npages; p++) {
+		j->pages[p] = HPDF_AddPage(j->w->pdf);
+		HPDF_Page_SetWidth(j->pages[p], dl_page(j->doc, p)->w);
+		HPDF_Page_SetHeight(j->pages[p], dl_page(j->doc, p)->h);
+	}
+	for (size_t p = 0; p < j->npages && j->w->ctx.err == 0 && rc == 0; p++) {
+		HPDF_PageAttr pa = j->pages[p]->attr;
+
+		rc = draw_page(j, &alphas, images, p);
 		/* Finished only when nothing is left open for libharu to
 		 * close at save time. */
-		pa = pages[p]->attr;
 		if (pa->gmode == HPDF_GMODE_PAGE_DESCRIPTION && pa->gstate &&
 		    pa->gstate->prev == NULL)
-			pdfzip_add(z, pa->contents);
+			pdfzip_add(j->z, pa->contents);
 	}
 	free(images);
-	if (pdfzip_finish(z, &st.compress) != 0 && ctx.err == 0)
-		ctx.err = HPDF_FAILD_TO_ALLOC_MEM;
+	return rc;
+}
 
-	/* Bookmarks: a parent per level. */
-	if (dl_nbookmarks(doc) > 0 && ctx.err == 0) {
-		HPDF_Outline parent[8] = { NULL };
-		HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
-
-		for (size_t i = 0; i < dl_nbookmarks(doc); i++) {
-			const struct dl_bookmark *bm = dl_bookmark_at(doc, i);
-			int lv = bm->level < 7 ? bm->level : 7;
-			HPDF_Outline o;
-
-			while (lv > 0 && parent[lv - 1] == NULL)
-				lv--;
-			o = HPDF_CreateOutline(pdf, lv ? parent[lv - 1] : NULL, bm->title,
-			    enc);
-			HPDF_Outline_SetDestination(o, make_dest(pages, np,
-			    dl_dest(doc, bm->dest)));
-			HPDF_Outline_SetOpened(o, lv < 1);
-			parent[lv] = o;
-			for (int k = lv + 1; k < 8; k++)
-				parent[k] = NULL;
+/* Step 3: each face subset to the glyphs the pages drew, and written.
+ * Returns 0, or -1 with j->err set. */
+static int
+write_fonts(struct job *j)
+{
+	for (size_t f = 0; f < j->nfaces; f++) {
+		if (j->face[f] == NULL || j->dict[f] == NULL)
+			continue;
+		if (pdffont_subset(j->face[f]) != 0) {
+			j->err = xasprintf("cannot embed the face %s: HarfBuzz could "
+			    "not subset it", pdffont_path(j->face[f]));
+			return -1;
 		}
-		HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+		if (pdffont_write(j->face[f], j->w->pdf, j->z, j->w->compress,
+		    &j->err) != 0)
+			return -1;
+		j->dict[f] = NULL;	/* written once, however many faces share it */
+		for (size_t g = f + 1; g < j->nfaces; g++)
+			if (j->face[g] == j->face[f])
+				j->dict[g] = NULL;
 	}
-	for (size_t i = 0; i < dl_nlabels(doc); i++) {
-		const struct dl_labels *lb = dl_labels_at(doc, i);
+	return 0;
+}
+
+/* Step 4: bookmarks, a parent per level. */
+static void
+write_outline(struct job *j)
+{
+	HPDF_Doc pdf = j->w->pdf;
+	HPDF_Outline parent[8] = { NULL };
+	HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+
+	if (dl_nbookmarks(j->doc) == 0 || j->w->ctx.err)
+		return;
+	for (size_t i = 0; i < dl_nbookmarks(j->doc); i++) {
+		const struct dl_bookmark *bm = dl_bookmark_at(j->doc, i);
+		int lv = bm->level < 7 ? bm->level : 7;
+		HPDF_Outline o;
+
+		while (lv > 0 && parent[lv - 1] == NULL)
+			lv--;
+		o = HPDF_CreateOutline(pdf, lv ? parent[lv - 1] : NULL, bm->title, enc);
+		HPDF_Outline_SetDestination(o, make_dest(j->pages, j->npages,
+		    dl_dest(j->doc, bm->dest)));
+		HPDF_Outline_SetOpened(o, lv < 1);
+		parent[lv] = o;
+		for (int k = lv + 1; k < 8; k++)
+			parent[k] = NULL;
+	}
+	HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+/* Step 5: page labels and the document information. */
+static void
+write_info(struct job *j)
+{
+	HPDF_Doc pdf = j->w->pdf;
+	const struct dl_info *info = dl_info((struct dl_doc *)j->doc);
+
+	for (size_t i = 0; i < dl_nlabels(j->doc); i++) {
+		const struct dl_labels *lb = dl_labels_at(j->doc, i);
 
 		HPDF_AddPageLabel(pdf, (HPDF_UINT)lb->first_page, lb->roman ?
 		    HPDF_PAGE_NUM_STYLE_LOWER_ROMAN : HPDF_PAGE_NUM_STYLE_DECIMAL,
@@ -632,14 +727,21 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, info->creator);
 	}
 	set_date(pdf, info->epoch);
-	free(pages);
-	t0 = mono_ms();
-	st.draw = t0 - t1;
+}
 
-	if (ctx.err || HPDF_SaveToStream(pdf) != HPDF_OK || ctx.err) {
-		*err = xasprintf("libharu failed (error 0x%04X, detail %u)",
-		    (unsigned)ctx.err, (unsigned)ctx.detail);
-		goto out;
+/* Step 6: serialise the document into memory.  Returns 0, or -1 with
+ * j->err set. */
+static int
+save_pdf(struct job *j, char **out, size_t *len)
+{
+	HPDF_Doc pdf = j->w->pdf;
+	struct pctx *ctx = &j->w->ctx;
+	struct buf b;
+
+	if (ctx->err || HPDF_SaveToStream(pdf) != HPDF_OK || ctx->err) {
+		j->err = xasprintf("libharu failed (error 0x%04X, detail %u)",
+		    (unsigned)ctx->err, (unsigned)ctx->detail);
+		return -1;
 	}
 	buf_init(&b);
 	HPDF_ResetStream(pdf);
@@ -653,22 +755,64 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 			break;
 		if (rs != HPDF_OK) {
 			buf_free(&b);
-			*err = xstrdup("cannot read the PDF back from libharu");
-			goto out;
+			j->err = xstrdup("cannot read the PDF back from libharu");
+			return -1;
 		}
 	}
 	*len = b.len;
 	*out = buf_steal(&b);
+	return 0;
+}
+
+/* Write the document; see pdf.h. */
+int
+pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
+    size_t *len, struct pdf_stats *stats, char **err)
+{
+	struct pdf_stats st = { 0, 0, 0, 0 };
+	struct job j;
+	double t0 = mono_ms(), t1, t2;
+	int rc = -1;
+
+	*out = NULL;
+	*len = 0;
+	*err = NULL;
+	memset(&j, 0, sizeof(j));
+	j.w = w;
+	j.doc = doc;
+	j.nfaces = dl_nfaces(doc);
+	j.face = xcalloc(j.nfaces ? j.nfaces : 1, sizeof(*j.face));
+	j.dict = xcalloc(j.nfaces ? j.nfaces : 1, sizeof(*j.dict));
+	j.npages = dl_npages(doc);
+	j.pages = xcalloc(j.npages ? j.npages : 1, sizeof(HPDF_Page));
+	if (collect_faces(&j) != 0)
+		goto out;
+	if (w->compress && w->threaded)
+		j.z = pdfzip_new();
+	if (draw_pages(&j) != 0)
+		goto out;
+	t1 = mono_ms();
+	if (write_fonts(&j) != 0)
+		goto out;
+	t2 = mono_ms();
+	if (pdfzip_finish(j.z, &st.compress) != 0 && w->ctx.err == 0)
+		w->ctx.err = HPDF_FAILD_TO_ALLOC_MEM;
+	write_outline(&j);
+	write_info(&j);
+	st.fonts = w->ms_fonts + (t2 - t1);
+	st.draw = mono_ms() - t0 - (t2 - t1);
+	t0 = mono_ms();
+	if (save_pdf(&j, out, len) != 0)
+		goto out;
 	st.save = mono_ms() - t0;
 	if (stats)
 		*stats = st;
 	rc = 0;
 out:
-	pdfzip_free(z);
-	for (size_t f = 0; f < nf; f++)
-		free(faces[f].w);
-	free(faces);
-	free(used);
+	*err = j.err;
+	pdfzip_free(j.z);
+	free(j.face);
+	free(j.dict);
+	free(j.pages);
 	return rc;
-#undef ctx
 }

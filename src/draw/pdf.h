@@ -8,21 +8,22 @@
 
 /* Where the time of a render went, in milliseconds. */
 struct pdf_stats {
-	double	fonts;		/* loading the faces into libharu (a thread) */
+	double	fonts;		/* opening the faces, subsetting and writing them */
 	double	draw;		/* writing the pages' content */
-	double	save;		/* subsetting fonts, serialising, deflating them */
-	double	compress;	/* deflating pages and maps on other threads */
+	double	save;		/* serialising what is left to deflate */
+	double	compress;	/* deflating pages and font files on another thread */
 };
 
-/* A PDF in the making, whose faces can be loaded while layout runs:
- * libharu spends milliseconds per face building its character map, and
- * a second core can do that while Pango is busy.  Faces load in the
- * order they are announced, the same order a one-go render uses, so the
- * output is the same byte for byte. */
+/* A PDF in the making.  Text is written as glyph ids in fonts of the
+ * writer's own (see pdffont.h), each face subset once per document to
+ * the glyphs its pages draw; libharu assembles pages, outline, links and
+ * labels.  Faces are opened as layout announces them; the fonts are made
+ * in the order the pages first use them, so the output is the same byte
+ * for byte however the faces were announced. */
 struct pdf_writer;
 
-/* Start a PDF (threaded: faces load on a thread of their own).  Returns
- * NULL when libharu cannot start. */
+/* Start a PDF (threaded: pages and font files are deflated on a second
+ * thread as they are finished).  Returns NULL when libharu cannot start. */
 struct pdf_writer *pdf_writer_new(int compress, int threaded);
 /* Announce the file of a face the text will use. */
 void pdf_writer_face(struct pdf_writer *w, const char *path);

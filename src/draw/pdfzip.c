@@ -10,7 +10,6 @@
 
 #include <zlib.h>
 #include <hpdf.h>
-#include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
@@ -57,8 +56,9 @@ eligible(HPDF_Dict d)
 	return plain(d) && d->filter == HPDF_STREAM_FILTER_FLATE_DECODE;
 }
 
-/* Deflate a memory stream's buffers as libharu would (zlib's default
- * level).  Returns 0 with *out malloc'd, or -1. */
+/* Deflate a memory stream's buffers at zlib's best level (a few percent
+ * smaller than libharu's default; it runs off the drawing thread).
+ * Returns 0 with *out malloc'd, or -1. */
 static int
 deflate_stream(HPDF_Stream s, unsigned char **out, size_t *len)
 {
@@ -69,7 +69,7 @@ deflate_stream(HPDF_Stream s, unsigned char **out, size_t *len)
 	int r = Z_OK;
 
 	memset(&zs, 0, sizeof(zs));
-	if (deflateInit(&zs, Z_DEFAULT_COMPRESSION) != Z_OK)
+	if (deflateInit(&zs, Z_BEST_COMPRESSION) != Z_OK)
 		return -1;
 	cap = deflateBound(&zs, s->size);
 	buf = xmalloc(cap);
@@ -238,65 +238,4 @@ pdfzip_free(struct pdfzip *z)
 	pthread_mutex_destroy(&z->mu);
 	pthread_cond_destroy(&z->cv);
 	free(z);
-}
-
-/* Deflate a stream in place, now.  Returns 0 or -1. */
-static int
-squeeze(HPDF_Dict stream)
-{
-	unsigned char *data;
-	size_t len;
-	int rc;
-
-	if (deflate_stream(stream->stream, &data, &len) != 0)
-		return -1;
-	rc = put_back(stream, data, len);
-	free(data);
-	return rc;
-}
-
-/* libharu's write hook of a Type0 TrueType font: the same function for
- * every such font, kept here when the first one is wrapped. */
-static HPDF_Dict_BeforeWriteFunc type0_before;
-static pthread_mutex_t type0_mu = PTHREAD_MUTEX_INITIALIZER;
-
-static HPDF_STATUS
-type0_before_write(HPDF_Dict font)
-{
-	HPDF_FontAttr a = font->attr;
-	HPDF_Dict_BeforeWriteFunc fn;
-	HPDF_STATUS r;
-
-	pthread_mutex_lock(&type0_mu);
-	fn = type0_before;
-	pthread_mutex_unlock(&type0_mu);
-	r = fn(font);
-	/* It has just set the map's filter to the font's own. */
-	if (r == HPDF_OK && a->map_stream && a->map_stream->write_fn == write_filter)
-		a->map_stream->filter = HPDF_STREAM_FILTER_NONE;
-	return r;
-}
-
-/* Compress a font's CIDToGIDMap for good; see pdfzip.h. */
-int
-pdfzip_font_map(HPDF_Font font)
-{
-	HPDF_FontAttr a;
-	int rc = -1;
-
-	/* The map takes the font's filter when the font is written. */
-	if (font == NULL || (a = font->attr) == NULL || !plain(a->map_stream) ||
-	    !(font->filter & HPDF_STREAM_FILTER_FLATE_DECODE) ||
-	    font->before_write_fn == NULL)
-		return -1;
-	pthread_mutex_lock(&type0_mu);
-	if (type0_before == NULL)
-		type0_before = font->before_write_fn;
-	/* Only the hook this file knows how to wrap. */
-	if (font->before_write_fn == type0_before && squeeze(a->map_stream) == 0) {
-		font->before_write_fn = type0_before_write;
-		rc = 0;
-	}
-	pthread_mutex_unlock(&type0_mu);
-	return rc;
 }

@@ -2,7 +2,7 @@
  *
  * libharu 2.3.0 compresses every stream inside HPDF_SaveToStream, one
  * after the other, on the thread that saves.  A stream whose content is
- * final (a page once drawn, a font's CIDToGIDMap once loaded) can be
+ * final (a page once drawn, a font file once subset) can be
  * compressed earlier and elsewhere: its data is replaced by the deflated
  * bytes, libharu's own filter is switched off for it, and the stream's
  * dictionary writes /Filter /FlateDecode itself.  The PDF says the same
@@ -28,11 +28,5 @@ void pdfzip_add(struct pdfzip *z, HPDF_Dict stream);
 int pdfzip_finish(struct pdfzip *z, double *ms);
 /* Stop the thread and free the compressor; NULL is ignored. */
 void pdfzip_free(struct pdfzip *z);
-
-/* Deflate a Type0 font's CIDToGIDMap now, on the calling thread, for
- * good: libharu resets the map's filter when it writes the font, so the
- * font's write hook is wrapped to set it back.  Returns 0, or -1 when
- * the map is left for libharu to compress. */
-int pdfzip_font_map(HPDF_Font font);
 
 #endif

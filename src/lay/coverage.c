@@ -12,36 +12,99 @@ struct cov {
 	struct fonts	*f;
 	struct diags	*d;
 	GHashTable	*seen;	/* code points already reported */
+	GHashTable	*runs;	/* runs (UTF-8) already reported */
 	int		 missing;
 };
+
+/* Whether a character is one no face draws (and no box is drawn for
+ * the ones that need no glyph). */
+static int
+missing(struct cov *c, gunichar ch)
+{
+	return ch >= 0x80 && ch != 0xAD && !fonts_covers(c->f, ch) &&
+	    !g_unichar_iszerowidth(ch) && g_unichar_type(ch) != G_UNICODE_CONTROL;
+}
+
+/* Where the run of missing characters starting at p ends: spaces between
+ * two missing characters belong to it (a name of two words). */
+static const char *
+run_end(struct cov *c, const char *p)
+{
+	const char *e = g_utf8_next_char(p);
+
+	for (;;) {
+		const char *q = e;
+
+		while (*q == ' ')
+			q++;
+		if (*q == '\0' || !missing(c, g_utf8_get_char(q)))
+			return e;
+		e = g_utf8_next_char(q);
+	}
+}
+
+/* Report the run [p, e): once per distinct run in the document. */
+static void
+report_run(struct cov *c, const char *p, const char *e, struct srcpos pos)
+{
+	char *run = g_strndup(p, (gsize)(e - p)), first[8];
+	gunichar lo = g_utf8_get_char(p), hi = lo;
+	guint32 iso = g_unicode_script_to_iso15924(g_unichar_get_script(lo));
+	int n = 0, fresh = 0;
+	struct srcpos at;
+
+	if (g_hash_table_contains(c->runs, run)) {
+		g_free(run);
+		return;
+	}
+	for (const char *q = p; q < e; q = g_utf8_next_char(q)) {
+		gunichar ch = g_utf8_get_char(q);
+
+		if (ch == ' ')
+			continue;
+		lo = ch < lo ? ch : lo;
+		hi = ch > hi ? ch : hi;
+		n++;
+		if (!g_hash_table_contains(c->seen, GUINT_TO_POINTER(ch))) {
+			g_hash_table_add(c->seen, GUINT_TO_POINTER(ch));
+			c->missing++;
+			fresh = 1;
+		}
+	}
+	g_hash_table_add(c->runs, run);
+	if (!fresh)
+		return;		/* every character reported already */
+	first[g_unichar_to_utf8(g_utf8_get_char(p), first)] = '\0';
+	/* The run's own place in the source, after the element's start
+	 * (entities aside, it is written as itself). */
+	at = srcmap_find(c->m, pos, first, 1 << 20);
+	if (n == 1)
+		diag(c->d, DIAG_WARNING, at.file, at.line, at.col, "character '%s' "
+		    "(U+%04X, script %.4s) is not in the shipped fonts; it is drawn "
+		    "as a box", run, (unsigned)lo, (const char *)&(guint32){
+		    GUINT32_TO_BE(iso) });
+	else
+		diag(c->d, DIAG_WARNING, at.file, at.line, at.col, "characters '%s' "
+		    "(U+%04X to U+%04X, script %.4s) are not in the shipped fonts; "
+		    "they are drawn as boxes", run, (unsigned)lo, (unsigned)hi,
+		    (const char *)&(guint32){ GUINT32_TO_BE(iso) });
+}
 
 static void
 text(struct cov *c, const char *s, struct srcpos pos)
 {
 	if (s == NULL)
 		return;
-	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-		gunichar ch = g_utf8_get_char(p);
-		char utf8[8];
-		struct srcpos at;
-		int n;
+	for (const char *p = s; *p; ) {
+		const char *e;
 
-		if (ch < 0x80 || ch == 0xAD || fonts_covers(c->f, ch) ||
-		    g_unichar_iszerowidth(ch) || g_unichar_type(ch) == G_UNICODE_CONTROL)
+		if (!missing(c, g_utf8_get_char(p))) {
+			p = g_utf8_next_char(p);
 			continue;
-		if (g_hash_table_contains(c->seen, GUINT_TO_POINTER(ch)))
-			continue;
-		g_hash_table_add(c->seen, GUINT_TO_POINTER(ch));
-		n = g_unichar_to_utf8(ch, utf8);
-		utf8[n] = '\0';
-		/* The character's own place in the source, after the element's
-		 * start (entities aside, it is written as itself). */
-		at = srcmap_find(c->m, pos, utf8, 1 << 20);
-		diag(c->d, DIAG_WARNING, at.file, at.line, at.col, "character '%s' (U+%04X) "
-		    "is not in the shipped fonts%s; it is drawn as a box", utf8,
-		    (unsigned)ch, ch > 0xFFFF ? " (and the PDF writer cannot embed "
-		    "characters above U+FFFF)" : "");
-		c->missing++;
+		}
+		e = run_end(c, p);
+		report_run(c, p, e, pos);
+		p = e;
 	}
 }
 
@@ -57,7 +120,8 @@ int
 coverage_check(const struct briefing *b, struct fonts *f, struct diags *d)
 {
 	struct cov c = { b->src, f, d, g_hash_table_new(g_direct_hash,
-	    g_direct_equal), 0 };
+	    g_direct_equal), g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    NULL), 0 };
 
 	text(&c, b->title, b->pos);
 	text(&c, b->edition, b->pos);
@@ -125,5 +189,6 @@ coverage_check(const struct briefing *b, struct fonts *f, struct diags *d)
 		}
 	}
 	g_hash_table_destroy(c.seen);
+	g_hash_table_destroy(c.runs);
 	return c.missing;
 }

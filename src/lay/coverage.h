@@ -1,6 +1,7 @@
 /* coverage.h: every character of a briefing checked against the shipped
- * faces before layout, each missing one reported once per place with its
- * code point, line and column. */
+ * faces before layout; each run of missing characters (a word or a name
+ * in a script no face has) reported once, with its range of code points,
+ * its script, line and column. */
 #ifndef BRIEFING_COVERAGE_H
 #define BRIEFING_COVERAGE_H
 

@@ -21,6 +21,7 @@ struct fonts {
 	PangoContext	*ctx;
 	GHashTable	*files;		/* PangoFont* -> char* path */
 	FcCharSet	*cover;		/* union of every face's characters */
+	unsigned	 added;		/* fallback groups added (bits) */
 };
 
 /* Make each folder of path that is missing; 0 when it ends writable. */
@@ -75,6 +76,147 @@ cache_dir(struct buf *b)
 	}
 }
 
+/* Fallback faces for scripts the shipped faces lack, from the Debian
+ * packages the Makefile's deps target installs (fonts-noto-core,
+ * fonts-noto-cjk, fonts-symbola), named one by one: no other system font
+ * is ever seen.  A group is added to the configuration only when a
+ * document has a character of its scripts that no loaded face has
+ * (fontconfig scans an added file every time: 20 ms a CJK collection),
+ * and Pango opens a file only when some text needs it. */
+#define NOTO "/usr/share/fonts/truetype/noto/"
+#define CJK "/usr/share/fonts/opentype/noto/"
+enum { G_ARABIC, G_HEBREW, G_DEVANAGARI, G_THAI, G_CJK, G_SYMBOLS, G__COUNT };
+static const char *const fallback_faces[G__COUNT][5] = {
+	[G_ARABIC] = { NOTO "NotoSansArabic-Regular.ttf", NOTO "NotoSansArabic-Bold.ttf",
+	    NOTO "NotoNaskhArabic-Regular.ttf", NOTO "NotoNaskhArabic-Bold.ttf" },
+	[G_HEBREW] = { NOTO "NotoSansHebrew-Regular.ttf", NOTO "NotoSansHebrew-Bold.ttf",
+	    NOTO "NotoSerifHebrew-Regular.ttf", NOTO "NotoSerifHebrew-Bold.ttf" },
+	[G_DEVANAGARI] = { NOTO "NotoSansDevanagari-Regular.ttf",
+	    NOTO "NotoSansDevanagari-Bold.ttf", NOTO "NotoSerifDevanagari-Regular.ttf",
+	    NOTO "NotoSerifDevanagari-Bold.ttf" },
+	[G_THAI] = { NOTO "NotoSansThai-Regular.ttf", NOTO "NotoSansThai-Bold.ttf",
+	    NOTO "NotoSerifThai-Regular.ttf", NOTO "NotoSerifThai-Bold.ttf" },
+	[G_CJK] = { CJK "NotoSansCJK-Regular.ttc", CJK "NotoSansCJK-Bold.ttc",
+	    CJK "NotoSerifCJK-Regular.ttc", CJK "NotoSerifCJK-Bold.ttc" },
+	[G_SYMBOLS] = { "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf" },
+};
+
+/* The group of fallback faces for a character's script. */
+static int
+fallback_group(gunichar c)
+{
+	switch (g_unichar_get_script(c)) {
+	case G_UNICODE_SCRIPT_ARABIC:
+		return G_ARABIC;
+	case G_UNICODE_SCRIPT_HEBREW:
+		return G_HEBREW;
+	case G_UNICODE_SCRIPT_DEVANAGARI:
+		return G_DEVANAGARI;
+	case G_UNICODE_SCRIPT_THAI:
+		return G_THAI;
+	case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA:
+	case G_UNICODE_SCRIPT_KATAKANA: case G_UNICODE_SCRIPT_HANGUL:
+	case G_UNICODE_SCRIPT_BOPOMOFO:
+		return G_CJK;
+	default:
+		return G_SYMBOLS;	/* emoji, symbols: Symbola */
+	}
+}
+
+/* Which fallback family serves a serif or sans text in each script:
+ * accepted after the family asked for, so a Hebrew word in the serif
+ * body is set in Noto Serif Hebrew, in a sans headline in Noto Sans
+ * Hebrew; fontconfig then keeps the weight and slant nearest.  The
+ * shipped symbol face (DejaVu Sans) comes first.  CJK faces
+ * are chosen among by the text's language (xml:lang). */
+static const char fallback_config[] =
+	"<alias binding=\"weak\"><family>Noto Serif</family><accept>"
+	"<family>DejaVu Sans</family><family>Noto Naskh Arabic</family><family>Noto Serif Hebrew</family>"
+	"<family>Noto Serif Devanagari</family><family>Noto Serif Thai</family>"
+	"<family>Noto Serif CJK JP</family><family>Noto Serif CJK KR</family>"
+	"<family>Noto Serif CJK SC</family><family>Noto Serif CJK TC</family>"
+	"<family>Symbola</family></accept></alias>"
+	"<alias binding=\"weak\"><family>Noto Sans</family><accept>"
+	"<family>DejaVu Sans</family><family>Noto Sans Arabic</family><family>Noto Sans Hebrew</family>"
+	"<family>Noto Sans Devanagari</family><family>Noto Sans Thai</family>"
+	"<family>Noto Sans CJK JP</family><family>Noto Sans CJK KR</family>"
+	"<family>Noto Sans CJK SC</family><family>Noto Sans CJK TC</family>"
+	"<family>Symbola</family></accept></alias>";
+
+/* A folder of links to the group's faces in the cache folder, named for
+ * their sizes and times (a package update makes a new one): fontconfig
+ * caches a folder's faces and maps the cache, where a file added by
+ * itself is scanned on every run (20 ms a CJK collection).  NULL when
+ * there is no cache folder or a link cannot be made. */
+static char *
+fallback_dir(int g)
+{
+	struct buf cd;
+	unsigned long long h = 1469598103934665603ull;
+	char *dir = NULL;
+
+	buf_init(&cd);
+	cache_dir(&cd);
+	for (size_t i = 0; i < 5 && fallback_faces[g][i]; i++) {
+		struct stat st;
+
+		if (stat(fallback_faces[g][i], &st) == 0)
+			h = (h ^ (unsigned long long)st.st_size ^
+			    ((unsigned long long)st.st_mtime << 20)) * 1099511628211ull;
+	}
+	if (cd.len) {
+		dir = xasprintf("%s/faces-%d-%016llx", cd.data, g, h);
+		mkdir(dir, 0755);
+		for (size_t i = 0; dir && i < 5 && fallback_faces[g][i]; i++) {
+			const char *base = strrchr(fallback_faces[g][i], '/') + 1;
+			char *link = xasprintf("%s/%s", dir, base), target[4096];
+			ssize_t n = readlink(link, target, sizeof(target) - 1);
+
+			if (n < 0 || (size_t)n != strlen(fallback_faces[g][i]) ||
+			    memcmp(target, fallback_faces[g][i], (size_t)n) != 0) {
+				unlink(link);
+				if (access(fallback_faces[g][i], R_OK) == 0 &&
+				    symlink(fallback_faces[g][i], link) != 0) {
+					free(dir);
+					dir = NULL;
+				}
+			}
+			free(link);
+		}
+	}
+	buf_free(&cd);
+	return dir;
+}
+
+/* Add a group of fallback faces to the configuration, their characters
+ * to the cover, and tell Pango.  Returns how many faces were added. */
+static int
+add_fallback_group(struct fonts *f, int g)
+{
+	FcFontSet *set = FcConfigGetFonts(f->config, FcSetApplication);
+	int before = set ? set->nfont : 0, after;
+	char *dir = fallback_dir(g);
+
+	f->added |= 1u << g;
+	if (dir == NULL || !FcConfigAppFontAddDir(f->config, (const FcChar8 *)dir))
+		for (size_t i = 0; i < 5 && fallback_faces[g][i]; i++)
+			if (access(fallback_faces[g][i], R_OK) == 0)
+				FcConfigAppFontAddFile(f->config,
+				    (const FcChar8 *)fallback_faces[g][i]);
+	free(dir);
+	set = FcConfigGetFonts(f->config, FcSetApplication);
+	after = set ? set->nfont : 0;
+	for (int i = before; i < after; i++) {
+		FcCharSet *cs;
+
+		if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch)
+			FcCharSetMerge(f->cover, cs, NULL);
+	}
+	if (after > before)
+		pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(f->map));
+	return after - before;
+}
+
 /* Open the fonts in dir; see fonts.h. */
 struct fonts *
 fonts_open(const char *dir, struct diags *d)
@@ -110,6 +252,7 @@ fonts_open(const char *dir, struct diags *d)
 	buf_adds(&conf, "<?xml version=\"1.0\"?><fontconfig>");
 	if (cd.len)
 		buf_printf(&conf, "<cachedir>%s</cachedir>", cd.data);
+	buf_adds(&conf, fallback_config);
 	buf_adds(&conf, "</fontconfig>");
 	FcConfigParseAndLoadFromMemory(f->config, (const FcChar8 *)conf.data, FcFalse);
 	buf_free(&conf);
@@ -270,7 +413,15 @@ fonts_file(struct fonts *f, PangoFont *font)
 int
 fonts_covers(struct fonts *f, unsigned int c)
 {
-	return c <= 0xFFFF && FcCharSetHasChar(f->cover, c);
+	int g;
+
+	if (FcCharSetHasChar(f->cover, c))
+		return 1;
+	g = fallback_group(c);
+	if (f->added & (1u << g))
+		return 0;
+	add_fallback_group(f, g);
+	return FcCharSetHasChar(f->cover, c);
 }
 
 /* Whether a family is among our faces. */

@@ -15,11 +15,11 @@
 struct typeset {
 	struct fonts	*fonts;
 	PangoContext	*ctx;
-	HyphenDict	*hyph;		/* compiled in: see hyph.h */
 	void		(*face_hook)(void *, const char *);
 	void		*face_ctx;
 	struct dl_doc	*doc;
 	struct diags	*d;
+	GHashTable	*warned;	/* runs warned of in this document */
 };
 
 /* Make a typesetter; see text.h. */
@@ -30,7 +30,7 @@ typeset_new(struct fonts *f)
 
 	ts->fonts = f;
 	ts->ctx = fonts_context(f);
-	ts->hyph = hyph_patterns();
+	ts->warned = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
 	return ts;
 }
 
@@ -38,6 +38,8 @@ typeset_new(struct fonts *f)
 void
 typeset_free(struct typeset *ts)
 {
+	if (ts)
+		g_hash_table_destroy(ts->warned);
 	free(ts);
 }
 
@@ -70,39 +72,38 @@ void
 typeset_set_diags(struct typeset *ts, struct diags *d)
 {
 	ts->d = d;
+	g_hash_table_remove_all(ts->warned);
 }
 
 /* ---- hyphenation ------------------------------------------------------ */
 
-/* Text given to Pango: the source with soft hyphens at the break points
- * libhyphen allows, and zero-width spaces inside runs too long for a
- * line that have no break of their own (Pango would shape such a run
- * again for every line it fills: quadratic).  ins records, for each
- * insertion, the source offset it went in at and the bytes inserted up
- * to and including it, to move marks.  brk lists the source offsets
- * where zero-width spaces go, in order. */
+/* Soft hyphens are inserted at the break points libhyphen allows; ins
+ * records the original offsets they went in at, to move marks. */
 struct insertion {
-	size_t	at, total;
+	size_t	at;		/* the original offset bytes went in before */
+	size_t	total;		/* bytes inserted up to and including these */
 };
 
 struct hyphtext {
 	struct buf	 out;
 	struct insertion *ins;
 	size_t		 nins, cap;
-	size_t		*brk;
+	size_t		*brk;	/* where zero-width spaces go, in order */
 	size_t		 nbrk, brkcap, nextbrk;
 };
 
 /* A run of this many bytes without a space is looked at for breaks. */
 #define LONG_RUN	256
 /* Text this many characters long with no break opportunity gets one
- * after each character: the char-wrapping Pango would do, in linear time. */
+ * after each character: the char-wrapping Pango would do, in linear
+ * time (Pango shapes the rest of an unbreakable run again for every line
+ * it fills: a 200,000-character word took 21 s). */
 #define LONG_WORD	120
 
+/* Record that n bytes went in before the original offset at. */
 static void
-inserted(struct hyphtext *h, size_t at, const char *what, size_t n)
+inserted(struct hyphtext *h, size_t at, size_t n)
 {
-	buf_add(&h->out, what, n);
 	h->ins = xgrow(h->ins, &h->cap, h->nins + 1, sizeof(*h->ins));
 	h->ins[h->nins].at = at;
 	h->ins[h->nins].total = (h->nins ? h->ins[h->nins - 1].total : 0) + n;
@@ -127,7 +128,7 @@ long_stretches(struct hyphtext *h, const char *s, size_t n, size_t base,
 		if (i < nch && !la[i].is_line_break && !la[i].is_white)
 			continue;
 		if (i - start > LONG_WORD) {
-			const char *q = g_utf8_offset_to_pointer(p, 0);
+			const char *q = p;
 
 			for (glong k = start; k < i; k++, q = g_utf8_next_char(q))
 				if (k > start && la[k].is_cursor_position) {
@@ -174,7 +175,8 @@ copy_breaking(struct hyphtext *h, const char *s, size_t i, size_t j)
 		buf_add(&h->out, s + i, to - i);
 		i = to;
 		if (to < j) {
-			inserted(h, to, "\xe2\x80\x8b", 3);
+			buf_add(&h->out, "\xe2\x80\x8b", 3);
+			inserted(h, to, 3);
 			h->nextbrk++;
 		}
 	}
@@ -197,26 +199,64 @@ hyphenable(const char *w, size_t n)
 	return letters >= 6 && !upper_inside;
 }
 
+/* Where libhyphen allows a break after byte i of the UTF-8 word w (n
+ * bytes): brk[i] set.  Patterns in an 8-bit character set (German,
+ * Dutch, Polish, Swedish) get the word in that set, one byte a letter.
+ * Returns 0, or -1 when the word cannot be hyphenated with them. */
+static int
+break_points(HyphenDict *d, const char *w, size_t n, char *brk)
+{
+	char *lower = g_utf8_strdown(w, (gssize)n), *in = lower, *hy;
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL, rc = -1;
+	gsize len = strlen(lower);
+
+	if (len != n) {		/* case change altered byte lengths */
+		g_free(lower);
+		return -1;
+	}
+	if (!d->utf8 && (in = g_convert(lower, (gssize)n, d->cset, "UTF-8", NULL,
+	    &len, NULL)) == NULL) {
+		g_free(lower);
+		return -1;	/* a letter the patterns' character set lacks */
+	}
+	hy = xcalloc(len + 5, 1);
+	/* Non-standard hyphenation (replacements) is left alone. */
+	if (hnj_hyphen_hyphenate2(d, in, (int)len, hy, NULL, &rep, &pos, &cut) == 0 &&
+	    rep == NULL) {
+		size_t c = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			int last = i + 1 == n || ((unsigned char)w[i + 1] & 0xC0) != 0x80;
+
+			brk[i] = last && (d->utf8 ? hy[i] : hy[c]) & 1;
+			c += last;
+		}
+		rc = 0;
+	}
+	if (rep) {
+		for (size_t i = 0; i < len; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	free(hy);
+	if (in != lower)
+		g_free(in);
+	g_free(lower);
+	return rc;
+}
+
 static void
-hyphenate_word(struct typeset *ts, struct hyphtext *h, const char *w, size_t n,
+hyphenate_word(HyphenDict *d, struct hyphtext *h, const char *w, size_t n,
     size_t at)
 {
-	char *lower = g_utf8_strdown(w, (gssize)n);
-	char *hy;
-	char **rep = NULL;
-	int *pos = NULL, *cut = NULL;
+	char *brk = xcalloc(n + 1, 1);
 
-	if (strlen(lower) != n) {	/* case change altered byte lengths */
+	if (d == NULL || break_points(d, w, n, brk) != 0)
 		buf_add(&h->out, w, n);
-		g_free(lower);
-		return;
-	}
-	hy = xcalloc(n + 5, 1);
-	if (hnj_hyphen_hyphenate2(ts->hyph, lower, (int)n, hy, NULL, &rep, &pos,
-	    &cut) != 0 || rep != NULL) {
-		/* Non-standard hyphenation (replacements) is not for English. */
-		buf_add(&h->out, w, n);
-	} else {
+	else {
 		size_t chars = 0, total = g_utf8_strlen(w, (gssize)n);
 
 		for (size_t i = 0; i < n; i++) {
@@ -224,36 +264,84 @@ hyphenate_word(struct typeset *ts, struct hyphtext *h, const char *w, size_t n,
 			if (((unsigned char)w[i] & 0xC0) != 0x80)
 				chars++;
 			/* At least two letters before, three after. */
-			if ((hy[i] & 1) && i + 1 < n && chars >= 2 &&
-			    total - chars >= 3 &&
-			    ((unsigned char)w[i + 1] & 0xC0) != 0x80) {
-				inserted(h, at + i + 1, "\xc2\xad", 2);
+			if (brk[i] && i + 1 < n && chars >= 2 && total - chars >= 3) {
+				buf_add(&h->out, "\xc2\xad", 2);
+				inserted(h, at + i + 1, 2);
 			}
 		}
 	}
-	if (rep) {
-		for (size_t i = 0; i < n; i++)
-			free(rep[i]);
-		free(rep);
-	}
-	free(pos);
-	free(cut);
-	free(hy);
-	g_free(lower);
+	free(brk);
 }
 
-/* Copy text into h->out with soft hyphens when hyph is set (the last
- * word stays whole so a paragraph never ends on a word fragment), and
- * the zero-width spaces of h->brk. */
+/* The language at byte off of a rich text: its innermost <span xml:lang>
+ * there, else the text's own. */
+static const char *
+lang_at(const struct rich *r, size_t off)
+{
+	const char *lang = r ? r->lang : NULL;
+	size_t best = (size_t)-1;
+
+	for (size_t i = 0; r && i < r->nmarks; i++) {
+		const struct mark *m = &r->marks[i];
+
+		if (m->kind == MARK_LANG && m->start <= off && off < m->end &&
+		    m->end - m->start <= best) {
+			best = m->end - m->start;
+			lang = m->lang;
+		}
+	}
+	return lang;
+}
+
+/* The quotation marks of a language, for the straight ones of the
+ * source: opening and closing double, opening and closing single. */
+static const struct {
+	const char	*lang, *q[4];
+} quote_styles[] = {
+	{ "de", { "\u201e", "\u201c", "\u201a", "\u2018" } },
+	{ "fr", { "\u00ab\u202f", "\u202f\u00bb", "\u201c", "\u201d" } },
+	{ "es", { "\u00ab", "\u00bb", "\u201c", "\u201d" } },
+	{ "it", { "\u00ab", "\u00bb", "\u201c", "\u201d" } },
+	{ "pt", { "\u00ab", "\u00bb", "\u201c", "\u201d" } },
+	{ "pl", { "\u201e", "\u201d", "\u00ab", "\u00bb" } },
+	{ "sv", { "\u201d", "\u201d", "\u2019", "\u2019" } },
+	{ "ru", { "\u00ab", "\u00bb", "\u201e", "\u201c" } },
+	{ "ja", { "\u300c", "\u300d", "\u300e", "\u300f" } },
+	{ "en", { "\u201c", "\u201d", "\u2018", "\u2019" } },	/* and the rest */
+};
+
+/* What the straight quote s[i] becomes in language lang: an apostrophe
+ * between letters, else an opening mark at the start or after a space or
+ * an opening bracket, a closing one otherwise. */
+static const char *
+curly(const char *lang, const char *s, size_t i, size_t n)
+{
+	size_t k = sizeof(quote_styles) / sizeof(quote_styles[0]) - 1;
+	gunichar prev = i ? g_utf8_get_char(g_utf8_prev_char(s + i)) : ' ';
+	gunichar next = i + 1 < n ? g_utf8_get_char(s + i + 1) : ' ';
+	int open = g_unichar_isspace(prev) || (prev < 0x80 && strchr("([{-/", (int)prev)) ||
+	    prev == 0x2014 || prev == 0x2013 || prev == 0x201C || prev == 0x2018;
+
+	if (s[i] == '\'' && g_unichar_isalnum(prev) && g_unichar_isalnum(next))
+		return "\u2019";
+	for (size_t l = 0; lang && l + 1 < sizeof(quote_styles) / sizeof(quote_styles[0]);
+	    l++)
+		if (strncmp(lang, quote_styles[l].lang, 2) == 0 &&
+		    (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_'))
+			k = l;
+	return quote_styles[k].q[(s[i] == '\'') * 2 + !open];
+}
+
+/* Copy text into h->out with straight quotes made typographic in the
+ * language of where they stand (lang for a text with no rich marks) and,
+ * when hyph is set, soft hyphens, each word by the patterns of its
+ * language (none: not hyphenated); the last word stays whole so a
+ * paragraph never ends on a word fragment. */
 static void
-hyphenate(struct typeset *ts, struct hyphtext *h, const char *s, size_t n, int hyph)
+prepare(const struct rich *r, const char *lang, struct hyphtext *h,
+    const char *s, size_t n, int hyph)
 {
 	size_t i = 0, last = n;
-
-	if (!hyph) {
-		copy_breaking(h, s, 0, n);
-		return;
-	}
 
 	while (last > 0 && g_unichar_isalpha(g_utf8_get_char(
 	    g_utf8_prev_char(s + last))))
@@ -266,11 +354,23 @@ hyphenate(struct typeset *ts, struct hyphtext *h, const char *s, size_t n, int h
 		if (j > i) {
 			int breaks = h->nextbrk < h->nbrk && h->brk[h->nextbrk] < j;
 
-			if (i < last && !breaks && hyphenable(s + i, j - i))
-				hyphenate_word(ts, h, s + i, j - i, i);
+			if (hyph && i < last && !breaks && hyphenable(s + i, j - i))
+				hyphenate_word(hyph_for_lang(r ? lang_at(r, i) : lang), h,
+				    s + i, j - i, i);
 			else
 				copy_breaking(h, s, i, j);
 			i = j;
+		} else if (s[i] == '"' || s[i] == '\'') {
+			const char *q = curly(r ? lang_at(r, i) : lang, s, i, n);
+
+			if (h->nextbrk < h->nbrk && h->brk[h->nextbrk] == i) {
+				buf_add(&h->out, "\xe2\x80\x8b", 3);
+				inserted(h, i, 3);
+				h->nextbrk++;
+			}
+			buf_adds(&h->out, q);
+			inserted(h, i + 1, strlen(q) - 1);
+			i++;
 		} else {
 			j = (size_t)(g_utf8_next_char(s + i) - s);
 			copy_breaking(h, s, i, j);
@@ -279,7 +379,8 @@ hyphenate(struct typeset *ts, struct hyphtext *h, const char *s, size_t n, int h
 	}
 }
 
-/* Where the source offset off is in h->out. */
+/* Where the source offset off is in h->out (a binary search: a paragraph
+ * may hold thousands of insertions, and every mark asks). */
 static size_t
 moved(const struct hyphtext *h, size_t off)
 {
@@ -340,6 +441,51 @@ cluster_end(const int *starts, int n, int cl, int end)
 	return lo < n && starts[lo] < end ? starts[lo] : end;
 }
 
+/* The face's own glyph for c when it has the width of glyph g, else g.
+ * A hyphen drawn for a break stands for '-' and a word's own hyphen at a
+ * line's end for U+2010: each drawn with the glyph of what it stands for,
+ * the PDF's text layer maps every glyph to one text (Ghostscript's
+ * pdfwrite keeps that, but drops /ActualText). */
+static uint32_t
+twin_glyph(PangoFont *font, uint32_t g, gunichar c)
+{
+	hb_font_t *hb = pango_font_get_hb_font(font);
+	hb_codepoint_t t;
+
+	if (hb && hb_font_get_nominal_glyph(hb, c, &t) && t != g &&
+	    hb_font_get_glyph_h_advance(hb, t) == hb_font_get_glyph_h_advance(hb, g))
+		return t;
+	return g;
+}
+
+/* Append to tb the text a cluster's first glyph dg stands for: the
+ * cluster's n bytes at cs, but for a break's hyphen, a line's last hyphen
+ * and Pango's ellipsis (whose glyph it may also change). */
+static void
+cluster_text(struct buf *tb, PangoItem *item, struct dl_glyph *dg,
+    const char *cs, size_t n, int line_last)
+{
+	if (n == 2 && memcmp(cs, "\xc2\xad", 2) == 0) {
+		buf_addc(tb, '-');	/* the hyphen of a break */
+		dg->gid = twin_glyph(item->analysis.font, dg->gid, '-');
+	} else if (line_last && n == 1 && *cs == '-') {
+		/* A word's own hyphen ending a line: U+2010, so text
+		 * extraction keeps it (it joins only '-'). */
+		buf_add(tb, "\xe2\x80\x90", 3);
+		dg->gid = twin_glyph(item->analysis.font, dg->gid, 0x2010);
+	} else if (item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+		/* Pango's ellipsis over the elided text. */
+		buf_add(tb, "\xe2\x80\xa6", 3);
+	else
+		/* The cluster's text, without the soft hyphens a ligature
+		 * may span ("ef-fi-cient"). */
+		for (const char *c = cs; c < cs + n; c++)
+			if (c[0] == '\xc2' && c + 1 < cs + n && c[1] == '\xad')
+				c++;
+			else
+				buf_addc(tb, *c);
+}
+
 /* Turn one Pango run into a text item of the line frame. */
 static void
 emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
@@ -371,6 +517,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	t->x = (float)x;
 	t->y = (float)base;
 	t->line = line;
+	t->rtl = item->analysis.level & 1;
 	t->glyphs = dl_alloc(ts->doc, (size_t)gs->num_glyphs * sizeof(struct dl_glyph));
 	buf_init(&tb);
 	for (int i = 0; i < gs->num_glyphs; i++)
@@ -421,18 +568,8 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 		}
 		if (cl != prev_cluster) {
 			dg->off = (uint32_t)tb.len;
-			if (cend - cl == 2 && memcmp(cs, "\xc2\xad", 2) == 0)
-				buf_addc(&tb, '-');	/* the hyphen of a break */
-			else if (g_utf8_strlen(cs, cend - cl) > 3)
-				/* One glyph for many characters: Pango's ellipsis
-				 * over the elided text (ligatures are off). */
-				buf_add(&tb, "\xe2\x80\xa6", 3);
-			else if (line_end && i == last && cend - cl == 1 && *cs == '-')
-				/* A word's own hyphen ending a line: U+2010, so
-				 * text extraction keeps it (it joins only '-'). */
-				buf_add(&tb, "\xe2\x80\x90", 3);
-			else
-				buf_add(&tb, cs, (size_t)(cend - cl));
+			cluster_text(&tb, item, dg, cs, (size_t)(cend - cl),
+			    line_end && i == last);
 			dg->len = (uint32_t)(tb.len - dg->off);
 			prev_cluster = cl;
 		}
@@ -459,6 +596,73 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	dl_list_add(out, &it);
 }
 
+/* Warn when a run is set in a face of another weight or slant than its
+ * text asks for (a fallback face with no bold, a Latin, Greek or Cyrillic
+ * one with no italic), once per run text and face in a document. */
+static void
+fallback_style(struct typeset *ts, PangoLayout *lay, PangoGlyphItem *gi,
+    const char *text, const struct rich *r)
+{
+	PangoItem *item = gi->item;
+	PangoAttrIterator *ai;
+	PangoFontDescription *want, *got;
+	int wb, gb, wi, gi_;
+	char *run, *key;
+	struct buf b;
+
+	if (ts->d == NULL || pango_layout_get_attributes(lay) == NULL)
+		return;
+	ai = pango_attr_list_get_iterator(pango_layout_get_attributes(lay));
+	do {
+		int s, e;
+
+		pango_attr_iterator_range(ai, &s, &e);
+		if (item->offset >= s && item->offset < e)
+			break;
+	} while (pango_attr_iterator_next(ai));
+	want = pango_font_description_new();
+	pango_attr_iterator_get_font(ai, want, NULL, NULL);
+	pango_attr_iterator_destroy(ai);
+	got = pango_font_describe(item->analysis.font);
+	wb = pango_font_description_get_weight(want) >= PANGO_WEIGHT_SEMIBOLD;
+	gb = pango_font_description_get_weight(got) >= PANGO_WEIGHT_SEMIBOLD;
+	wi = pango_font_description_get_style(want) != PANGO_STYLE_NORMAL;
+	gi_ = pango_font_description_get_style(got) != PANGO_STYLE_NORMAL;
+	/* Italics belong to Latin, Greek and Cyrillic type: Hebrew, Arabic,
+	 * Indic, Thai and CJK faces have none, and are upright by design. */
+	if (item->analysis.script != PANGO_SCRIPT_LATIN &&
+	    item->analysis.script != PANGO_SCRIPT_GREEK &&
+	    item->analysis.script != PANGO_SCRIPT_CYRILLIC)
+		wi = gi_;
+	if (wb != gb || wi != gi_) {
+		buf_init(&b);
+		for (const char *c = text + item->offset; c < text + item->offset +
+		    item->length; c++)
+			if (c[0] == '\xc2' && c[1] == '\xad')
+				c++;		/* a soft hyphen */
+			else
+				buf_addc(&b, *c);
+		run = g_strstrip(b.data ? b.data : xstrdup(""));
+		key = xasprintf("%s|%s|%d%d", run, pango_font_description_get_family(got),
+		    gb, gi_);
+		if (*run && !g_hash_table_contains(ts->warned, key)) {
+			static const char *const look[] = { "regular", "italic", "bold",
+			    "bold italic" };
+
+			diag(ts->d, DIAG_WARNING, r ? r->pos.file : NULL, r ? r->pos.line : 0,
+			    r ? r->pos.col : 0, "'%s' is set in %s %s: no %s face of the "
+			    "fonts has these characters", run,
+			    pango_font_description_get_family(got), look[gb * 2 + gi_],
+			    look[wb * 2 + wi]);
+			g_hash_table_add(ts->warned, key);
+		} else
+			free(key);
+		free(b.data ? b.data : run);
+	}
+	pango_font_description_free(want);
+	pango_font_description_free(got);
+}
+
 static PangoAttrList *
 attributes(const struct rich *r, const struct hyphtext *h, const struct style *st,
     const char *text, size_t len, int tie_last)
@@ -468,10 +672,9 @@ attributes(const struct rich *r, const struct hyphtext *h, const struct style *s
 
 	a = pango_attr_font_desc_new(st->desc);
 	pango_attr_list_insert(al, a);
-	/* libharu draws characters, not glyph ids: no ligatures or
-	 * contextual alternates, or the PDF would show other glyphs. */
-	a = pango_attr_font_features_new("liga=0,clig=0,dlig=0,hlig=0,calt=0");
-	pango_attr_list_insert(al, a);
+	/* Ligatures and contextual forms stay on (HarfBuzz's defaults): the
+	 * PDF draws the glyphs Pango chose, and its ToUnicode maps a ligature
+	 * back to all its characters. */
 	if (st->tracking != 0) {
 		a = pango_attr_letter_spacing_new((int)(st->tracking * st->size / 1000.0 *
 		    PANGO_SCALE));
@@ -717,6 +920,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	PangoLayoutIter *iter;
 	struct hyphtext h;
 	const char *src = r ? r->text : plain;
+	const char *lang = NULL;	/* of a text with no marks left */
 	size_t srclen = r ? r->len : strlen(plain);
 	char *upper = NULL;
 	const char *text;
@@ -724,7 +928,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	int line_no = r ? r->pos.line : 0;
 	const char *file = r ? r->pos.file : NULL;
 	size_t i = 0;
-	int tie, mapped;
+	int tie;
 	double *spaces = NULL;	/* hanging punctuation: a line's spaces */
 	size_t spcap = 0;
 
@@ -734,29 +938,23 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	if (color == 0)
 		color = st->color;
 	if (st->upper && (r == NULL || r->nmarks == 0)) {
+		lang = r ? r->lang : NULL;
 		upper = g_utf8_strup(src, (gssize)srclen);
 		src = upper;
 		srclen = strlen(upper);
 		r = NULL;
 	}
 	if (!(flags & T_NOWRAP) && srclen > LONG_RUN)
-		find_long_words(&h, src, srclen, r ? r->lang : NULL);
-	mapped = (flags & T_HYPHENATE) || h.nbrk > 0;
-	if (mapped) {
-		hyphenate(ts, &h, src, srclen, (flags & T_HYPHENATE) != 0);
-		text = h.out.data ? h.out.data : "";
-		len = h.out.len;
-	} else {
-		text = src;
-		len = srclen;
-	}
+		find_long_words(&h, src, srclen, r ? r->lang : lang);
+	prepare(r, lang, &h, src, srclen, (flags & T_HYPHENATE) != 0);
+	text = h.out.data ? h.out.data : "";
+	len = h.out.len;
 	tie = (flags & T_JUSTIFY) ? tie_position(text, len) : -1;
 
 	lay = pango_layout_new(ts->ctx);
 	pango_layout_set_text(lay, text, (int)len);
 	{
-		PangoAttrList *al = attributes(r, mapped ? &h : NULL, st, text, len,
-		    tie);
+		PangoAttrList *al = attributes(r, &h, st, text, len, tie);
 
 		pango_layout_set_attributes(lay, al);
 		pango_attr_list_unref(al);
@@ -794,6 +992,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 			PangoGlyphItem *gi = rl->data;
 			int w = pango_glyph_string_get_width(gi->glyphs);
 
+			fallback_style(ts, lay, gi, text, r);
 			emit_run(ts, gi, text, x, out->baseline, color,
 			    st->tracking * st->size / 1000.0, line_no, file,
 			    rl->next == NULL, &out->lines[i]);
@@ -803,8 +1002,8 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 		for (size_t m = 0; r && m < r->nmarks; m++) {
 			const struct mark *mk = &r->marks[m];
 			int *ranges = NULL, nr = 0;
-			int s = (int)(mapped ? moved(&h, mk->start) : mk->start);
-			int e = (int)(mapped ? moved(&h, mk->end) : mk->end);
+			int s = (int)moved(&h, mk->start);
+			int e = (int)moved(&h, mk->end);
 
 			if (mk->kind != MARK_LINK || e <= line->start_index ||
 			    s >= line->start_index + line->length)
@@ -876,9 +1075,17 @@ text_width(struct typeset *ts, const char *plain, const struct style *st)
 	PangoLayout *lay = pango_layout_new(ts->ctx);
 	PangoAttrList *al = attributes(NULL, NULL, st, plain, strlen(plain), -1);
 	char *upper = st->upper ? g_utf8_strup(plain, -1) : NULL;
+	const char *src = upper ? upper : plain;
+	struct hyphtext q;
 	int w, h;
 
-	pango_layout_set_text(lay, upper ? upper : plain, -1);
+	/* Measured as text_layout sets it: with typographic quotes. */
+	memset(&q, 0, sizeof(q));
+	buf_init(&q.out);
+	prepare(NULL, NULL, &q, src, strlen(src), 0);
+	pango_layout_set_text(lay, q.out.data ? q.out.data : "", (int)q.out.len);
+	buf_free(&q.out);
+	free(q.ins);
 	pango_layout_set_attributes(lay, al);
 	pango_attr_list_unref(al);
 	pango_layout_get_size(lay, &w, &h);

@@ -910,6 +910,74 @@ balance(PangoLayout *lay, double width)
 	pango_layout_set_width(lay, (int)(hi * PANGO_SCALE));
 }
 
+/* The link areas of rich text r over one laid-out line whose left edge
+ * is at x, leading high, added to fr. */
+static void
+line_links(struct typeset *ts, PangoLayoutLine *line, const struct rich *r,
+    const struct hyphtext *h, double leading, double x, struct dl_list *fr)
+{
+	for (size_t m = 0; m < r->nmarks; m++) {
+		const struct mark *mk = &r->marks[m];
+		int *ranges = NULL, nr = 0;
+		int s = (int)moved(h, mk->start);
+		int e = (int)moved(h, mk->end);
+
+		if (mk->kind != MARK_LINK || e <= line->start_index ||
+		    s >= line->start_index + line->length)
+			continue;
+		pango_layout_line_get_x_ranges(line, s, e, &ranges, &nr);
+		for (int k = 0; k < nr; k++) {
+			struct dl_item li;
+			double x0 = ranges[2 * k] / (double)PANGO_SCALE;
+			double x1 = ranges[2 * k + 1] / (double)PANGO_SCALE;
+
+			if (x1 - x0 < 0.5)
+				continue;
+			memset(&li, 0, sizeof(li));
+			li.kind = DL_LINK;
+			li.u.link.x = (float)(x + x0);
+			li.u.link.y = 0;
+			li.u.link.w = (float)(x1 - x0);
+			li.u.link.h = (float)leading;
+			/* "#N" is destination N inside the document. */
+			if (mk->href[0] == '#') {
+				li.u.link.uri = NULL;
+				li.u.link.dest = atoi(mk->href + 1);
+			} else {
+				li.u.link.uri = dl_strdup(ts->doc, mk->href);
+				li.u.link.dest = -1;
+			}
+			dl_list_add(fr, &li);
+		}
+		g_free(ranges);
+	}
+}
+
+/* A Pango layout of h's text in style st, width wide, set as flags ask
+ * (tie: where the last word is tied to the one before, or -1). */
+static PangoLayout *
+new_layout(struct typeset *ts, const struct rich *r, const struct hyphtext *h,
+    const struct style *st, double width, int flags, int tie)
+{
+	PangoLayout *lay = pango_layout_new(ts->ctx);
+	const char *text = h->out.data ? h->out.data : "";
+	PangoAttrList *al = attributes(r, h, st, text, h->out.len, tie);
+
+	pango_layout_set_text(lay, text, (int)h->out.len);
+	pango_layout_set_attributes(lay, al);
+	pango_attr_list_unref(al);
+	if (!(flags & T_NOWRAP)) {
+		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+	}
+	if (flags & T_ELLIPSIZE)
+		pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
+	pango_layout_set_justify(lay, (flags & T_JUSTIFY) != 0);
+	pango_layout_set_alignment(lay, (flags & T_CENTER) ? PANGO_ALIGN_CENTER :
+	    (flags & T_RIGHT) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+	return lay;
+}
+
 /* Lay out a text; see text.h. */
 void
 text_layout(struct typeset *ts, const struct rich *r, const char *plain,
@@ -951,23 +1019,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	len = h.out.len;
 	tie = (flags & T_JUSTIFY) ? tie_position(text, len) : -1;
 
-	lay = pango_layout_new(ts->ctx);
-	pango_layout_set_text(lay, text, (int)len);
-	{
-		PangoAttrList *al = attributes(r, &h, st, text, len, tie);
-
-		pango_layout_set_attributes(lay, al);
-		pango_attr_list_unref(al);
-	}
-	if (!(flags & T_NOWRAP)) {
-		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
-		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-	}
-	if (flags & T_ELLIPSIZE)
-		pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
-	pango_layout_set_justify(lay, (flags & T_JUSTIFY) != 0);
-	pango_layout_set_alignment(lay, (flags & T_CENTER) ? PANGO_ALIGN_CENTER :
-	    (flags & T_RIGHT) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+	lay = new_layout(ts, r, &h, st, width, flags, tie);
 
 	out->leading = st->leading;
 	out->baseline = (st->leading - (st->ascent + st->descent)) / 2 + st->ascent;
@@ -998,42 +1050,9 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 			    rl->next == NULL, &out->lines[i]);
 			x += w / (double)PANGO_SCALE;
 		}
-		/* Link areas over this line. */
-		for (size_t m = 0; r && m < r->nmarks; m++) {
-			const struct mark *mk = &r->marks[m];
-			int *ranges = NULL, nr = 0;
-			int s = (int)moved(&h, mk->start);
-			int e = (int)moved(&h, mk->end);
-
-			if (mk->kind != MARK_LINK || e <= line->start_index ||
-			    s >= line->start_index + line->length)
-				continue;
-			pango_layout_line_get_x_ranges(line, s, e, &ranges, &nr);
-			for (int k = 0; k < nr; k++) {
-				struct dl_item li;
-				double x0 = ranges[2 * k] / (double)PANGO_SCALE;
-				double x1 = ranges[2 * k + 1] / (double)PANGO_SCALE;
-
-				if (x1 - x0 < 0.5)
-					continue;
-				memset(&li, 0, sizeof(li));
-				li.kind = DL_LINK;
-				li.u.link.x = (float)(log.x / (double)PANGO_SCALE + x0);
-				li.u.link.y = 0;
-				li.u.link.w = (float)(x1 - x0);
-				li.u.link.h = (float)st->leading;
-				/* "#N" is destination N inside the document. */
-				if (mk->href[0] == '#') {
-					li.u.link.uri = NULL;
-					li.u.link.dest = atoi(mk->href + 1);
-				} else {
-					li.u.link.uri = dl_strdup(ts->doc, mk->href);
-					li.u.link.dest = -1;
-				}
-				dl_list_add(&out->lines[i], &li);
-			}
-			g_free(ranges);
-		}
+		if (r)
+			line_links(ts, line, r, &h, st->leading, log.x / (double)PANGO_SCALE,
+			    &out->lines[i]);
 		/* Justified lines but the last: punctuation at their edges hangs
 		 * into the margins, so the column looks straight; and a line
 		 * Pango let run past the edge (a hyphen added after the break

@@ -204,6 +204,10 @@ for lay in a4:'#0b4f8a' letter:'#00665e'; do
 		"Read the full story: page 3 of the PDF." "Attached: the full briefing, the-weekly-briefing-2026-09-18.pdf (" >"$M/check" 2>&1 \
 		&& ok "mail: the $name edition's text: format=flowed at 72 columns, headings underlined, points numbered" || no "mail: text ($name)" "$(cat "$M/check")"
 done
+SOURCE_DATE_EPOCH=1790000000 "$BIN" mail "$ROOT/samples/weekly.xml" --to "Chief of Staff <cos@example.com>" \
+	--from "Strategy Office <strategy@example.com>" --eml "$M/weekly-again.eml" 2>/dev/null
+cmp -s "$M/weekly-a4.eml" "$M/weekly-again.eml" && grep -q "^Message-Id: <[0-9a-f]\{32\}\.1790000000@example.com>" "$M/weekly-a4.eml" \
+	&& ok "mail: with SOURCE_DATE_EPOCH the message is the same bytes every time" || no "mail: reproducible message"
 # A lone story: its headline is the masthead's, its chart the picture.
 "$BIN" mail "$ROOT/samples/openai-aws.xml" --to cos@example.com --from strategy@example.com --eml "$M/story.eml" 2>"$M/err"; st=$?
 if [ "$st" -eq 0 ] && command -v chromium >/dev/null 2>&1 && $PY "$T/browsercheck.py" "$M/story.eml" --accent '#0b4f8a' >"$M/check" 2>&1 \

@@ -21,6 +21,7 @@
 struct run {
 	const char		*input, *from, *eml, *smtp;
 	int			 require_tls, personalize;
+	int			 reproducible;	/* SOURCE_DATE_EPOCH is set */
 	struct build_opts	 o;
 	const char		*cli[MAX_CLI_RCPT];
 	enum rcpt_kind		 cli_kind[MAX_CLI_RCPT];
@@ -238,7 +239,8 @@ message(struct run *r)
 		free(err);
 		return EXIT_SYSTEM;
 	}
-	r->when = sde && *sde ? strtoll(sde, NULL, 10) : (long long)time(NULL);
+	r->reproducible = sde && *sde;
+	r->when = r->reproducible ? strtoll(sde, NULL, 10) : (long long)time(NULL);
 	return EXIT_OK;
 }
 
@@ -247,6 +249,8 @@ compose(struct run *r, const struct mail *m, const char *greeting, int flags,
     size_t *len)
 {
 	r->v.greeting = greeting;
+	if (r->reproducible)
+		flags |= MAIL_REPRODUCIBLE;
 	return mail_compose(m, &r->v, r->b->pdf, r->b->pdflen, r->png, r->pnglen,
 	    r->when, flags, len);
 }

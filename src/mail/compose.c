@@ -1,6 +1,7 @@
 /* compose.c: the message as MIME, with GMime: the text and HTML bodies
  * as multipart/alternative (with the chart picture, when there is one,
  * in a multipart/related around them) and the PDF attached. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,9 +80,37 @@ add_mailbox(GMimeMessage *msg, GMimeAddressType type, const char *name,
 	g_free(lit);
 }
 
+/* With MAIL_REPRODUCIBLE, the Message-ID and the MIME boundaries come
+ * from a digest of what the message holds (its date, sender, recipients,
+ * bodies' sources and the PDF), so that the same input gives the same
+ * bytes; otherwise GMime draws them at random. */
+static char *
+digest(const struct mail *m, const struct mail_view *v, const char *pdf,
+    size_t pdflen, long long epoch, const char *greeting)
+{
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	char *hex, when[32];
+
+	snprintf(when, sizeof(when), "%lld", epoch);
+	g_checksum_update(c, (const guchar *)when, -1);
+	g_checksum_update(c, (const guchar *)m->from_addr, -1);
+	for (size_t i = 0; i < m->nrcpt; i++) {
+		g_checksum_update(c, (const guchar *)m->rcpt[i].addr, -1);
+		g_checksum_update(c, (const guchar *)(m->rcpt[i].kind == RCPT_TO ? "t" :
+		    m->rcpt[i].kind == RCPT_CC ? "c" : "b"), 1);
+	}
+	g_checksum_update(c, (const guchar *)v->subject, -1);
+	if (greeting)
+		g_checksum_update(c, (const guchar *)greeting, -1);
+	g_checksum_update(c, (const guchar *)pdf, (gssize)pdflen);
+	hex = xstrdup(g_checksum_get_string(c));
+	g_checksum_free(c);
+	return hex;
+}
+
 static GMimeMessage *
 headers(const struct mail *m, const struct mail_view *v, long long epoch,
-    int flags, char **mid)
+    int flags, const char *hash, char **mid)
 {
 	GMimeMessage *msg = g_mime_message_new(TRUE);
 	GDateTime *dt;
@@ -100,7 +129,11 @@ headers(const struct mail *m, const struct mail_view *v, long long epoch,
 	dt = g_date_time_new_from_unix_utc(epoch);
 	g_mime_message_set_date(msg, dt);
 	g_date_time_unref(dt);
-	*mid = g_mime_utils_generate_message_id(strchr(m->from_addr, '@') + 1);
+	if (hash)
+		*mid = g_strdup_printf("%.32s.%lld@%s", hash, epoch,
+		    strchr(m->from_addr, '@') + 1);
+	else
+		*mid = g_mime_utils_generate_message_id(strchr(m->from_addr, '@') + 1);
 	g_mime_message_set_message_id(msg, *mid);
 	return msg;
 }
@@ -137,9 +170,11 @@ mail_compose(const struct mail *m, const struct mail_view *view, const char *pdf
 	GMimeMultipart *mixed, *alt, *related = NULL;
 	GMimeTextPart *tp, *hp;
 	GMimePart *img = NULL, *att;
-	char *mid, *pdfcid, *chartcid, *text, *html, *result;
+	char *mid, *pdfcid, *chartcid, *text, *html, *result, *hash;
 
-	msg = headers(m, view, epoch, flags, &mid);
+	hash = flags & MAIL_REPRODUCIBLE ? digest(m, view, pdf, pdflen, epoch,
+	    view->greeting) : NULL;
+	msg = headers(m, view, epoch, flags, hash, &mid);
 	pdfcid = xasprintf("pdf.%s", mid);
 	chartcid = xasprintf("chart.%s", mid);
 	v.pdfcid = pdfcid;
@@ -167,6 +202,18 @@ mail_compose(const struct mail *m, const struct mail_view *view, const char *pdf
 	} else
 		g_mime_multipart_add(mixed, GMIME_OBJECT(alt));
 	g_mime_multipart_add(mixed, GMIME_OBJECT(att));
+	if (hash) {
+		char *bd[3];
+
+		for (int i = 0; i < 3; i++)
+			bd[i] = xasprintf("=-bm-%.24s-%d", hash, i);
+		g_mime_multipart_set_boundary(mixed, bd[0]);
+		g_mime_multipart_set_boundary(alt, bd[1]);
+		if (related)
+			g_mime_multipart_set_boundary(related, bd[2]);
+		for (int i = 0; i < 3; i++)
+			free(bd[i]);
+	}
 	g_mime_message_set_mime_part(msg, GMIME_OBJECT(mixed));
 	result = bytes_of(msg, flags, len);
 
@@ -185,5 +232,6 @@ mail_compose(const struct mail *m, const struct mail_view *view, const char *pdf
 	g_free(mid);
 	free(pdfcid);
 	free(chartcid);
+	free(hash);
 	return result;
 }

@@ -33,6 +33,7 @@ struct run {
 	char			*png;		/* the chart picture, or NULL */
 	size_t			 pnglen;
 	long long		 when;
+	GHashTable		*seen;		/* the addresses taken */
 };
 
 static const char *const kind_name[] = { "to", "cc", "bcc" };
@@ -120,12 +121,18 @@ options(struct run *r, int argc, char **argv)
 	return -1;
 }
 
+/* Add a recipient, each address once (a hash of those seen, so that a
+ * long <distribution> costs no more than its length). */
 static void
-add_rcpt(struct mail *m, const char *name, const char *addr, enum rcpt_kind k)
+add_rcpt(struct run *r, const char *name, const char *addr, enum rcpt_kind k)
 {
-	for (size_t i = 0; i < m->nrcpt; i++)
-		if (strcmp(m->rcpt[i].addr, addr) == 0)
-			return;	/* each address once */
+	struct mail *m = &r->m;
+
+	if (r->seen == NULL)
+		r->seen = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	if (g_hash_table_contains(r->seen, addr))
+		return;
+	g_hash_table_add(r->seen, xstrdup(addr));
 	m->rcpt = xrealloc(m->rcpt, (m->nrcpt + 1) * sizeof(*m->rcpt));
 	m->rcpt[m->nrcpt].name = name ? xstrdup(name) : NULL;
 	m->rcpt[m->nrcpt].addr = xstrdup(addr);
@@ -154,7 +161,7 @@ cli_recipients(struct run *r)
 			bad = 1;
 			continue;
 		}
-		add_rcpt(&r->m, name, addr, r->cli_kind[i]);
+		add_rcpt(r, name, addr, r->cli_kind[i]);
 		free(name);
 		free(addr);
 	}
@@ -187,7 +194,7 @@ input_recipients(struct run *r, struct diags *d)
 			    "recipient '%s' is not one valid e-mail address", rc[i].email);
 			continue;
 		}
-		add_rcpt(&r->m, rc[i].name && *rc[i].name ? rc[i].name : NULL, addr,
+		add_rcpt(r, rc[i].name && *rc[i].name ? rc[i].name : NULL, addr,
 		    rc[i].kind);
 		free(name);
 		free(addr);
@@ -407,6 +414,8 @@ cmd_mail(int argc, char **argv)
 	build_free(r.b);
 	engine_close(r.e);
 	mail_free(&r.m);
+	if (r.seen)
+		g_hash_table_destroy(r.seen);
 	g_mime_shutdown();
 	return rc;
 }

@@ -68,14 +68,13 @@ literal_name(const char *name)
 }
 
 static void
-add_mailbox(GMimeMessage *msg, GMimeAddressType type, const char *name,
-    const char *addr)
+add_mailbox(InternetAddressList *l, const char *name, const char *addr)
 {
 	char *lit = literal_name(name);
 	InternetAddress *ia = internet_address_mailbox_new(lit ? lit : name, addr);
 
 	internet_address_set_charset(ia, "utf-8");
-	internet_address_list_add(g_mime_message_get_addresses(msg, type), ia);
+	internet_address_list_add(l, ia);
 	g_object_unref(ia);
 	g_free(lit);
 }
@@ -112,18 +111,30 @@ static GMimeMessage *
 headers(const struct mail *m, const struct mail_view *v, long long epoch,
     int flags, const char *hash, char **mid)
 {
+	static const GMimeAddressType type[4] = { GMIME_ADDRESS_TYPE_FROM,
+	    GMIME_ADDRESS_TYPE_TO, GMIME_ADDRESS_TYPE_CC, GMIME_ADDRESS_TYPE_BCC };
 	GMimeMessage *msg = g_mime_message_new(TRUE);
+	InternetAddressList *l[4];
 	GDateTime *dt;
 
-	add_mailbox(msg, GMIME_ADDRESS_TYPE_FROM, m->from_name, m->from_addr);
+	/* Lists of our own, handed over whole: GMime encodes a message's
+	 * header again at every address added to it. */
+	for (int i = 0; i < 4; i++)
+		l[i] = internet_address_list_new();
+	add_mailbox(l[0], m->from_name, m->from_addr);
 	for (size_t i = 0; i < m->nrcpt; i++) {
 		const struct mail_rcpt *r = &m->rcpt[i];
 
 		if (r->kind == RCPT_BCC && !(flags & MAIL_BCC))
 			continue;	/* the envelope carries them */
-		add_mailbox(msg, r->kind == RCPT_TO ? GMIME_ADDRESS_TYPE_TO :
-		    r->kind == RCPT_CC ? GMIME_ADDRESS_TYPE_CC : GMIME_ADDRESS_TYPE_BCC,
+		add_mailbox(l[r->kind == RCPT_TO ? 1 : r->kind == RCPT_CC ? 2 : 3],
 		    r->name, r->addr);
+	}
+	for (int i = 0; i < 4; i++) {
+		if (internet_address_list_length(l[i]) > 0)	/* no empty header */
+			internet_address_list_append(g_mime_message_get_addresses(msg,
+			    type[i]), l[i]);
+		g_object_unref(l[i]);
 	}
 	g_mime_message_set_subject(msg, v->subject, "utf-8");
 	dt = g_date_time_new_from_unix_utc(epoch);

@@ -146,7 +146,11 @@ class Browser:
             self.call("Browser.close")
         except SystemExit:
             pass
-        self.p.wait()
+        try:
+            self.p.wait(timeout=60)     # a guard against a hang, not a measure
+        except subprocess.TimeoutExpired:
+            self.p.kill()               # the browser this script started
+            self.p.wait()
 
 
 def html_of(eml):

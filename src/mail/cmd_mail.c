@@ -21,6 +21,7 @@
 struct run {
 	const char		*input, *from, *eml, *smtp;
 	int			 require_tls, personalize;
+	int			 reproducible;	/* SOURCE_DATE_EPOCH is set */
 	struct build_opts	 o;
 	const char		*cli[MAX_CLI_RCPT];
 	enum rcpt_kind		 cli_kind[MAX_CLI_RCPT];
@@ -32,6 +33,7 @@ struct run {
 	char			*png;		/* the chart picture, or NULL */
 	size_t			 pnglen;
 	long long		 when;
+	GHashTable		*seen;		/* the addresses taken */
 };
 
 static const char *const kind_name[] = { "to", "cc", "bcc" };
@@ -119,12 +121,18 @@ options(struct run *r, int argc, char **argv)
 	return -1;
 }
 
+/* Add a recipient, each address once (a hash of those seen, so that a
+ * long <distribution> costs no more than its length). */
 static void
-add_rcpt(struct mail *m, const char *name, const char *addr, enum rcpt_kind k)
+add_rcpt(struct run *r, const char *name, const char *addr, enum rcpt_kind k)
 {
-	for (size_t i = 0; i < m->nrcpt; i++)
-		if (strcmp(m->rcpt[i].addr, addr) == 0)
-			return;	/* each address once */
+	struct mail *m = &r->m;
+
+	if (r->seen == NULL)
+		r->seen = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	if (g_hash_table_contains(r->seen, addr))
+		return;
+	g_hash_table_add(r->seen, xstrdup(addr));
 	m->rcpt = xrealloc(m->rcpt, (m->nrcpt + 1) * sizeof(*m->rcpt));
 	m->rcpt[m->nrcpt].name = name ? xstrdup(name) : NULL;
 	m->rcpt[m->nrcpt].addr = xstrdup(addr);
@@ -153,7 +161,7 @@ cli_recipients(struct run *r)
 			bad = 1;
 			continue;
 		}
-		add_rcpt(&r->m, name, addr, r->cli_kind[i]);
+		add_rcpt(r, name, addr, r->cli_kind[i]);
 		free(name);
 		free(addr);
 	}
@@ -186,7 +194,7 @@ input_recipients(struct run *r, struct diags *d)
 			    "recipient '%s' is not one valid e-mail address", rc[i].email);
 			continue;
 		}
-		add_rcpt(&r->m, rc[i].name && *rc[i].name ? rc[i].name : NULL, addr,
+		add_rcpt(r, rc[i].name && *rc[i].name ? rc[i].name : NULL, addr,
 		    rc[i].kind);
 		free(name);
 		free(addr);
@@ -238,7 +246,8 @@ message(struct run *r)
 		free(err);
 		return EXIT_SYSTEM;
 	}
-	r->when = sde && *sde ? strtoll(sde, NULL, 10) : (long long)time(NULL);
+	r->reproducible = sde && *sde;
+	r->when = r->reproducible ? strtoll(sde, NULL, 10) : (long long)time(NULL);
 	return EXIT_OK;
 }
 
@@ -247,6 +256,8 @@ compose(struct run *r, const struct mail *m, const char *greeting, int flags,
     size_t *len)
 {
 	r->v.greeting = greeting;
+	if (r->reproducible)
+		flags |= MAIL_REPRODUCIBLE;
 	return mail_compose(m, &r->v, r->b->pdf, r->b->pdflen, r->png, r->pnglen,
 	    r->when, flags, len);
 }
@@ -403,6 +414,8 @@ cmd_mail(int argc, char **argv)
 	build_free(r.b);
 	engine_close(r.e);
 	mail_free(&r.m);
+	if (r.seen)
+		g_hash_table_destroy(r.seen);
 	g_mime_shutdown();
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* compose.c: the message as MIME, with GMime: the text and HTML bodies
  * as multipart/alternative (with the chart picture, when there is one,
  * in a multipart/related around them) and the PDF attached. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,40 +68,83 @@ literal_name(const char *name)
 }
 
 static void
-add_mailbox(GMimeMessage *msg, GMimeAddressType type, const char *name,
-    const char *addr)
+add_mailbox(InternetAddressList *l, const char *name, const char *addr)
 {
 	char *lit = literal_name(name);
 	InternetAddress *ia = internet_address_mailbox_new(lit ? lit : name, addr);
 
 	internet_address_set_charset(ia, "utf-8");
-	internet_address_list_add(g_mime_message_get_addresses(msg, type), ia);
+	internet_address_list_add(l, ia);
 	g_object_unref(ia);
 	g_free(lit);
 }
 
+/* With MAIL_REPRODUCIBLE, the Message-ID and the MIME boundaries come
+ * from a digest of what the message holds (its date, sender, recipients,
+ * bodies' sources and the PDF), so that the same input gives the same
+ * bytes; otherwise GMime draws them at random. */
+static char *
+digest(const struct mail *m, const struct mail_view *v, const char *pdf,
+    size_t pdflen, long long epoch, const char *greeting)
+{
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	char *hex, when[32];
+
+	snprintf(when, sizeof(when), "%lld", epoch);
+	g_checksum_update(c, (const guchar *)when, -1);
+	g_checksum_update(c, (const guchar *)m->from_addr, -1);
+	for (size_t i = 0; i < m->nrcpt; i++) {
+		g_checksum_update(c, (const guchar *)m->rcpt[i].addr, -1);
+		g_checksum_update(c, (const guchar *)(m->rcpt[i].kind == RCPT_TO ? "t" :
+		    m->rcpt[i].kind == RCPT_CC ? "c" : "b"), 1);
+	}
+	g_checksum_update(c, (const guchar *)v->subject, -1);
+	if (greeting)
+		g_checksum_update(c, (const guchar *)greeting, -1);
+	g_checksum_update(c, (const guchar *)pdf, (gssize)pdflen);
+	hex = xstrdup(g_checksum_get_string(c));
+	g_checksum_free(c);
+	return hex;
+}
+
 static GMimeMessage *
 headers(const struct mail *m, const struct mail_view *v, long long epoch,
-    int flags, char **mid)
+    int flags, const char *hash, char **mid)
 {
+	static const GMimeAddressType type[4] = { GMIME_ADDRESS_TYPE_FROM,
+	    GMIME_ADDRESS_TYPE_TO, GMIME_ADDRESS_TYPE_CC, GMIME_ADDRESS_TYPE_BCC };
 	GMimeMessage *msg = g_mime_message_new(TRUE);
+	InternetAddressList *l[4];
 	GDateTime *dt;
 
-	add_mailbox(msg, GMIME_ADDRESS_TYPE_FROM, m->from_name, m->from_addr);
+	/* Lists of our own, handed over whole: GMime encodes a message's
+	 * header again at every address added to it. */
+	for (int i = 0; i < 4; i++)
+		l[i] = internet_address_list_new();
+	add_mailbox(l[0], m->from_name, m->from_addr);
 	for (size_t i = 0; i < m->nrcpt; i++) {
 		const struct mail_rcpt *r = &m->rcpt[i];
 
 		if (r->kind == RCPT_BCC && !(flags & MAIL_BCC))
 			continue;	/* the envelope carries them */
-		add_mailbox(msg, r->kind == RCPT_TO ? GMIME_ADDRESS_TYPE_TO :
-		    r->kind == RCPT_CC ? GMIME_ADDRESS_TYPE_CC : GMIME_ADDRESS_TYPE_BCC,
+		add_mailbox(l[r->kind == RCPT_TO ? 1 : r->kind == RCPT_CC ? 2 : 3],
 		    r->name, r->addr);
+	}
+	for (int i = 0; i < 4; i++) {
+		if (internet_address_list_length(l[i]) > 0)	/* no empty header */
+			internet_address_list_append(g_mime_message_get_addresses(msg,
+			    type[i]), l[i]);
+		g_object_unref(l[i]);
 	}
 	g_mime_message_set_subject(msg, v->subject, "utf-8");
 	dt = g_date_time_new_from_unix_utc(epoch);
 	g_mime_message_set_date(msg, dt);
 	g_date_time_unref(dt);
-	*mid = g_mime_utils_generate_message_id(strchr(m->from_addr, '@') + 1);
+	if (hash)
+		*mid = g_strdup_printf("%.32s.%lld@%s", hash, epoch,
+		    strchr(m->from_addr, '@') + 1);
+	else
+		*mid = g_mime_utils_generate_message_id(strchr(m->from_addr, '@') + 1);
 	g_mime_message_set_message_id(msg, *mid);
 	return msg;
 }
@@ -137,9 +181,11 @@ mail_compose(const struct mail *m, const struct mail_view *view, const char *pdf
 	GMimeMultipart *mixed, *alt, *related = NULL;
 	GMimeTextPart *tp, *hp;
 	GMimePart *img = NULL, *att;
-	char *mid, *pdfcid, *chartcid, *text, *html, *result;
+	char *mid, *pdfcid, *chartcid, *text, *html, *result, *hash;
 
-	msg = headers(m, view, epoch, flags, &mid);
+	hash = flags & MAIL_REPRODUCIBLE ? digest(m, view, pdf, pdflen, epoch,
+	    view->greeting) : NULL;
+	msg = headers(m, view, epoch, flags, hash, &mid);
 	pdfcid = xasprintf("pdf.%s", mid);
 	chartcid = xasprintf("chart.%s", mid);
 	v.pdfcid = pdfcid;
@@ -167,6 +213,18 @@ mail_compose(const struct mail *m, const struct mail_view *view, const char *pdf
 	} else
 		g_mime_multipart_add(mixed, GMIME_OBJECT(alt));
 	g_mime_multipart_add(mixed, GMIME_OBJECT(att));
+	if (hash) {
+		char *bd[3];
+
+		for (int i = 0; i < 3; i++)
+			bd[i] = xasprintf("=-bm-%.24s-%d", hash, i);
+		g_mime_multipart_set_boundary(mixed, bd[0]);
+		g_mime_multipart_set_boundary(alt, bd[1]);
+		if (related)
+			g_mime_multipart_set_boundary(related, bd[2]);
+		for (int i = 0; i < 3; i++)
+			free(bd[i]);
+	}
 	g_mime_message_set_mime_part(msg, GMIME_OBJECT(mixed));
 	result = bytes_of(msg, flags, len);
 
@@ -185,5 +243,6 @@ mail_compose(const struct mail *m, const struct mail_view *view, const char *pdf
 	g_free(mid);
 	free(pdfcid);
 	free(chartcid);
+	free(hash);
 	return result;
 }

@@ -1,4 +1,5 @@
-/* mail.c: composing and sending a briefing by e-mail. */
+/* mail.c: the message's subject and attachment name, the hand-over to the
+ * local sendmail, and freeing a struct mail. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -7,7 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <gmime/gmime.h>
+#include <glib.h>
 
 #include "base/util.h"
 #include "mail/mail.h"

@@ -81,6 +81,8 @@ char *mail_subject(const struct briefing *b);
 char *mail_pdf_name(const struct briefing *b);
 #define MAIL_BCC	0x1	/* Bcc in the headers (for sendmail -t, which removes it) */
 #define MAIL_CRLF	0x2	/* CRLF line ends, as SMTP requires */
+#define MAIL_REPRODUCIBLE 0x4	/* Message-ID and boundaries from the content
+				 * (SOURCE_DATE_EPOCH set), not at random */
 
 /* Compose the message: multipart/mixed holding the bodies (text/plain
  * format=flowed and text/html as multipart/alternative; inside a

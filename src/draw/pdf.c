@@ -94,6 +94,13 @@ put_hex4(struct buf *b, unsigned c)
 	buf_add(b, h, 4);
 }
 
+/* How far (pt) a glyph may sit from where the reader's pen stands before
+ * the TJ array moves it: Pango's 1/1024 pt positions and the fonts' 1/1000
+ * em widths round apart by a few thousandths of a point on most glyphs.
+ * The pen is always compared with where Pango put the glyph, so the
+ * error never adds up beyond this. */
+#define PEN_SLACK	0.004
+
 /* The text state of a page's content while one run is written: the pen
  * as the PDF reader will move it, and what is open in the stream. */
 struct pen {
@@ -158,7 +165,7 @@ pen_glyph(struct pen *p, const struct dl_text *t, uint32_t gid, double gx,
 		buf_addc(p->b, '[');
 		p->array = 1;
 	}
-	if (fabs(gx - p->x) > 0.0005) {
+	if (fabs(gx - p->x) > PEN_SLACK) {
 		if (p->hex)
 			buf_addc(p->b, '>');
 		p->hex = 0;
@@ -642,7 +649,7 @@ draw_pages(struct job *j)
 		 * close at save time. */
 		if (pa->gmode == HPDF_GMODE_PAGE_DESCRIPTION && pa->gstate &&
 		    pa->gstate->prev == NULL)
-			pdfzip_add(j->z, pa->contents);
+			pdfzip_add(j->z, pa->contents, 0);
 	}
 	free(images);
 	return rc;

@@ -282,7 +282,7 @@ data_stream(HPDF_Doc pdf, struct pdfzip *z, int compress, const void *data,
 	if (HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) != HPDF_OK)
 		return NULL;
 	if (z && compress)
-		pdfzip_add(z, s);
+		pdfzip_add(z, s, 1);
 	return s;
 }
 

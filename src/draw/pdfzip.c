@@ -18,6 +18,7 @@
 
 struct zjob {
 	HPDF_Dict	 dict;
+	int		 level;		/* zlib's compression level */
 	unsigned char	*data;		/* deflated, once done */
 	size_t		 len;
 	int		 ok;
@@ -56,11 +57,10 @@ eligible(HPDF_Dict d)
 	return plain(d) && d->filter == HPDF_STREAM_FILTER_FLATE_DECODE;
 }
 
-/* Deflate a memory stream's buffers at zlib's best level (a few percent
- * smaller than libharu's default; it runs off the drawing thread).
- * Returns 0 with *out malloc'd, or -1. */
+/* Deflate a memory stream's buffers at zlib's level.  Returns 0 with
+ * *out malloc'd, or -1. */
 static int
-deflate_stream(HPDF_Stream s, unsigned char **out, size_t *len)
+deflate_stream(HPDF_Stream s, int level, unsigned char **out, size_t *len)
 {
 	z_stream zs;
 	unsigned n = HPDF_MemStream_GetBufCount(s);
@@ -69,7 +69,7 @@ deflate_stream(HPDF_Stream s, unsigned char **out, size_t *len)
 	int r = Z_OK;
 
 	memset(&zs, 0, sizeof(zs));
-	if (deflateInit(&zs, Z_BEST_COMPRESSION) != Z_OK)
+	if (deflateInit(&zs, level) != Z_OK)
 		return -1;
 	cap = deflateBound(&zs, s->size);
 	buf = xmalloc(cap);
@@ -117,15 +117,16 @@ take_one(struct pdfzip *z)
 	unsigned char *data = NULL;
 	size_t len = 0, i;
 	double t0;
-	int ok;
+	int ok, level;
 
 	if (z->next == z->n)
 		return 0;
 	i = z->next++;
 	d = z->jobs[i].dict;
+	level = z->jobs[i].level;
 	pthread_mutex_unlock(&z->mu);
 	t0 = mono_ms();
-	ok = deflate_stream(d->stream, &data, &len) == 0;
+	ok = deflate_stream(d->stream, level, &data, &len) == 0;
 	pthread_mutex_lock(&z->mu);
 	z->ms += mono_ms() - t0;
 	z->jobs[i].data = data;
@@ -171,7 +172,7 @@ pdfzip_new(void)
 
 /* Queue a finished stream; see pdfzip.h. */
 void
-pdfzip_add(struct pdfzip *z, HPDF_Dict stream)
+pdfzip_add(struct pdfzip *z, HPDF_Dict stream, int best)
 {
 	if (z == NULL || !eligible(stream))
 		return;
@@ -179,6 +180,7 @@ pdfzip_add(struct pdfzip *z, HPDF_Dict stream)
 	if (!z->stop) {
 		z->jobs = xgrow(z->jobs, &z->cap, z->n + 1, sizeof(*z->jobs));
 		memset(&z->jobs[z->n], 0, sizeof(*z->jobs));
+		z->jobs[z->n].level = best ? Z_BEST_COMPRESSION : Z_DEFAULT_COMPRESSION;
 		z->jobs[z->n++].dict = stream;
 		pthread_cond_signal(&z->cv);
 	}

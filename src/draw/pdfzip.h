@@ -17,9 +17,11 @@ struct pdfzip;
 /* Start a compressor with a thread of its own.  Returns NULL when no
  * thread can be started (the streams are then left to libharu). */
 struct pdfzip *pdfzip_new(void);
-/* Queue a stream dictionary whose content will not change again.  The
+/* Queue a stream dictionary whose content will not change again, to be
+ * deflated at zlib's default level, or with best at its best (for the
+ * font files, written once a document: a few percent smaller).  The
  * thread may read it from now on; the caller must not write to it. */
-void pdfzip_add(struct pdfzip *z, HPDF_Dict stream);
+void pdfzip_add(struct pdfzip *z, HPDF_Dict stream, int best);
 /* Deflate what is still queued alongside the thread, wait for it, and put
  * each compressed stream in place (libharu allocates: call it on the
  * thread that owns the document).

@@ -1098,11 +1098,15 @@ text_width(struct typeset *ts, const char *plain, const struct style *st)
 	struct hyphtext q;
 	int w, h;
 
-	/* Measured as text_layout sets it: with typographic quotes. */
+	/* Measured as text_layout sets it: with typographic quotes (most
+	 * labels have no straight quote, and are measured as they are). */
 	memset(&q, 0, sizeof(q));
 	buf_init(&q.out);
-	prepare(NULL, NULL, &q, src, strlen(src), 0);
-	pango_layout_set_text(lay, q.out.data ? q.out.data : "", (int)q.out.len);
+	if (strpbrk(src, "'\"")) {
+		prepare(NULL, NULL, &q, src, strlen(src), 0);
+		pango_layout_set_text(lay, q.out.data ? q.out.data : "", (int)q.out.len);
+	} else
+		pango_layout_set_text(lay, src, -1);
 	buf_free(&q.out);
 	free(q.ins);
 	pango_layout_set_attributes(lay, al);

@@ -62,9 +62,9 @@ def case(name, xml, pin=None, runs=RUNS):
           f"peak RSS {fmt(rss, 'MB', 1 / 1024, 1)}")
     print(f"  {int(med[6])} pages, PDF {med[7] / 1024:.1f} KB")
     print(f"  stages (median ms): parse+validate {med[0]:.1f}, layout {med[1]:.1f}, "
-          f"font embedding {med[2]:.1f} (own thread), PDF drawing {med[3]:.1f}, "
-          f"saving {med[4]:.1f} (with the font files' deflate); compression "
-          f"{med[5]:.1f} on other threads (pages, font maps)")
+          f"fonts {med[2]:.1f} (opening and subsetting faces), PDF drawing "
+          f"{med[3]:.1f}, saving {med[4]:.1f}; compression {med[5]:.1f} on "
+          f"another thread (pages, font files)")
     return statistics.median(walls) * 1000
 
 def rebuild_ms(xml, story, n=7):

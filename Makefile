@@ -129,6 +129,7 @@ fuzz: deps
 
 deps:
 	@sh .ci/install-deps
+	@sh .ci/install-pdfjs
 
 demo: deps
 	$(MAKE) all

@@ -25,7 +25,9 @@ r = pypdf.PdfReader(sys.argv[1], strict=True)
 for p in r.pages:
     p.extract_text()
 ' "$2" >>"$G/q.err" 2>&1
-	[ ! -s "$G/q.err" ] && ok "$1: poppler, MuPDF, Ghostscript, pypdf (strict) read it with no warning" \
+	NODE_PATH=$ROOT/build/pdfjs/node_modules node "$T/pdfjs-read.js" "$2" >"$G/q-js.txt" 2>&1 ||
+		grep -E "^WARN|^ERROR" "$G/q-js.txt" >>"$G/q.err" || echo "pdf.js failed" >>"$G/q.err"
+	[ ! -s "$G/q.err" ] && ok "$1: poppler, MuPDF, Ghostscript, pypdf (strict) and pdf.js read it with no warning" \
 		|| no "$1: readers warn" "$(head -5 "$G/q.err")"
 }
 
@@ -105,6 +107,9 @@ done
 	&& ok "world-business: script faces embedded as subset Type0 fonts (CJK as CID CFF)" || no "world-business fonts" "missing:${missing_face:-} $(cat "$G/wfonts")"
 grep -q "CID Type 0C" "$G/wfonts" && ok "world-business: CJK faces embedded as bare CID-keyed CFF" || no "CJK CFF" "$(cat "$G/wfonts")"
 quiet_readers "world-business" "$G/world.pdf"
+check "pdf.js gives the Chinese, Korean and Greek names back" sh -c "grep -qF '宁德时代' '$G/q-js.txt' && grep -qF '현대자동차' '$G/q-js.txt' && grep -qF 'Τράπεζα' '$G/q-js.txt'"
+"$BIN" render "$ROOT/samples/weekly.xml" -o "$G/weekly.pdf" -q
+quiet_readers "weekly edition" "$G/weekly.pdf"
 pdftotext "$G/world.pdf" - 2>/dev/null | sed 's/\xe2\x80\xab//g; s/\xe2\x80\xac//g' >"$G/world.txt"
 # Every name, as pdftotext gives it back (poppler wraps right-to-left runs
 # in embedding marks, removed above: U+202B, U+202C).

@@ -191,7 +191,6 @@ static void
 check_chart(struct pool *pool, struct chart *ch, struct diags *d)
 {
 	GHashTable *names = g_hash_table_new(g_str_hash, g_str_equal);
-
 	GHashTable *cats = g_hash_table_new(g_str_hash, g_str_equal);
 	int too_many = 0;
 
@@ -204,6 +203,8 @@ check_chart(struct pool *pool, struct chart *ch, struct diags *d)
 	/* Its table is series by labels: both are bounded. */
 	for (size_t s = 0; s < ch->nseries && !too_many; s++)
 		for (size_t i = 0; i < ch->series[s].nvalues; i++) {
+			if (ch->series[s].values[i].label == NULL)
+				continue;	/* the schema's error says so */
 			g_hash_table_add(cats, (gpointer)ch->series[s].values[i].label);
 			if (g_hash_table_size(cats) > VALIDATE_MAX_LABELS) {
 				E(ch->series[s].values[i].pos, "a chart holds at most %d "

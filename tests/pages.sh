@@ -118,3 +118,11 @@ pdftotext -f "$n" -l "$n" "$P/header.pdf" - 2>/dev/null | tr '\n' ' ' | grep -qi
 	&& ! ptext "$P/header.pdf" | grep -q "…" \
 	&& ok "pages: a long running header wraps, whole" \
 	|| no "pages: long header" "$(pdftotext -f "$n" -l "$n" "$P/header.pdf" - 2>/dev/null | head -3)"
+
+# Charts cut nothing: a category label too long for its column wraps (its
+# row grows), a line's end label wraps; no ellipsis in the text.
+"$BIN" render "$T/fixtures/long-labels.xml" -o "$P/ll.pdf" -q
+pdftotext "$P/ll.pdf" - 2>/dev/null | tr '\n' ' ' >"$P/ll.txt"
+! grep -q "…" "$P/ll.txt" && grep -q "Tensor Processing Unit capacity reservation" "$P/ll.txt" \
+	&& grep -q "OpenAI to Microsoft under the 2030 cap" "$P/ll.txt" \
+	&& ok "pages: long chart labels wrap whole, no ellipsis" || no "pages: chart labels cut" "$(cat "$P/ll.txt")"

@@ -192,6 +192,33 @@ bar_axis(struct lay *L, const struct chart *c, struct dl_list *fr,
 	}
 }
 
+/* How many lines text takes in the chart-label style at width. */
+static size_t
+label_lines(struct lay *L, const char *text, double width)
+{
+	struct tlines tl;
+	size_t n;
+
+	text_layout(L->ts, NULL, text, &L->t->st[ST_CHART_LABEL], width, 0, 0, &tl);
+	n = tl.n ? tl.n : 1;
+	tlines_free(&tl);
+	return n;
+}
+
+/* A category's label, right-aligned in width and centred on a row of
+ * height row at y, wrapped (never cut) when it is long. */
+static void
+category_label(struct lay *L, struct dl_list *fr, const char *text, double y,
+    double row, double width)
+{
+	const struct style *ls = &L->t->st[ST_CHART_LABEL];
+	struct tlines tl;
+
+	text_layout(L->ts, NULL, text, ls, width, T_RIGHT, L->t->colors[C_TEXT], &tl);
+	lay_place(fr, &tl, 0, y + (row - (double)tl.n * ls->leading) / 2);
+	tlines_free(&tl);
+}
+
 /* Horizontal bars: categories are rows; stacked or grouped by series. */
 static double
 bars(struct lay *L, const struct chart *c, const struct table *t,
@@ -215,6 +242,18 @@ bars(struct lay *L, const struct chart *c, const struct table *t,
 	scale = (x1 - x0) / (tk.hi - tk.lo);
 	bar = stacked ? 14 : (t->nser > 1 ? 9 : 14);
 	row = (stacked ? bar : bar * (double)t->nser) + 10;
+	if (max_label_width(L, t, ST_CHART_LABEL) + 10 > lw) {
+		/* Labels too long for their column wrap, and rows make room. */
+		size_t lines = 1;
+
+		for (size_t k = 0; k < t->ncat; k++) {
+			size_t n = label_lines(L, t->cat[k], lw - 8);
+
+			lines = n > lines ? n : lines;
+		}
+		if ((double)lines * ls->leading + 4 > row)
+			row = (double)lines * ls->leading + 4;
+	}
 	if (row * (double)t->ncat > maxh) {
 		row = maxh / (double)t->ncat;
 		bar = (row * 0.75) / (stacked ? 1 : (double)t->nser);
@@ -238,9 +277,7 @@ bars(struct lay *L, const struct chart *c, const struct table *t,
 		int segs = 0;
 
 		if (k % every == 0)
-			lay_frame_text(L, fr, NULL, t->cat[k], ST_CHART_LABEL, 0,
-			    y + (row - ls->leading) / 2, lw - 8, T_RIGHT | T_ELLIPSIZE,
-			    L->t->colors[C_TEXT]);
+			category_label(L, fr, t->cat[k], y, row, lw - 8);
 		for (size_t s = 0; s < t->nser; s++) {
 			double v = t->v[s * t->ncat + k], a, b, w;
 
@@ -304,14 +341,18 @@ point_label(struct lay *L, struct dl_list *fr, const struct table *t, size_t k,
 	    L->t->colors[C_TEXT]);
 }
 
-/* Direct labels at the lines' ends (endy, by series) from x, namew wide,
- * nudged apart so none collide. */
+/* Direct labels at the lines' ends (endy, by series) from x, namew wide
+ * (a long name wraps, never cut), nudged apart so none collide. */
 static void
 end_labels(struct lay *L, const struct chart *c, struct dl_list *fr, double *endy,
     double x, double namew)
 {
 	const struct style *ls = &L->t->st[ST_CHART_LABEL];
 	size_t n = c->nseries, *ord = xcalloc(n, sizeof(size_t));
+	size_t *lines = xcalloc(n, sizeof(size_t));
+
+	for (size_t s = 0; s < n; s++)
+		lines[s] = label_lines(L, c->series[s].name, namew + 2);
 
 	for (size_t s = 0; s < n; s++)
 		ord[s] = s;
@@ -322,12 +363,16 @@ end_labels(struct lay *L, const struct chart *c, struct dl_list *fr, double *end
 			ord[b] = ord[b - 1];
 			ord[b - 1] = tmp;
 		}
-	for (size_t i = 1; i < n; i++)
-		if (endy[ord[i]] < endy[ord[i - 1]] + ls->leading)
-			endy[ord[i]] = endy[ord[i - 1]] + ls->leading;
+	for (size_t i = 1; i < n; i++) {
+		double below = endy[ord[i - 1]] + (double)lines[ord[i - 1]] * ls->leading;
+
+		if (endy[ord[i]] < below)
+			endy[ord[i]] = below;
+	}
 	for (size_t s = 0; s < n; s++)
 		lay_frame_text(L, fr, NULL, c->series[s].name, ST_CHART_LABEL, x,
-		    endy[s] - ls->leading / 2, namew + 2, T_ELLIPSIZE, series_color(L, s));
+		    endy[s] - ls->leading / 2, namew + 2, 0, series_color(L, s));
+	free(lines);
 	free(ord);
 }
 

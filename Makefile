@@ -33,7 +33,7 @@ LDLIBS   = $(PLIBS) -lhpdf -lhyphen -ljpeg -lm
 SRCS = base/util.c base/diag.c base/date.c base/output.c base/image.c \
        base/infile.c \
        read/srcmap.c read/xmlin.c read/include.c read/model.c read/parse.c \
-       read/validate.c read/theme.c read/streamsafe.c read/schemacheck.c read/xmlerr.c \
+       read/validate.c read/theme.c read/streamsafe.c read/schemacheck.c read/xmlerr.c read/quotes.c \
        base/suggest.c \
        lay/fonts.c lay/text.c lay/flow.c lay/geom.c lay/ticks.c lay/lay.c \
        lay/chart.c lay/timeline.c lay/powermap.c lay/story.c lay/edition.c \

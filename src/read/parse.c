@@ -13,6 +13,7 @@
 #include "read/include.h"
 #include "read/model.h"
 #include "read/parse.h"
+#include "read/quotes.h"
 #include "read/schemas.h"
 #include "read/srcmap.h"
 #include "read/validate.h"
@@ -141,6 +142,8 @@ static void
 rich(struct builder *bd, xmlNodePtr n, struct rich *out)
 {
 	struct richbuild r;
+	char *smart;
+	size_t len;
 
 	memset(&r, 0, sizeof(r));
 	buf_init(&r.text);
@@ -148,8 +151,12 @@ rich(struct builder *bd, xmlNodePtr n, struct rich *out)
 	rich_walk(bd, &r, n);
 	while (r.text.len && r.text.data[r.text.len - 1] == ' ')
 		r.text.data[--r.text.len] = '\0';
-	out->text = pool_strndup(bd->pool, r.text.data, r.text.len);
-	out->len = r.text.len;
+	out->lang = lang_of(bd, n);
+	len = r.text.len;
+	smart = quotes_smarten(r.text.data, &len, out->lang, r.marks, r.nmarks);
+	out->text = pool_strndup(bd->pool, smart ? smart : r.text.data, len);
+	out->len = len;
+	free(smart);
 	out->nmarks = 0;
 	out->marks = r.nmarks ? pool_alloc(bd->pool, r.nmarks * sizeof(struct mark)) : NULL;
 	for (size_t i = 0; i < r.nmarks; i++) {
@@ -162,7 +169,6 @@ rich(struct builder *bd, xmlNodePtr n, struct rich *out)
 		out->marks[out->nmarks++] = m;
 	}
 	out->pos = node_pos(bd, n);
-	out->lang = lang_of(bd, n);
 	buf_free(&r.text);
 	free(r.marks);
 }

@@ -20,3 +20,69 @@ case $t in
 *)	no "quotes: English, German and French quotes and apostrophes in the PDF" "$t" ;;
 esac
 ptext "$K/q.pdf" | grep -q "[\"']" && no "quotes: no straight quote is left" || ok "quotes: no straight quote is left"
+
+# ---- lists ------------------------------------------------------------
+bstory "$K/l.xml" "" '<p>Before.</p>
+<list type="number"><item>First step, long enough to wrap onto a second line of the text column so that the hang shows in the layout.</item><item>Second step.<list><item>Nested one.</item><item>Nested two.</item></list></item><item>Third step.</item></list>
+<list><item>A bullet.</item><item>Another bullet.</item></list>'
+"$BIN" render -q "$K/l.xml" -o "$K/l.pdf" 2>"$W/err" || no "lists: render" "$(cat "$W/err")"
+t=$(pdftotext "$K/l.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+case $t in
+*"Before. 1. First step"*"2. Second step. – Nested one. – Nested two. 3. Third step. • A bullet. • Another bullet."*)
+	ok "lists: numbers, bullets and a nested list in order" ;;
+*)	no "lists: numbers, bullets and a nested list in order" "$t" ;;
+esac
+# The wrapped line of an item starts where its first line's text does.
+pdftotext -bbox "$K/l.pdf" - 2>/dev/null >"$K/l.html"
+x_first=$(grep '>First<' "$K/l.html" | sed 's/.*xMin="\([0-9.]*\)".*/\1/')
+x_num=$(grep '>1\.<' "$K/l.html" | head -1 | sed 's/.*xMin="\([0-9.]*\)".*/\1/')
+x_wrap=$(awk '/>First</ { y = $0; sub(/.*yMin="/, "", y); sub(/".*/, "", y) }
+	/yMin=/ && y != "" { v = $0; sub(/.*yMin="/, "", v); sub(/".*/, "", v)
+	  if (v - y > 5 && v - y < 20 && !done) { x = $0; sub(/.*xMin="/, "", x); sub(/".*/, "", x); print x; done = 1 } }' "$K/l.html")
+x_p=$(grep '>Before\.<' "$K/l.html" | sed 's/.*xMin="\([0-9.]*\)".*/\1/')
+if [ -n "$x_first" ] && [ -n "$x_wrap" ] && awk -v a="$x_first" -v b="$x_wrap" -v n="$x_num" -v p="$x_p" \
+    'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d < 0.5 && n + 0 >= p - 0.5 && a > n + 5) }'; then
+	ok "lists: hanging numbers, wrapped lines aligned with the item's text"
+else
+	no "lists: hanging numbers, wrapped lines aligned with the item's text" "first=$x_first wrap=$x_wrap num=$x_num p=$x_p"
+fi
+"$BIN" render --dump=model "$K/l.xml" 2>/dev/null | grep -q "^        list bullet$" &&
+	ok "lists: the model dump shows the nested list" || no "lists: the model dump shows the nested list"
+
+bstory "$K/l4.xml" "" '<list><item>1<list><item>2<list><item>3<list><item>4</item></list></item></list></item></list></item></list>'
+expect "lists: nested four deep is an error" 1 "" "$BIN" check "$K/l4.xml"
+grep -qx "$K/l4.xml:6:40: error: a list nested 4 deep; lists nest 3 deep at most" "$W/out" &&
+	ok "lists: nested four deep: the message names the list" || no "lists: nested four deep: the message names the list" "$(cat "$W/out")"
+bstory "$K/le.xml" "" '<list type="dots"><item>x</item><item> </item></list>'
+"$BIN" check "$K/le.xml" >"$W/out" 2>&1; st=$?
+if [ $st -eq 1 ] && grep -q "le.xml:6:13: error: type=\"dots\" is not allowed; use bullet or number" "$W/out" &&
+    grep -q "le.xml:6:33: error: list item is empty" "$W/out"; then ok "lists: a wrong type is a located error"
+else no "lists: a wrong type is a located error" "$(cat "$W/out")"; fi
+
+# ---- callouts ---------------------------------------------------------
+# Filler paragraphs push the box down the page step by step: wherever it
+# falls, its label and its last line share a page, and at least once the
+# box starts a page of its own after the filler.
+whole=1; moved=0; how=""
+for n in 40 42 44 46 48 50 52; do
+	long=""
+	for i in $(seq 1 $n); do long="$long<p>Filler paragraph $i, which takes a line of the page.</p>"; done
+	bstory "$K/c.xml" "" "$long<callout title=\"Bottom line\"><p>First line of the box.</p><list><item>Keep one.</item><item>Keep two.</item><item>Keep three.</item></list><p>Last line of the box.</p></callout><p>After.</p>"
+	"$BIN" render -q "$K/c.xml" -o "$K/c.pdf" 2>"$W/err" || { whole=0; how="render failed"; break; }
+	np=$(pdfinfo "$K/c.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	p_title=""; p_last=""; p_fill=""
+	for p in $(seq 1 "$np"); do
+		pt=$(pdftotext -f "$p" -l "$p" "$K/c.pdf" - 2>/dev/null)
+		echo "$pt" | grep -q "TOM LINE" && p_title=$p
+		echo "$pt" | grep -q "Last line of the box" && p_last=$p
+		echo "$pt" | grep -q "Filler paragraph $n," && p_fill=$p
+	done
+	[ -n "$p_title" ] && [ "$p_title" = "$p_last" ] || { whole=0; how="$how n=$n:$p_title/$p_last"; }
+	[ -n "$p_title" ] && [ "$p_title" -gt "$p_fill" ] && moved=1
+done
+[ $whole = 1 ] && [ $moved = 1 ] && ok "callouts: a box is never split; one that does not fit moves to the next page whole" ||
+	no "callouts: a box is never split; one that does not fit moves to the next page whole" "whole=$whole moved=$moved$how"
+bstory "$K/cl.xml" "" '<callout title="x"><p>a</p><quote>no</quote></callout>'
+"$BIN" check "$K/cl.xml" >"$W/out" 2>&1; st=$?
+if [ $st -eq 1 ] && grep -q "cl.xml:6:.*error: .*quote" "$W/out"; then ok "callouts: only paragraphs and lists, a located error"
+else no "callouts: only paragraphs and lists, a located error" "$(cat "$W/out")"; fi

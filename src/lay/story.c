@@ -4,9 +4,11 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "lay/callout.h"
 #include "lay/chart.h"
 #include "lay/geom.h"
 #include "lay/lay.h"
+#include "lay/list.h"
 #include "lay/powermap.h"
 #include "lay/story.h"
 #include "lay/timeline.h"
@@ -205,6 +207,12 @@ analysis(struct lay *L, const struct story *st)
 				break;
 			case BLOCK_QUOTE:
 				quote_block(L, blk);
+				break;
+			case BLOCK_LIST:
+				list_layout(L, blk->list, i == 0 ? 4 : 7, i == 0);
+				break;
+			case BLOCK_CALLOUT:
+				callout_layout(L, blk->callout, i == 0 ? 4 : 12);
 				break;
 			case BLOCK_CHART: {
 				struct dl_list cf = { 0 };

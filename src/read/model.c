@@ -39,12 +39,55 @@ or_dash(const char *x)
 	return x ? x : "-";
 }
 
+static void
+dump_list(FILE *f, int ind, const struct list *l)
+{
+	fprintf(f, "%*slist %s\n", ind, "", l->numbered ? "number" : "bullet");
+	for (size_t i = 0; i < l->nitems; i++) {
+		dump_rich(f, ind + 2, "item", &l->items[i].text);
+		if (l->items[i].sub)
+			dump_list(f, ind + 4, l->items[i].sub);
+	}
+}
+
+static void
+dump_block(FILE *f, int ind, const struct block *bl)
+{
+	static const char *const ctype[] = { "bar", "stacked-bar", "line" };
+
+	switch (bl->kind) {
+	case BLOCK_CHART: {
+		const struct chart *c = bl->chart;
+
+		fprintf(f, "%*schart %s unit=%s\n", ind, "", ctype[c->type],
+		    or_dash(c->unit));
+		for (size_t m = 0; m < c->nseries; m++)
+			for (size_t n = 0; n < c->series[m].nvalues; n++)
+				fprintf(f, "%*s%s / %s = %g\n", ind + 2, "",
+				    c->series[m].name, c->series[m].values[n].label,
+				    c->series[m].values[n].v);
+		break;
+	}
+	case BLOCK_LIST:
+		dump_list(f, ind, bl->list);
+		break;
+	case BLOCK_CALLOUT:
+		fprintf(f, "%*scallout %s\n", ind, "", or_dash(bl->callout->title));
+		for (size_t i = 0; i < bl->callout->nblocks; i++)
+			dump_block(f, ind + 2, &bl->callout->blocks[i]);
+		break;
+	case BLOCK_P:
+	case BLOCK_QUOTE:
+		dump_rich(f, ind, bl->kind == BLOCK_P ? "p" : "quote", &bl->text);
+		break;
+	}
+}
+
 /* Print the model as a tree; see model.h. */
 void
 model_dump(const struct briefing *b, FILE *f)
 {
 	static const char *const stance[] = { "gains", "loses", "mixed", "neutral" };
-	static const char *const ctype[] = { "bar", "stacked-bar", "line" };
 
 	fprintf(f, "%s title=%s edition=%s date=%s\n",
 	    b->is_edition ? "briefing" : "single", or_dash(b->title), or_dash(b->edition),
@@ -61,24 +104,8 @@ model_dump(const struct briefing *b, FILE *f)
 			const struct section *sec = &st->sections[j];
 
 			dump_rich(f, 2, "section", &sec->title);
-			for (size_t k = 0; k < sec->nblocks; k++) {
-				const struct block *bl = &sec->blocks[k];
-
-				if (bl->kind == BLOCK_CHART) {
-					const struct chart *c = bl->chart;
-
-					fprintf(f, "    chart %s unit=%s\n", ctype[c->type],
-					    or_dash(c->unit));
-					for (size_t m = 0; m < c->nseries; m++)
-						for (size_t n = 0; n < c->series[m].nvalues; n++)
-							fprintf(f, "      %s / %s = %g\n",
-							    c->series[m].name,
-							    c->series[m].values[n].label,
-							    c->series[m].values[n].v);
-				} else
-					dump_rich(f, 4, bl->kind == BLOCK_P ? "p" : "quote",
-					    &bl->text);
-			}
+			for (size_t k = 0; k < sec->nblocks; k++)
+				dump_block(f, 4, &sec->blocks[k]);
 		}
 		for (size_t j = 0; j < st->nevents; j++)
 			dump_rich(f, 2, st->events[j].date_raw, &st->events[j].text);
@@ -197,6 +224,41 @@ h_chart(GChecksum *h, const struct chart *c)
 	h_pos(h, &c->pos);
 }
 
+static void
+h_list(GChecksum *h, const struct list *l)
+{
+	h_int(h, l != NULL);
+	if (l == NULL)
+		return;
+	h_int(h, l->numbered);
+	h_pos(h, &l->pos);
+	h_int(h, (long long)l->nitems);
+	for (size_t i = 0; i < l->nitems; i++) {
+		h_rich(h, &l->items[i].text);
+		h_pos(h, &l->items[i].pos);
+		h_list(h, l->items[i].sub);
+	}
+}
+
+static void
+h_block(GChecksum *h, const struct block *b)
+{
+	h_int(h, b->kind);
+	h_rich(h, &b->text);
+	h_str(h, b->by);
+	h_chart(h, b->chart);
+	h_list(h, b->list);
+	h_int(h, b->callout != NULL);
+	if (b->callout) {
+		h_str(h, b->callout->title);
+		h_pos(h, &b->callout->pos);
+		h_int(h, (long long)b->callout->nblocks);
+		for (size_t i = 0; i < b->callout->nblocks; i++)
+			h_block(h, &b->callout->blocks[i]);
+	}
+	h_pos(h, &b->pos);
+}
+
 /* Digest of everything a story holds; see model.h. */
 void
 model_story_digest(const struct story *st, char out[65])
@@ -220,15 +282,8 @@ model_story_digest(const struct story *st, char out[65])
 		h_rich(h, &sec->title);
 		h_pos(h, &sec->pos);
 		h_int(h, (long long)sec->nblocks);
-		for (size_t k = 0; k < sec->nblocks; k++) {
-			const struct block *b = &sec->blocks[k];
-
-			h_int(h, b->kind);
-			h_rich(h, &b->text);
-			h_str(h, b->by);
-			h_chart(h, b->chart);
-			h_pos(h, &b->pos);
-		}
+		for (size_t k = 0; k < sec->nblocks; k++)
+			h_block(h, &sec->blocks[k]);
 	}
 	h_int(h, (long long)st->nevents);
 	for (size_t i = 0; i < st->nevents; i++) {

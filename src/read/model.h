@@ -41,7 +41,9 @@ struct rich {
 enum block_kind {
 	BLOCK_P,
 	BLOCK_QUOTE,
-	BLOCK_CHART
+	BLOCK_CHART,
+	BLOCK_LIST,
+	BLOCK_CALLOUT
 };
 
 enum chart_type {
@@ -74,11 +76,39 @@ struct chart {
 	struct srcpos		 pos;
 };
 
+struct list;
+
+struct list_item {
+	struct rich	 text;
+	struct list	*sub;		/* a nested list, may be NULL */
+	struct srcpos	 pos;
+};
+
+/* <list type="bullet|number">. */
+struct list {
+	int			 numbered;
+	struct list_item	*items;
+	size_t			 nitems;
+	struct srcpos		 pos;
+};
+
+struct block;
+
+/* <callout title="...">: paragraphs and lists in a tinted box. */
+struct callout {
+	char		*title;		/* quotes made typographic */
+	struct block	*blocks;	/* BLOCK_P and BLOCK_LIST only */
+	size_t		 nblocks;
+	struct srcpos	 pos;
+};
+
 struct block {
 	enum block_kind	 kind;
 	struct rich	 text;		/* paragraph or quote */
 	char		*by;		/* quote attribution, may be NULL */
 	struct chart	*chart;
+	struct list	*list;		/* BLOCK_LIST */
+	struct callout	*callout;	/* BLOCK_CALLOUT */
 	struct srcpos	 pos;
 };
 

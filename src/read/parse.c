@@ -112,6 +112,9 @@ rich_walk(struct builder *bd, struct richbuild *r, xmlNodePtr n)
 			struct mark m;
 			size_t idx;
 
+			if (is(c, "list"))
+				continue;	/* an item's nested list: build_list */
+
 			memset(&m, 0, sizeof(m));
 			if (is(c, "em"))
 				m.kind = MARK_EM;
@@ -243,6 +246,64 @@ build_chart(struct builder *bd, xmlNodePtr n, struct block *blk)
 	}
 }
 
+static struct list *
+build_list(struct builder *bd, xmlNodePtr n)
+{
+	struct list *l = pool_alloc(bd->pool, sizeof(*l));
+	char *t = attr(bd, n, "type");
+
+	l->numbered = t != NULL && strcmp(t, "number") == 0;
+	l->pos = node_pos(bd, n);
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		struct list_item *it;
+
+		if (!is(c, "item"))
+			continue;
+		it = PUSH(bd, l->items, l->nitems);
+		it->pos = node_pos(bd, c);
+		rich(bd, c, &it->text);
+		for (xmlNodePtr s = c->children; s; s = s->next)
+			if (is(s, "list") && it->sub == NULL)
+				it->sub = build_list(bd, s);
+	}
+	return l;
+}
+
+static void
+build_callout(struct builder *bd, xmlNodePtr n, struct block *blk)
+{
+	struct callout *co = pool_alloc(bd->pool, sizeof(*co));
+	const char *lang = lang_of(bd, n);
+	char *smart;
+	size_t len;
+
+	blk->callout = co;
+	co->pos = node_pos(bd, n);
+	co->title = attr(bd, n, "title");
+	if (co->title != NULL) {
+		len = strlen(co->title);
+		if ((smart = quotes_smarten(co->title, &len, lang, NULL, 0)) != NULL) {
+			co->title = pool_strdup(bd->pool, smart);
+			free(smart);
+		}
+	}
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		struct block *b;
+
+		if (!is(c, "p") && !is(c, "list"))
+			continue;
+		b = PUSH(bd, co->blocks, co->nblocks);
+		b->pos = node_pos(bd, c);
+		if (is(c, "p")) {
+			b->kind = BLOCK_P;
+			rich(bd, c, &b->text);
+		} else {
+			b->kind = BLOCK_LIST;
+			b->list = build_list(bd, c);
+		}
+	}
+}
+
 static void
 build_analysis(struct builder *bd, xmlNodePtr n, struct story *st)
 {
@@ -257,7 +318,7 @@ build_analysis(struct builder *bd, xmlNodePtr n, struct story *st)
 			struct block *blk;
 
 			if (!is(c, "title") && !is(c, "p") && !is(c, "quote") &&
-			    !is(c, "chart"))
+			    !is(c, "chart") && !is(c, "list") && !is(c, "callout"))
 				continue;	/* the schema said so already */
 			if (is(c, "title")) {
 				rich(bd, c, &sec->title);
@@ -272,6 +333,12 @@ build_analysis(struct builder *bd, xmlNodePtr n, struct story *st)
 				blk->kind = BLOCK_QUOTE;
 				blk->by = attr(bd, c, "by");
 				rich(bd, c, &blk->text);
+			} else if (is(c, "list")) {
+				blk->kind = BLOCK_LIST;
+				blk->list = build_list(bd, c);
+			} else if (is(c, "callout")) {
+				blk->kind = BLOCK_CALLOUT;
+				build_callout(bd, c, blk);
 			} else {
 				blk->kind = BLOCK_CHART;
 				build_chart(bd, c, blk);

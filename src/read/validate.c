@@ -272,6 +272,50 @@ check_players(struct pool *pool, struct story *st, struct diags *d)
 	g_hash_table_destroy(ids);
 }
 
+/* Lists nest this deep at most: each level takes an indent from the
+ * text's width. */
+#define LIST_MAX_DEPTH	3
+
+static void
+check_list(struct pool *pool, struct list *l, int depth, struct diags *d)
+{
+	if (depth > LIST_MAX_DEPTH) {
+		E(l->pos, "a list nested %d deep; lists nest %d deep at most",
+		    depth, LIST_MAX_DEPTH);
+		return;
+	}
+	for (size_t i = 0; i < l->nitems; i++) {
+		check_nonempty(pool, &l->items[i].text, d, "list item");
+		if (l->items[i].sub)
+			check_list(pool, l->items[i].sub, depth + 1, d);
+	}
+}
+
+static void
+check_block(struct pool *pool, struct block *blk, struct diags *d)
+{
+	switch (blk->kind) {
+	case BLOCK_CHART:
+		check_chart(pool, blk->chart, d);
+		break;
+	case BLOCK_LIST:
+		check_list(pool, blk->list, 1, d);
+		break;
+	case BLOCK_CALLOUT:
+		if (blk->callout->title)
+			check_length(blk->callout->title, blk->callout->pos, d,
+			    "the callout's title");
+		for (size_t i = 0; i < blk->callout->nblocks; i++)
+			check_block(pool, &blk->callout->blocks[i], d);
+		break;
+	case BLOCK_P:
+	case BLOCK_QUOTE:
+		check_nonempty(pool, &blk->text, d,
+		    blk->kind == BLOCK_P ? "paragraph" : "quote");
+		break;
+	}
+}
+
 static void
 check_sections(struct pool *pool, struct story *st, struct diags *d)
 {
@@ -280,15 +324,8 @@ check_sections(struct pool *pool, struct story *st, struct diags *d)
 
 		check_nonempty(pool, &sec->title, d, "section title");
 		check_length(sec->title.text, sec->title.pos, d, "the section title");
-		for (size_t i = 0; i < sec->nblocks; i++) {
-			struct block *blk = &sec->blocks[i];
-
-			if (blk->kind == BLOCK_CHART)
-				check_chart(pool, blk->chart, d);
-			else
-				check_nonempty(pool, &blk->text, d,
-				    blk->kind == BLOCK_P ? "paragraph" : "quote");
-		}
+		for (size_t i = 0; i < sec->nblocks; i++)
+			check_block(pool, &sec->blocks[i], d);
 	}
 }
 

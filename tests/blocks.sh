@@ -86,3 +86,41 @@ bstory "$K/cl.xml" "" '<callout title="x"><p>a</p><quote>no</quote></callout>'
 "$BIN" check "$K/cl.xml" >"$W/out" 2>&1; st=$?
 if [ $st -eq 1 ] && grep -q "cl.xml:6:.*error: .*quote" "$W/out"; then ok "callouts: only paragraphs and lists, a located error"
 else no "callouts: only paragraphs and lists, a located error" "$(cat "$W/out")"; fi
+
+# ---- tables -----------------------------------------------------------
+rows=""
+for i in $(seq 1 44); do
+	z=""; [ $((i % 3)) = 0 ] && z=" southern coastal"
+	rows="$rows<tr><td>Plant $i,$z zone</td><td>$((i * 137 % 2000)).$((i % 10))</td><td>$((i * 3))%</td></tr>"
+done
+bstory "$K/t.xml" "" "<p>Before the table.</p><table><title>Output by plant</title><caption>Operator figures.</caption><tr><th>Plant</th><th>Output (GWh)</th><th>Share</th></tr>$rows</table><p>After the table.</p>"
+"$BIN" render -q "$K/t.xml" -o "$K/t.pdf" 2>"$W/err" || no "tables: render" "$(cat "$W/err")"
+np=$(pdfinfo "$K/t.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+heads=0
+for p in $(seq 1 "$np"); do
+	pdftotext -f "$p" -l "$p" "$K/t.pdf" - 2>/dev/null | grep -q "Output (GWh)" && heads=$((heads + 1))
+done
+[ "$np" -ge 2 ] && [ "$heads" = "$np" ] && ok "tables: a 44-row table spans $np pages, its header on each" ||
+	no "tables: a 44-row table spans pages, its header on each" "pages=$np headers=$heads"
+order=$(pdftotext "$K/t.pdf" - 2>/dev/null | sed -n 's/^Plant \([0-9]*\),.*/\1/p' | tr '\n' ' ')
+[ "$order" = "$(seq 1 44 | tr '\n' ' ')" ] && ok "tables: rows in order, none lost or split" || no "tables: rows in order, none lost or split" "$order"
+# The numbers' right edges (one decimal each) within half a point.
+pdftotext -bbox "$K/t.pdf" - 2>/dev/null | grep '>[0-9]*\.[0-9]<' | sed 's/.*xMax="\([0-9.]*\)".*/\1/' |
+	awk '{ if (NR == 1 || $1 < lo) lo = $1; if (NR == 1 || $1 > hi) hi = $1; n++ }
+	END { print n, hi - lo; exit !(n == 44 && hi - lo < 0.5) }' >"$W/al" &&
+	ok "tables: 44 numbers aligned on the decimal point within half a point" ||
+	no "tables: 44 numbers aligned on the decimal point within half a point" "$(cat "$W/al")"
+t=$(pdftotext "$K/t.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+case $t in *"Plant 44, zone"*"Operator figures. After the table."*) ok "tables: the caption follows the last row" ;;
+*) no "tables: the caption follows the last row" ;; esac
+wide=""; for i in 1 2 3 4 5 6 7 8; do wide="$wide<td>Unbreakablewordnumber$i</td>"; done
+bstory "$K/tw.xml" "" "<table><title>Far too wide</title><tr><th>a</th></tr><tr>$wide</tr></table>"
+expect "tables: too wide is an error (check)" 1 "" "$BIN" check "$K/tw.xml"
+grep -q "^$K/tw.xml:6:1: error: table 'Far too wide' is too wide for the page: its 8 columns need [0-9]* pt" "$W/out" &&
+	ok "tables: too wide: the message names the table, located" || no "tables: too wide: the message names the table, located" "$(cat "$W/out")"
+expect "tables: too wide is an error (render), no PDF" 1 "" "$BIN" render -q "$K/tw.xml" -o "$K/tw.pdf"
+[ -e "$K/tw.pdf" ] && no "tables: no PDF for a table too wide" || ok "tables: no PDF for a table too wide"
+bstory "$K/th.xml" "" '<table><title>T</title><tr><th>a</th></tr><tr><td align="middle">x</td></tr></table>'
+"$BIN" check "$K/th.xml" >"$W/out" 2>&1
+grep -q 'th.xml:6:.*align="middle" is not allowed; use left, right or center' "$W/out" && ok "tables: a wrong align is a located error" ||
+	no "tables: a wrong align is a located error" "$(cat "$W/out")"

@@ -69,6 +69,13 @@ block(struct cov *c, const struct block *bl)
 {
 	if (bl->kind == BLOCK_LIST)
 		list(c, bl->list);
+	else if (bl->kind == BLOCK_TABLE) {
+		rich(c, &bl->table->title);
+		rich(c, &bl->table->caption);
+		for (size_t r = 0; r < bl->table->nrows; r++)
+			for (size_t k = 0; k < bl->table->rows[r].ncells; k++)
+				rich(c, &bl->table->rows[r].cells[k].text);
+	}
 	else if (bl->kind == BLOCK_CALLOUT) {
 		text(c, bl->callout->title, bl->callout->pos);
 		for (size_t i = 0; i < bl->callout->nblocks; i++) {

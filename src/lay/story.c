@@ -11,6 +11,7 @@
 #include "lay/list.h"
 #include "lay/powermap.h"
 #include "lay/story.h"
+#include "lay/table.h"
 #include "lay/timeline.h"
 
 /* True when s says nothing: NULL, empty or only white space. */
@@ -213,6 +214,9 @@ analysis(struct lay *L, const struct story *st)
 				break;
 			case BLOCK_CALLOUT:
 				callout_layout(L, blk->callout, i == 0 ? 4 : 12);
+				break;
+			case BLOCK_TABLE:
+				table_layout(L, blk->table, i == 0 ? 4 : 12);
 				break;
 			case BLOCK_CHART: {
 				struct dl_list cf = { 0 };

@@ -76,6 +76,23 @@ dump_block(FILE *f, int ind, const struct block *bl)
 		for (size_t i = 0; i < bl->callout->nblocks; i++)
 			dump_block(f, ind + 2, &bl->callout->blocks[i]);
 		break;
+	case BLOCK_TABLE: {
+		static const char *const al[] = { "", " left", " right", " center" };
+		const struct dtable *t = bl->table;
+
+		dump_rich(f, ind, "table", &t->title);
+		if (t->caption.text)
+			dump_rich(f, ind + 2, "caption", &t->caption);
+		for (size_t r = 0; r < t->nrows; r++) {
+			fprintf(f, "%*s%s", ind + 2, "", r < t->nhead ? "head" : "row");
+			for (size_t c = 0; c < t->rows[r].ncells; c++)
+				fprintf(f, " | %s%s%s", t->rows[r].cells[c].head ? "th " : "",
+				    t->rows[r].cells[c].text.text,
+				    al[t->rows[r].cells[c].align]);
+			fputc('\n', f);
+		}
+		break;
+	}
 	case BLOCK_P:
 	case BLOCK_QUOTE:
 		dump_rich(f, ind, bl->kind == BLOCK_P ? "p" : "quote", &bl->text);
@@ -241,6 +258,31 @@ h_list(GChecksum *h, const struct list *l)
 }
 
 static void
+h_table(GChecksum *h, const struct dtable *t)
+{
+	h_int(h, t != NULL);
+	if (t == NULL)
+		return;
+	h_rich(h, &t->title);
+	h_rich(h, &t->caption);
+	h_pos(h, &t->pos);
+	h_int(h, (long long)t->nhead);
+	h_int(h, (long long)t->nrows);
+	for (size_t r = 0; r < t->nrows; r++) {
+		h_pos(h, &t->rows[r].pos);
+		h_int(h, (long long)t->rows[r].ncells);
+		for (size_t c = 0; c < t->rows[r].ncells; c++) {
+			const struct cell *ce = &t->rows[r].cells[c];
+
+			h_rich(h, &ce->text);
+			h_int(h, ce->head);
+			h_int(h, ce->align);
+			h_pos(h, &ce->pos);
+		}
+	}
+}
+
+static void
 h_block(GChecksum *h, const struct block *b)
 {
 	h_int(h, b->kind);
@@ -248,6 +290,7 @@ h_block(GChecksum *h, const struct block *b)
 	h_str(h, b->by);
 	h_chart(h, b->chart);
 	h_list(h, b->list);
+	h_table(h, b->table);
 	h_int(h, b->callout != NULL);
 	if (b->callout) {
 		h_str(h, b->callout->title);

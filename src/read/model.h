@@ -43,7 +43,8 @@ enum block_kind {
 	BLOCK_QUOTE,
 	BLOCK_CHART,
 	BLOCK_LIST,
-	BLOCK_CALLOUT
+	BLOCK_CALLOUT,
+	BLOCK_TABLE
 };
 
 enum chart_type {
@@ -102,6 +103,35 @@ struct callout {
 	struct srcpos	 pos;
 };
 
+enum cell_align {
+	ALIGN_AUTO,		/* numbers on the decimal point, text left */
+	ALIGN_LEFT,
+	ALIGN_RIGHT,
+	ALIGN_CENTER
+};
+
+struct cell {
+	struct rich	 text;
+	int		 head;		/* <th> */
+	enum cell_align	 align;
+	struct srcpos	 pos;
+};
+
+struct table_row {
+	struct cell	*cells;
+	size_t		 ncells;
+	struct srcpos	 pos;
+};
+
+/* <table> (a data table; "table" is taken by chart.c): the leading rows of <th> cells only are its header. */
+struct dtable {
+	struct rich		 title;
+	struct rich		 caption;	/* text NULL when absent */
+	struct table_row	*rows;
+	size_t			 nrows, nhead;
+	struct srcpos		 pos;
+};
+
 struct block {
 	enum block_kind	 kind;
 	struct rich	 text;		/* paragraph or quote */
@@ -109,6 +139,7 @@ struct block {
 	struct chart	*chart;
 	struct list	*list;		/* BLOCK_LIST */
 	struct callout	*callout;	/* BLOCK_CALLOUT */
+	struct dtable	*table;		/* BLOCK_TABLE */
 	struct srcpos	 pos;
 };
 

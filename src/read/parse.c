@@ -304,6 +304,50 @@ build_callout(struct builder *bd, xmlNodePtr n, struct block *blk)
 	}
 }
 
+static struct dtable *
+build_table(struct builder *bd, xmlNodePtr n)
+{
+	struct dtable *t = pool_alloc(bd->pool, sizeof(*t));
+	int heading = 1;
+
+	t->pos = node_pos(bd, n);
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		struct table_row *r;
+		int all_th = 1;
+
+		if (is(c, "title"))
+			rich(bd, c, &t->title);
+		else if (is(c, "caption"))
+			rich(bd, c, &t->caption);
+		if (!is(c, "tr"))
+			continue;
+		r = PUSH(bd, t->rows, t->nrows);
+		r->pos = node_pos(bd, c);
+		for (xmlNodePtr e = c->children; e; e = e->next) {
+			struct cell *ce;
+			char *a;
+
+			if (!is(e, "th") && !is(e, "td"))
+				continue;
+			ce = PUSH(bd, r->cells, r->ncells);
+			ce->head = is(e, "th");
+			all_th &= ce->head;
+			a = attr(bd, e, "align");
+			ce->align = a == NULL ? ALIGN_AUTO :
+			    strcmp(a, "left") == 0 ? ALIGN_LEFT :
+			    strcmp(a, "right") == 0 ? ALIGN_RIGHT :
+			    strcmp(a, "center") == 0 ? ALIGN_CENTER : ALIGN_AUTO;
+			ce->pos = node_pos(bd, e);
+			rich(bd, e, &ce->text);
+		}
+		if (heading && all_th && r->ncells > 0)
+			t->nhead++;
+		else
+			heading = 0;
+	}
+	return t;
+}
+
 static void
 build_analysis(struct builder *bd, xmlNodePtr n, struct story *st)
 {
@@ -318,7 +362,8 @@ build_analysis(struct builder *bd, xmlNodePtr n, struct story *st)
 			struct block *blk;
 
 			if (!is(c, "title") && !is(c, "p") && !is(c, "quote") &&
-			    !is(c, "chart") && !is(c, "list") && !is(c, "callout"))
+			    !is(c, "chart") && !is(c, "list") && !is(c, "callout") &&
+			    !is(c, "table"))
 				continue;	/* the schema said so already */
 			if (is(c, "title")) {
 				rich(bd, c, &sec->title);
@@ -336,6 +381,9 @@ build_analysis(struct builder *bd, xmlNodePtr n, struct story *st)
 			} else if (is(c, "list")) {
 				blk->kind = BLOCK_LIST;
 				blk->list = build_list(bd, c);
+			} else if (is(c, "table")) {
+				blk->kind = BLOCK_TABLE;
+				blk->table = build_table(bd, c);
 			} else if (is(c, "callout")) {
 				blk->kind = BLOCK_CALLOUT;
 				build_callout(bd, c, blk);

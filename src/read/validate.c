@@ -301,6 +301,15 @@ check_block(struct pool *pool, struct block *blk, struct diags *d)
 	case BLOCK_LIST:
 		check_list(pool, blk->list, 1, d);
 		break;
+	case BLOCK_TABLE:
+		check_nonempty(pool, &blk->table->title, d, "table title");
+		for (size_t r = 0; r < blk->table->nrows; r++)
+			for (size_t c = 0; c < blk->table->rows[r].ncells; c++)
+				check_rich(pool, &blk->table->rows[r].cells[c].text, d);
+		if (blk->table->nhead == blk->table->nrows)
+			E(blk->table->pos, "a table of header rows only: rows of "
+			    "<td> cells follow the <th> rows");
+		break;
 	case BLOCK_CALLOUT:
 		if (blk->callout->title)
 			check_length(blk->callout->title, blk->callout->pos, d,

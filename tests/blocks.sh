@@ -124,3 +124,51 @@ bstory "$K/th.xml" "" '<table><title>T</title><tr><th>a</th></tr><tr><td align="
 "$BIN" check "$K/th.xml" >"$W/out" 2>&1
 grep -q 'th.xml:6:.*align="middle" is not allowed; use left, right or center' "$W/out" && ok "tables: a wrong align is a located error" ||
 	no "tables: a wrong align is a located error" "$(cat "$W/out")"
+
+# ---- figures ----------------------------------------------------------
+mkdir -p "$K/fig/images" "$K/outside"
+python3 - "$K/fig/images/map.png" <<'PY'
+import sys, zlib, struct
+w, h = 400, 300
+def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+raw = b''.join(b'\0' + b''.join(bytes([200, 30, 30, 150 if (x - 200) ** 2 + (y - 150) ** 2 < 130 ** 2 else 0]) for x in range(w)) for y in range(h))
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 6, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+PY
+pdftoppm -jpeg -r 40 -f 1 -l 1 "$K/t.pdf" "$K/fig/images/plant"
+mv "$K/fig/images/plant-1.jpg" "$K/fig/images/plant.jpg" 2>/dev/null || mv "$K/fig/images/plant-01.jpg" "$K/fig/images/plant.jpg"
+cp "$K/fig/images/map.png" "$K/outside/secret.png"
+head -c 2000 "$K/fig/images/map.png" >"$K/fig/images/cut.png"
+figs='<figure src="images/plant.jpg" alt="The plant from the north" credit="Photo: Nordlys Grid"><caption>The plant in winter.</caption></figure>
+<figure src="images/map.png" alt="A red circle"><caption>A translucent map.</caption></figure>'
+bstory "$K/fig/f.xml" "" "<p>Before the figures.</p>$figs<p>After the figures.</p>"
+"$BIN" render -q "$K/fig/f.xml" -o "$K/fig/f.pdf" 2>"$W/err" || no "figures: render" "$(cat "$W/err")"
+pdfimages -list "$K/fig/f.pdf" 2>/dev/null | awk 'NR > 2 { print $3, $9 }' >"$W/imgs"
+[ "$(cat "$W/imgs" | tr '\n' ' ')" = "image jpeg image image smask image " ] &&
+	ok "figures: the JPEG passed through, the PNG with its alpha as a soft mask" ||
+	no "figures: the JPEG passed through, the PNG with its alpha as a soft mask" "$(cat "$W/imgs" | tr '\n' ' ')"
+pdfimages -list "$K/fig/f.pdf" 2>/dev/null | awk '$3 == "image" && $4 == 400 { print $13 }' | grep -qx 150 &&
+	ok "figures: a small picture is not enlarged past 150 dpi" || no "figures: a small picture is not enlarged past 150 dpi" "$(pdfimages -list "$K/fig/f.pdf" 2>&1)"
+t=$(pdftotext "$K/fig/f.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+case $t in *"Photo: Nordlys Grid The plant in winter."*"A translucent map. After the figures."*)
+	ok "figures: credit and caption under their pictures, in order" ;;
+*)	no "figures: credit and caption under their pictures, in order" "$t" ;; esac
+"$BIN" render -q "$K/fig/f.xml" -o "$K/fig/f-{p}.png" --dpi 30 2>"$W/err" && ok "figures: the PNG preview draws them" ||
+	no "figures: the PNG preview draws them" "$(cat "$W/err")"
+bstory "$K/fig/bad.xml" "" '<figure src="images/nosuch.jpg" alt="a"/>
+<figure src="../outside/secret.png" alt="b"/>
+<figure src="images/cut.png" alt="c"/>
+<figure src="bad.xml" alt="d"/>
+<figure src="images/map.png"/>'
+(cd "$K/fig" && "$BIN" check bad.xml >"$W/out" 2>&1); st=$?
+sed 's/: error: .*cannot be used: \(.\{0,28\}\).*/: \1/' "$W/out" >"$W/got"
+cat >"$W/want" <<'TXT'
+bad.xml:6:9: No such file or directory
+bad.xml:7:9: it is outside the input's fo
+bad.xml:8:9: the PNG is damaged (cut shor
+bad.xml:9:9: it is not a PNG or JPEG imag
+TXT
+if grep -q "^bad.xml:10:1: error: .*alt" "$W/out" && grep -v "^bad.xml:10:\|checked" "$W/got" | cmp -s - "$W/want"; then
+	ok "figures: missing, outside, damaged, not a picture and no alt are located errors"
+else
+	no "figures: missing, outside, damaged, not a picture and no alt are located errors" "$(cat "$W/out")"
+fi

@@ -69,7 +69,10 @@ block(struct cov *c, const struct block *bl)
 {
 	if (bl->kind == BLOCK_LIST)
 		list(c, bl->list);
-	else if (bl->kind == BLOCK_TABLE) {
+	else if (bl->kind == BLOCK_FIGURE) {
+		rich(c, &bl->figure->caption);
+		text(c, bl->figure->credit, bl->figure->pos);
+	} else if (bl->kind == BLOCK_TABLE) {
 		rich(c, &bl->table->title);
 		rich(c, &bl->table->caption);
 		for (size_t r = 0; r < bl->table->nrows; r++)

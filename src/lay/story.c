@@ -6,6 +6,7 @@
 #include "base/util.h"
 #include "lay/callout.h"
 #include "lay/chart.h"
+#include "lay/figure.h"
 #include "lay/geom.h"
 #include "lay/lay.h"
 #include "lay/list.h"
@@ -217,6 +218,9 @@ analysis(struct lay *L, const struct story *st)
 				break;
 			case BLOCK_TABLE:
 				table_layout(L, blk->table, i == 0 ? 4 : 12);
+				break;
+			case BLOCK_FIGURE:
+				figure_layout(L, blk->figure, i == 0 ? 4 : 12);
 				break;
 			case BLOCK_CHART: {
 				struct dl_list cf = { 0 };

@@ -93,6 +93,14 @@ dump_block(FILE *f, int ind, const struct block *bl)
 		}
 		break;
 	}
+	case BLOCK_FIGURE:
+		fprintf(f, "%*sfigure %s %dx%d%s alt=%s credit=%s\n", ind, "",
+		    or_dash(bl->figure->src), bl->figure->px_w, bl->figure->px_h,
+		    bl->figure->is_png ? " png" : "", or_dash(bl->figure->alt),
+		    or_dash(bl->figure->credit));
+		if (bl->figure->caption.text)
+			dump_rich(f, ind + 2, "caption", &bl->figure->caption);
+		break;
 	case BLOCK_P:
 	case BLOCK_QUOTE:
 		dump_rich(f, ind, bl->kind == BLOCK_P ? "p" : "quote", &bl->text);
@@ -283,6 +291,25 @@ h_table(GChecksum *h, const struct dtable *t)
 }
 
 static void
+h_figure(GChecksum *h, const struct figure *fg)
+{
+	h_int(h, fg != NULL);
+	if (fg == NULL)
+		return;
+	h_str(h, fg->src);
+	h_str(h, fg->alt);
+	h_str(h, fg->credit);
+	h_str(h, fg->path);
+	h_str(h, fg->error);
+	h_int(h, fg->px_w);
+	h_int(h, fg->px_h);
+	h_int(h, fg->is_png);
+	h_rich(h, &fg->caption);
+	h_pos(h, &fg->pos);
+	h_pos(h, &fg->src_pos);
+}
+
+static void
 h_block(GChecksum *h, const struct block *b)
 {
 	h_int(h, b->kind);
@@ -291,6 +318,7 @@ h_block(GChecksum *h, const struct block *b)
 	h_chart(h, b->chart);
 	h_list(h, b->list);
 	h_table(h, b->table);
+	h_figure(h, b->figure);
 	h_int(h, b->callout != NULL);
 	if (b->callout) {
 		h_str(h, b->callout->title);

@@ -44,7 +44,8 @@ enum block_kind {
 	BLOCK_CHART,
 	BLOCK_LIST,
 	BLOCK_CALLOUT,
-	BLOCK_TABLE
+	BLOCK_TABLE,
+	BLOCK_FIGURE
 };
 
 enum chart_type {
@@ -132,6 +133,16 @@ struct dtable {
 	struct srcpos		 pos;
 };
 
+/* <figure src alt credit>: a JPEG or PNG picture. */
+struct figure {
+	char		*src, *alt, *credit;	/* as written; credit may be NULL */
+	char		*path;		/* src from the story file's folder */
+	char		*error;		/* why the picture cannot be used, or NULL */
+	int		 px_w, px_h, is_png;
+	struct rich	 caption;	/* text NULL when absent */
+	struct srcpos	 pos, src_pos;
+};
+
 struct block {
 	enum block_kind	 kind;
 	struct rich	 text;		/* paragraph or quote */
@@ -140,6 +151,7 @@ struct block {
 	struct list	*list;		/* BLOCK_LIST */
 	struct callout	*callout;	/* BLOCK_CALLOUT */
 	struct dtable	*table;		/* BLOCK_TABLE */
+	struct figure	*figure;	/* BLOCK_FIGURE */
 	struct srcpos	 pos;
 };
 

@@ -8,6 +8,7 @@
 
 #include <libxml/parser.h>
 
+#include "base/image.h"
 #include "base/infile.h"
 #include "base/util.h"
 #include "read/include.h"
@@ -25,6 +26,8 @@ struct builder {
 	struct pool	*pool;
 	struct briefing	*b;
 	struct srcmap	*m;
+	const char	*root;		/* the input's folder: pictures stay in it */
+	struct filelist	*read;		/* files read, for watch (may be NULL) */
 };
 
 static struct srcpos
@@ -348,6 +351,39 @@ build_table(struct builder *bd, xmlNodePtr n)
 	return t;
 }
 
+/* A figure: its picture found from the folder of the file that names it
+ * and probed (kind, size) inside the input's folder; a picture that
+ * cannot be used leaves its reason for validate.c to report. */
+static struct figure *
+build_figure(struct builder *bd, xmlNodePtr n)
+{
+	struct figure *fg = pool_alloc(bd->pool, sizeof(*fg));
+	char *dir, *path, *why = NULL;
+
+	fg->src = attr(bd, n, "src");
+	fg->alt = attr(bd, n, "alt");
+	fg->credit = attr(bd, n, "credit");
+	fg->pos = node_pos(bd, n);
+	fg->src_pos = attr_pos(bd, n, "src");
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (is(c, "caption"))
+			rich(bd, c, &fg->caption);
+	if (fg->src == NULL)
+		return fg;	/* the schema said so */
+	dir = fg->pos.file ? infile_dirname(fg->pos.file) : xstrdup(".");
+	path = fg->src[0] == '/' ? xstrdup(fg->src) : xasprintf("%s/%s", dir, fg->src);
+	fg->path = pool_strdup(bd->pool, path);
+	if (bd->read)
+		filelist_add(bd->read, path);
+	if (image_probe(path, bd->root, &fg->px_w, &fg->px_h, &fg->is_png, &why) != 0) {
+		fg->error = pool_strdup(bd->pool, why ? why : "it cannot be read");
+		free(why);
+	}
+	free(path);
+	free(dir);
+	return fg;
+}
+
 static void
 build_analysis(struct builder *bd, xmlNodePtr n, struct story *st)
 {
@@ -363,7 +399,7 @@ build_analysis(struct builder *bd, xmlNodePtr n, struct story *st)
 
 			if (!is(c, "title") && !is(c, "p") && !is(c, "quote") &&
 			    !is(c, "chart") && !is(c, "list") && !is(c, "callout") &&
-			    !is(c, "table"))
+			    !is(c, "table") && !is(c, "figure"))
 				continue;	/* the schema said so already */
 			if (is(c, "title")) {
 				rich(bd, c, &sec->title);
@@ -381,6 +417,9 @@ build_analysis(struct builder *bd, xmlNodePtr n, struct story *st)
 			} else if (is(c, "list")) {
 				blk->kind = BLOCK_LIST;
 				blk->list = build_list(bd, c);
+			} else if (is(c, "figure")) {
+				blk->kind = BLOCK_FIGURE;
+				blk->figure = build_figure(bd, c);
 			} else if (is(c, "table")) {
 				blk->kind = BLOCK_TABLE;
 				blk->table = build_table(bd, c);
@@ -594,6 +633,8 @@ parse_buffer(const char *path, const char *root, const char *data, size_t len,
 	bd.pool = b->pool;
 	bd.b = b;
 	bd.m = b->src;
+	bd.root = root;
+	bd.read = read;
 	build_briefing(&bd, xmlDocGetRootElement(doc));
 	if (invalid) {
 		validate(b, d);

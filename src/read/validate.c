@@ -301,6 +301,13 @@ check_block(struct pool *pool, struct block *blk, struct diags *d)
 	case BLOCK_LIST:
 		check_list(pool, blk->list, 1, d);
 		break;
+	case BLOCK_FIGURE:
+		if (blk->figure->error)
+			E(blk->figure->src_pos, "picture '%s' cannot be used: %s",
+			    blk->figure->src, blk->figure->error);
+		if (blk->figure->caption.text)
+			check_rich(pool, &blk->figure->caption, d);
+		break;
 	case BLOCK_TABLE:
 		check_nonempty(pool, &blk->table->title, d, "table title");
 		for (size_t r = 0; r < blk->table->nrows; r++)

@@ -172,3 +172,38 @@ if grep -q "^bad.xml:10:1: error: .*alt" "$W/out" && grep -v "^bad.xml:10:\|chec
 else
 	no "figures: missing, outside, damaged, not a picture and no alt are located errors" "$(cat "$W/out")"
 fi
+
+# ---- notes ------------------------------------------------------------
+fill=""
+for i in $(seq 1 34); do fill="$fill<p>Filler paragraph $i, which takes a line or two of the page and says very little at all.</p>"; done
+bstory "$K/n.xml" "" "<p>Demand rose 40%<note>Operator's forecast, September 2026.</note> in a year, and the letter<note>Letter of 3 September 2026.</note> asks for more.</p>$fill<list><item>An item with a note<note>The third note.</note> in it.</item></list><callout title=\"Bottom line\"><p>A callout note<note>The fourth note.</note>.</p></callout>"
+"$BIN" render -q "$K/n.xml" -o "$K/n.pdf" 2>"$W/err" || no "notes: render" "$(cat "$W/err")"
+np=$(pdfinfo "$K/n.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+bad=""
+for spec in "40%¹:^ *1 Operator’s forecast" "letter²:^ *2 Letter of 3 September" "note³ in it:^ *3 The third note" "note⁴\.:^ *4 The fourth note"; do
+	ref=${spec%%:*}; body=${spec#*:}
+	pr=""; pn=""
+	for p in $(seq 1 "$np"); do
+		pdftotext -f "$p" -l "$p" "$K/n.pdf" - 2>/dev/null >"$W/pg"
+		grep -q "$ref" "$W/pg" && pr=$p
+		grep -q "$body" "$W/pg" && pn=$p
+	done
+	[ -n "$pr" ] && [ "$pr" = "$pn" ] || bad="$bad [$ref: reference on $pr, note on $pn]"
+done
+[ -z "$bad" ] && [ "$np" -ge 2 ] && ok "notes: four notes, each at the foot of its reference's page ($np pages)" ||
+	no "notes: four notes, each at the foot of its reference's page" "pages=$np$bad"
+# The notes sit under the text, above the footer, in a smaller type.
+pdftotext -bbox -f 1 -l 1 "$K/n.pdf" - 2>/dev/null >"$W/bb"
+y_note=$(grep '>Operator’s<' "$W/bb" | sed 's/.*yMin="\([0-9.]*\)".*/\1/')
+y_text=$(grep '>Filler<' "$W/bb" | tail -1 | sed 's/.*yMin="\([0-9.]*\)".*/\1/')
+awk -v n="$y_note" -v t="$y_text" 'BEGIN { exit !(n > t + 10) }' &&
+	ok "notes: below the page's last line of text" || no "notes: below the page's last line of text" "note=$y_note text=$y_text"
+"$BIN" render --dump=model "$K/n.xml" 2>/dev/null | grep -q "^      note 2 @6: Letter of 3 September 2026.$" &&
+	ok "notes: numbered in the model dump" || no "notes: numbered in the model dump"
+bstory "$K/ne.xml" "" '<p>x<note> </note></p>'
+"$BIN" check "$K/ne.xml" >"$W/out" 2>&1
+grep -q "ne.xml:6:5: error: note 1 is empty" "$W/out" && ok "notes: an empty note is a located error" || no "notes: an empty note is a located error" "$(cat "$W/out")"
+printf '<?xml version="1.0"?>\n<story id="x">\n  <title>T<note>no</note></title>\n  <overview><point>P</point></overview>\n</story>\n' >"$K/nt.xml"
+"$BIN" check "$K/nt.xml" >"$W/out" 2>&1
+grep -q "nt.xml:3:11: error: <note> cannot stand in <title>: it belongs in <p> or <item>" "$W/out" && ok "notes: only in paragraphs and list items (a located error elsewhere)" ||
+	no "notes: only in paragraphs and list items (a located error elsewhere)" "$(cat "$W/out")"

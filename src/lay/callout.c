@@ -8,6 +8,7 @@
 #include "base/util.h"
 #include "lay/callout.h"
 #include "lay/list.h"
+#include "lay/notes.h"
 
 #define PAD_X	10.0
 #define PAD_Y	8.0
@@ -48,6 +49,8 @@ para_rows(struct lay *L, const struct rich *r, double space,
 
 	text_layout(L->ts, r, NULL, &L->t->st[ST_BODY], L->W - 2 * PAD_X,
 	    T_JUSTIFY | T_HYPHENATE, lay_color(L, ST_BODY), &tl);
+	/* Its notes go with the box (the next slice the flow gets). */
+	notes_all(L, r);
 	for (size_t i = 0; i < tl.n; i++) {
 		struct dl_list fr = { 0 };
 

@@ -50,6 +50,8 @@ rich(struct cov *c, const struct rich *r)
 {
 	if (r->text)
 		text(c, r->text, r->pos);
+	for (size_t i = 0; i < r->nnotes; i++)
+		rich(c, &r->notes[i].text);
 }
 
 static void

@@ -30,6 +30,11 @@ void flow_add(struct flow *f, struct dl_list *frame, double h, double space,
  * slices starts with a copy of frame, h high (a "... (continued)"
  * heading); frame's items are taken over.  frame NULL ends the run. */
 void flow_continued(struct flow *f, struct dl_list *frame, double h);
+/* Attach a note (frame, h high) to the next slice added: it is set at
+ * the foot of that slice's page, under a short rule in colour rule, and
+ * the slice goes to the next page when it does not fit with its notes.
+ * frame's items are taken over. */
+void flow_note(struct flow *f, struct dl_list *frame, double h, uint32_t rule);
 /* Place dest at the top of the next slice added. */
 void flow_mark(struct flow *f, int dest);
 /* Place what is pending and end the flow's last page.  Returns the index of

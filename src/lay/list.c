@@ -5,9 +5,11 @@
  * between lines with two lines kept at either end of a page, and the
  * rows can go to the flow or into a callout's box alike. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "base/util.h"
 #include "lay/list.h"
+#include "lay/notes.h"
 
 #define GAP	6.0	/* between a marker and its text */
 #define ITEM_SPACE	3.0
@@ -44,6 +46,7 @@ rows_at(struct lay *L, const struct list *l, double x, double width,
 	for (size_t i = 0; i < l->nitems; i++) {
 		const struct list_item *it = &l->items[i];
 		struct tlines tl;
+		unsigned char *placed;
 		char mk[32];
 
 		if (flow_overflowed(L->f))
@@ -51,10 +54,12 @@ rows_at(struct lay *L, const struct list *l, double x, double width,
 		text_layout(L->ts, &it->text, NULL, &L->t->st[ST_BODY], width - h,
 		    T_HYPHENATE, lay_color(L, ST_BODY), &tl);
 		marker(l, i, depth, mk, sizeof(mk));
+		placed = it->text.nnotes ? xcalloc(it->text.nnotes, 1) : NULL;
 		for (size_t j = 0; j < tl.n; j++) {
 			struct dl_list fr = { 0 };
 			int fl = 0;
 
+			notes_for_line(L, &it->text, &tl.lines[j], placed, j + 1 == tl.n);
 			if (j == 0) {
 				lay_frame_text(L, &fr, NULL, mk, ST_BODY, x, 0,
 				    l->numbered ? h - GAP : h,
@@ -67,6 +72,7 @@ rows_at(struct lay *L, const struct list *l, double x, double width,
 			    j > 0 ? 0 : i == 0 ? space : ITEM_SPACE, fl);
 		}
 		tlines_free(&tl);
+		free(placed);
 		if (it->sub)
 			rows_at(L, it->sub, x + h, width - h, depth + 1, ITEM_SPACE,
 			    0, out);

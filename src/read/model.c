@@ -31,6 +31,12 @@ dump_rich(FILE *f, int ind, const char *tag, const struct rich *r)
 		    m->kind == MARK_LANG ? "span" : "a",
 		    m->start, m->end, m->href ? " " : "", m->href ? m->href : "");
 	}
+	for (size_t i = 0; i < r->nnotes; i++) {
+		char what[32];
+
+		snprintf(what, sizeof(what), "note %d", r->notes[i].number);
+		dump_rich(f, ind + 2, what, &r->notes[i].text);
+	}
 }
 
 static const char *
@@ -219,6 +225,13 @@ h_rich(GChecksum *h, const struct rich *r)
 	}
 	h_str(h, r->lang);
 	h_pos(h, &r->pos);
+	h_int(h, (long long)r->nnotes);
+	for (size_t i = 0; i < r->nnotes; i++) {
+		h_int(h, r->notes[i].number);
+		h_str(h, r->notes[i].ref);
+		h_pos(h, &r->notes[i].pos);
+		h_rich(h, &r->notes[i].text);
+	}
 }
 
 static void

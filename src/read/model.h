@@ -27,6 +27,8 @@ struct mark {
 	struct srcpos	 pos;
 };
 
+struct note;
+
 /* Text with inline emphasis and links. */
 struct rich {
 	char		*text;		/* never NULL once parsed */
@@ -35,6 +37,17 @@ struct rich {
 					 * NULL: the default, "en" */
 	struct mark	*marks;
 	size_t		 nmarks;
+	struct note	*notes;		/* <note>s, in <p> and <item> only */
+	size_t		 nnotes;
+	struct srcpos	 pos;
+};
+
+/* <note>: numbered per story; its reference is the number in superscript
+ * digits (ref) written into the text where the note stood. */
+struct note {
+	struct rich	 text;
+	int		 number;
+	char		*ref;
 	struct srcpos	 pos;
 };
 

@@ -3,6 +3,7 @@
  * includes done by include.c (only files in the input's folder), checked
  * against the RELAX NG schema, and built into a struct briefing whose
  * every place comes from srcmap.c. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,7 @@
 /* ---- tree -> model ---------------------------------------------------- */
 
 struct builder {
+	int		 notes;		/* the story's notes so far */
 	struct pool	*pool;
 	struct briefing	*b;
 	struct srcmap	*m;
@@ -87,6 +89,8 @@ struct richbuild {
 	struct buf	 text;
 	struct mark	*marks;
 	size_t		 nmarks, cap;
+	struct note	*notes;
+	size_t		 nnotes, notecap;
 	int		 space;		/* last byte was a collapsed space */
 };
 
@@ -105,6 +109,40 @@ rich_text(struct richbuild *r, const char *s)
 	}
 }
 
+static void rich(struct builder *, xmlNodePtr, struct rich *);
+
+/* A <note>: its number in superscript digits into the text, its text
+ * kept with it. */
+static void
+rich_note(struct builder *bd, struct richbuild *r, xmlNodePtr c)
+{
+	static const char *const sup[] = { "\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2",
+	    "\xc2\xb3", "\xe2\x81\xb4", "\xe2\x81\xb5", "\xe2\x81\xb6",
+	    "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9" };
+	struct note *nt;
+	struct buf ref;
+	char num[16];
+
+	r->notes = xgrow(r->notes, &r->notecap, r->nnotes + 1, sizeof(*nt));
+	nt = &r->notes[r->nnotes++];
+	memset(nt, 0, sizeof(*nt));
+	nt->number = ++bd->notes;
+	nt->pos = node_pos(bd, c);
+	rich(bd, c, &nt->text);
+	snprintf(num, sizeof(num), "%d", nt->number);
+	buf_init(&ref);
+	buf_add(&ref, "", 0);
+	for (const char *p = num; *p; p++)
+		buf_adds(&ref, sup[*p - '0']);
+	/* After a space the reference would stand alone: tie it to the word. */
+	while (r->text.len && r->text.data[r->text.len - 1] == ' ')
+		r->text.data[--r->text.len] = '\0';
+	buf_add(&r->text, ref.data, ref.len);
+	r->space = 0;
+	nt->ref = pool_strndup(bd->pool, ref.data, ref.len);
+	buf_free(&ref);
+}
+
 static void
 rich_walk(struct builder *bd, struct richbuild *r, xmlNodePtr n)
 {
@@ -117,6 +155,10 @@ rich_walk(struct builder *bd, struct richbuild *r, xmlNodePtr n)
 
 			if (is(c, "list"))
 				continue;	/* an item's nested list: build_list */
+			if (is(c, "note")) {
+				rich_note(bd, r, c);
+				continue;
+			}
 
 			memset(&m, 0, sizeof(m));
 			if (is(c, "em"))
@@ -174,9 +216,14 @@ rich(struct builder *bd, xmlNodePtr n, struct rich *out)
 			continue;	/* empty after collapsing: nothing to style */
 		out->marks[out->nmarks++] = m;
 	}
+	out->nnotes = r.nnotes;
+	out->notes = r.nnotes ? pool_alloc(bd->pool, r.nnotes * sizeof(struct note)) : NULL;
+	if (r.nnotes)
+		memcpy(out->notes, r.notes, r.nnotes * sizeof(struct note));
 	out->pos = node_pos(bd, n);
 	buf_free(&r.text);
 	free(r.marks);
+	free(r.notes);
 }
 
 static char *
@@ -469,6 +516,7 @@ build_power(struct builder *bd, xmlNodePtr n, struct story *st)
 static void
 build_story(struct builder *bd, xmlNodePtr n, struct story *st)
 {
+	bd->notes = 0;		/* notes are numbered per story */
 	st->id = attr(bd, n, "id");
 	st->category = attr(bd, n, "category");
 	st->signals = attr(bd, n, "signals");

@@ -117,6 +117,11 @@ check_rich(struct pool *pool, struct rich *r, struct diags *d)
 	for (size_t i = 0; i < r->nmarks; i++)
 		if (r->marks[i].kind == MARK_LINK)
 			check_link(pool, &r->marks[i].href, r->marks[i].pos, d);
+	for (size_t i = 0; i < r->nnotes; i++) {
+		if (r->notes[i].text.len == 0)
+			E(r->notes[i].pos, "note %d is empty", r->notes[i].number);
+		check_rich(pool, &r->notes[i].text, d);
+	}
 }
 
 static void

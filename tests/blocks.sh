@@ -207,3 +207,12 @@ printf '<?xml version="1.0"?>\n<story id="x">\n  <title>T<note>no</note></title>
 "$BIN" check "$K/nt.xml" >"$W/out" 2>&1
 grep -q "nt.xml:3:11: error: <note> cannot stand in <title>: it belongs in <p> or <item>" "$W/out" && ok "notes: only in paragraphs and list items (a located error elsewhere)" ||
 	no "notes: only in paragraphs and list items (a located error elsewhere)" "$(cat "$W/out")"
+
+# ---- sub and sup ------------------------------------------------------
+bstory "$K/ss.xml" "" '<p>Emissions of CO<sub>2</sub> per m<sup>2</sup>, 10<sup>-6</sup>, the 1<sup>st</sup>.</p>'
+"$BIN" render -q "$K/ss.xml" -o "$K/ss.pdf" 2>"$W/err"
+t=$(pdftotext "$K/ss.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+case $t in *"Emissions of CO₂ per m², 10⁻⁶, the 1st."*) ok "sub and sup: raised and lowered digits and signs" ;;
+*) no "sub and sup: raised and lowered digits and signs" "$t" ;; esac
+grep -qx "$K/ss.xml:6:73: warning: <sup> cannot raise or lower 's' (only digits, + - = ( ) and a few letters have such forms); it stays on the line" "$W/err" &&
+	ok "sub and sup: a letter with no raised form is a located warning" || no "sub and sup: a letter with no raised form is a located warning" "$(cat "$W/err")"

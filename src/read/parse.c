@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <libxml/parser.h>
 
+#include "base/diag.h"
 #include "base/image.h"
 #include "base/infile.h"
 #include "base/util.h"
@@ -29,6 +31,7 @@ struct builder {
 	struct briefing	*b;
 	struct srcmap	*m;
 	const char	*root;		/* the input's folder: pictures stay in it */
+	struct diags	*d;
 	struct filelist	*read;		/* files read, for watch (may be NULL) */
 };
 
@@ -143,6 +146,75 @@ rich_note(struct builder *bd, struct richbuild *r, xmlNodePtr c)
 	buf_free(&ref);
 }
 
+/* The superscript (sup set) or subscript form of c, or NULL. */
+static const char *
+script_form(gunichar c, int sup)
+{
+	static const char *const up[] = { "\u2070", "\u00b9", "\u00b2", "\u00b3",
+	    "\u2074", "\u2075", "\u2076", "\u2077", "\u2078", "\u2079" };
+	static const char *const down[] = { "\u2080", "\u2081", "\u2082", "\u2083",
+	    "\u2084", "\u2085", "\u2086", "\u2087", "\u2088", "\u2089" };
+	static const struct { gunichar c; const char *up, *down; } other[] = {
+		{ '+', "\u207a", "\u208a" }, { '-', "\u207b", "\u208b" },
+		{ 0x2212, "\u207b", "\u208b" }, { '=', "\u207c", "\u208c" },
+		{ '(', "\u207d", "\u208d" }, { ')', "\u207e", "\u208e" },
+		{ 'n', "\u207f", "\u2099" }, { 'i', "\u2071", NULL },
+		{ 'a', NULL, "\u2090" }, { 'e', NULL, "\u2091" }, { 'o', NULL, "\u2092" },
+		{ 'x', NULL, "\u2093" }, { 'h', NULL, "\u2095" }, { 'k', NULL, "\u2096" },
+		{ 'l', NULL, "\u2097" }, { 'm', NULL, "\u2098" }, { 'p', NULL, "\u209a" },
+		{ 's', NULL, "\u209b" }, { 't', NULL, "\u209c" },
+	};
+
+	if (c >= '0' && c <= '9')
+		return sup ? up[c - '0'] : down[c - '0'];
+	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++)
+		if (other[i].c == c)
+			return sup ? other[i].up : other[i].down;
+	return NULL;
+}
+
+/* <sup> and <sub>: the text in Unicode's raised or lowered characters
+ * (the fonts have them; a character with no such form is a warning, and
+ * the text stays on the line). */
+static void
+rich_script(struct builder *bd, struct richbuild *r, xmlNodePtr c, int sup)
+{
+	xmlChar *content = xmlNodeGetContent(c);
+	const char *s = content ? (const char *)content : "";
+	struct buf out;
+	const char *bad = NULL;
+
+	buf_init(&out);
+	buf_add(&out, "", 0);
+	if (!g_utf8_validate(s, -1, NULL))
+		bad = s;
+	for (const char *p = s; bad == NULL && *p; p = g_utf8_next_char(p)) {
+		const char *f = script_form(g_utf8_get_char(p), sup);
+
+		if (f == NULL)
+			bad = p;
+		else
+			buf_adds(&out, f);
+	}
+	if (bad) {
+		struct srcpos at = node_pos(bd, c);
+		char one[8] = "";
+
+		if (g_utf8_validate(bad, -1, NULL) && *bad)
+			one[g_unichar_to_utf8(g_utf8_get_char(bad), one)] = '\0';
+		diag(bd->d, DIAG_WARNING, at.file, at.line, at.col, "<%s> cannot "
+		    "raise or lower '%s' (only digits, + - = ( ) and a few letters "
+		    "have such forms); it stays on the line", sup ? "sup" : "sub",
+		    one);
+		rich_text(r, s);
+	} else {
+		buf_add(&r->text, out.data, out.len);
+		r->space = 0;
+	}
+	buf_free(&out);
+	xmlFree(content);
+}
+
 static void
 rich_walk(struct builder *bd, struct richbuild *r, xmlNodePtr n)
 {
@@ -157,6 +229,10 @@ rich_walk(struct builder *bd, struct richbuild *r, xmlNodePtr n)
 				continue;	/* an item's nested list: build_list */
 			if (is(c, "note")) {
 				rich_note(bd, r, c);
+				continue;
+			}
+			if (is(c, "sup") || is(c, "sub")) {
+				rich_script(bd, r, c, is(c, "sup"));
 				continue;
 			}
 
@@ -682,6 +758,7 @@ parse_buffer(const char *path, const char *root, const char *data, size_t len,
 	bd.b = b;
 	bd.m = b->src;
 	bd.root = root;
+	bd.d = d;
 	bd.read = read;
 	build_briefing(&bd, xmlDocGetRootElement(doc));
 	if (invalid) {

@@ -216,3 +216,17 @@ case $t in *"Emissions of CO₂ per m², 10⁻⁶, the 1st."*) ok "sub and sup: 
 *) no "sub and sup: raised and lowered digits and signs" "$t" ;; esac
 grep -qx "$K/ss.xml:6:73: warning: <sup> cannot raise or lower 's' (only digits, + - = ( ) and a few letters have such forms); it stays on the line" "$W/err" &&
 	ok "sub and sup: a letter with no raised form is a located warning" || no "sub and sup: a letter with no raised form is a located warning" "$(cat "$W/err")"
+
+# ---- all of them in one story: the PNG preview draws what the PDF does --
+bstory "$K/fig/all.xml" "" "<p>Demand rose<note>First note.</note> fast.</p>$figs<list><item>One<note>Second note.</note>.</item></list><list type=\"number\"><item>Two.</item></list><callout title=\"Bottom line\"><p>Boxed<note>Third note.</note>.</p></callout><table><title>Output by plant</title><tr><th>Plant</th><th>Output (GWh)</th><th>Share</th></tr>$rows</table>"
+"$BIN" render -q "$K/fig/all.xml" -o "$K/fig/all.pdf" 2>"$W/err" || no "all blocks: render" "$(cat "$W/err")"
+"$BIN" render -q "$K/fig/all.xml" -o "$K/fig/prev-{p}.png" --dpi 72 2>"$W/err"
+pdftoppm -r 72 -png "$K/fig/all.pdf" "$K/fig/ref" 2>/dev/null
+np=0; bad=""
+for f in "$K"/fig/ref-*.png; do
+	p=$(basename "$f" .png | sed 's/^ref-0*//')
+	np=$((np + 1))
+	"$B/pngdiff" "$K/fig/prev-$p.png" "$f" 6 0.005 >"$W/pd" 2>&1 || bad="$bad page $p: $(cat "$W/pd")"
+done
+[ "$np" -ge 3 ] && [ -z "$bad" ] && ok "all blocks: the Cairo preview matches pdftoppm on all $np pages" ||
+	no "all blocks: the Cairo preview matches pdftoppm" "$np pages;$bad"

@@ -403,6 +403,7 @@ same=1; for f in "$W"/j1/*.pdf; do cmp -s "$f" "$W/j2/$(basename "$f")" || same=
 . "$T/house.sh"
 . "$T/diag.sh"
 . "$T/glyphs.sh"
+. "$T/blocks.sh"
 H=$W/hostile
 mkdir -p "$H"
 python3 -c "import random; random.seed(7); open('$H/random.xml','wb').write(bytes(random.randrange(256) for _ in range(4096)))"

@@ -16,6 +16,7 @@
 #include "lay/hyph.h"
 #include "lay/powermap.h"
 #include "lay/tieroute.h"
+#include "read/quotes.h"
 #include "read/streamsafe.h"
 #include "base/suggest.h"
 #include "lay/ticks.h"
@@ -650,6 +651,64 @@ test_hyph(void)
 	hnj_hyphen_free(file);
 }
 
+/* Smarten s in lang with no marks; "" when nothing changed. */
+static char *
+smart(const char *s, const char *lang)
+{
+	size_t len = strlen(s);
+	char *r = quotes_smarten(s, &len, lang, NULL, 0);
+
+	return r ? r : xstrdup("");
+}
+
+static void
+test_quotes(void)
+{
+	static const struct { const char *in, *lang, *out; } t[] = {
+		{ "employers' final", NULL, "employers\u2019 final" },
+		{ "it's \"done\"", NULL, "it\u2019s \u201cdone\u201d" },
+		{ "\"a 'b' c.\"", "en-GB", "\u201ca \u2018b\u2019 c.\u201d" },
+		{ "the '90s and '07", NULL, "the \u201990s and \u201907" },
+		{ "('quoted')", NULL, "(\u2018quoted\u2019)" },
+		{ "er sagte \"ja\" und 'nein'", "de", "er sagte \u201eja\u201c und \u201anein\u2018" },
+		{ "il dit \"oui\" !", "fr-FR", "il dit \u00ab\u202foui\u202f\u00bb !" },
+		{ "il dit \" oui \" !", "fr", "il dit \u00ab\u202foui\u202f\u00bb !" },
+		{ "l'homme", "fr", "l\u2019homme" },
+		{ "\"Ja\"\u2014sagt er", "de-AT", "\u201eJa\u201c\u2014sagt er" },
+		{ "\u2014\"x\"", NULL, "\u2014\u201cx\u201d" },
+		{ "no quotes", NULL, "" },
+	};
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char *r = smart(t[i].in, t[i].lang);
+
+		CHECK_STR(r, t[i].out);
+		free(r);
+	}
+	{
+		/* marks move with the text; a German span in English text */
+		const char *in = "say \"x\" <\"ja\">";
+		struct mark m[2];
+		size_t len = strlen(in);
+		char *r;
+
+		memset(m, 0, sizeof(m));
+		m[0].kind = MARK_EM;		/* "x" with its quotes */
+		m[0].start = 4;
+		m[0].end = 7;
+		m[1].kind = MARK_LANG;		/* "ja" */
+		m[1].lang = (char *)"de";
+		m[1].start = 9;
+		m[1].end = 13;
+		r = quotes_smarten(in, &len, NULL, m, 2);
+		CHECK_STR(r, "say \u201cx\u201d <\u201eja\u201c>");
+		CHECK(len == strlen(r));
+		CHECK(m[0].start == 4 && m[0].end == 11);
+		CHECK(m[1].start == 13 && m[1].end == 21);
+		free(r);
+	}
+}
+
 int
 main(void)
 {
@@ -666,6 +725,7 @@ main(void)
 	test_streamsafe();
 	test_suggest();
 	test_hyph();
+	test_quotes();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -16,6 +16,7 @@
 #include "cli/engine.h"
 #include "draw/pdf.h"
 #include "lay/coverage.h"
+#include "lay/table.h"
 #include "lay/fonts.h"
 #include "lay/layout.h"
 #include "lay/layoutcache.h"
@@ -405,6 +406,7 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 	t1 = mono_ms();
 	b->ms_parse = t1 - t0;
 	if (o->check_only) {
+		table_check(b->model, t, e->ts, d);	/* tables too wide */
 		theme_free(t);
 		return EXIT_OK;
 	}

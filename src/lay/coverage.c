@@ -113,6 +113,44 @@ rich(struct cov *c, const struct rich *r)
 {
 	if (r->text)
 		text(c, r->text, r->pos);
+	for (size_t i = 0; i < r->nnotes; i++)
+		rich(c, &r->notes[i].text);
+}
+
+static void
+list(struct cov *c, const struct list *l)
+{
+	for (size_t i = 0; i < l->nitems; i++) {
+		rich(c, &l->items[i].text);
+		if (l->items[i].sub)
+			list(c, l->items[i].sub);
+	}
+}
+
+/* A list's or a callout's text (charts, paragraphs and quotes are the
+ * caller's). */
+static void
+block(struct cov *c, const struct block *bl)
+{
+	if (bl->kind == BLOCK_LIST)
+		list(c, bl->list);
+	else if (bl->kind == BLOCK_FIGURE) {
+		rich(c, &bl->figure->caption);
+		text(c, bl->figure->credit, bl->figure->pos);
+	} else if (bl->kind == BLOCK_TABLE) {
+		rich(c, &bl->table->title);
+		rich(c, &bl->table->caption);
+		for (size_t r = 0; r < bl->table->nrows; r++)
+			for (size_t k = 0; k < bl->table->rows[r].ncells; k++)
+				rich(c, &bl->table->rows[r].cells[k].text);
+	}
+	else if (bl->kind == BLOCK_CALLOUT) {
+		text(c, bl->callout->title, bl->callout->pos);
+		for (size_t i = 0; i < bl->callout->nblocks; i++) {
+			rich(c, &bl->callout->blocks[i].text);
+			block(c, &bl->callout->blocks[i]);
+		}
+	}
 }
 
 /* Check a whole briefing; see coverage.h. */
@@ -143,6 +181,7 @@ coverage_check(const struct briefing *b, struct fonts *f, struct diags *d)
 				const struct block *bl = &sec->blocks[m];
 
 				if (bl->kind != BLOCK_CHART) {
+					block(&c, bl);
 					rich(&c, &bl->text);
 					text(&c, bl->by, bl->pos);
 					continue;

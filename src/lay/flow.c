@@ -12,7 +12,11 @@ struct slice {
 	int		 cont;		/* continuation heading, or -1 */
 	int		*dests;
 	size_t		 ndests;
+	struct dl_list	 foot;		/* its notes, for the page's foot */
+	double		 footh;
 };
+
+#define FOOT_GAP	12.0	/* from the text to the first note: a rule midway */
 
 struct flow {
 	struct dl_doc	*doc;
@@ -27,6 +31,9 @@ struct flow {
 	int		 cont;		/* the current run's, or -1 */
 	int		 first_page, pages;
 	int		 overflow;
+	struct dl_list	 nfoot;		/* notes for the next slice */
+	double		 nfooth;
+	uint32_t	 rule;		/* colour of the rule above notes */
 };
 
 /* Start a flow; see flow.h. */
@@ -69,6 +76,27 @@ continue_heading(struct flow *f)
 	s->cont = -1;
 }
 
+/* The notes of pending slices [0, n) at the foot of page pg, under a
+ * short rule. */
+static void
+feet(struct flow *f, struct dl_page *pg, size_t n)
+{
+	double h = 0, y;
+
+	for (size_t i = 0; i < n; i++)
+		h += f->pend[i].footh;
+	if (h <= 0)
+		return;
+	y = f->bottom - h;
+	dl_hline(f->doc, &pg->list, (float)f->x, (float)(f->x + 72), (float)(y -
+	    FOOT_GAP / 2), 0.5f, f->rule, 0);
+	for (size_t i = 0; i < n; i++) {
+		dl_list_place(&pg->list, &f->pend[i].foot, (float)f->x, (float)y);
+		dl_list_free(&f->pend[i].foot);
+		y += f->pend[i].footh;
+	}
+}
+
 /* Put pending slices [0, n) on a new page and drop them from pending. */
 static void
 emit_page(struct flow *f, size_t n)
@@ -81,6 +109,7 @@ emit_page(struct flow *f, size_t n)
 		/* Over the limit: drop what would go on this page. */
 		for (size_t i = 0; i < n; i++) {
 			dl_list_free(&f->pend[i].frame);
+			dl_list_free(&f->pend[i].foot);
 			free(f->pend[i].dests);
 		}
 		memmove(f->pend, f->pend + n, (f->npend - n) * sizeof(*f->pend));
@@ -90,6 +119,7 @@ emit_page(struct flow *f, size_t n)
 	}
 	pg = dl_add_page(f->doc, (float)f->w, (float)f->h);
 	pno = (int)dl_npages(f->doc) - 1;
+	feet(f, pg, n);
 
 	for (size_t i = 0; i < n; i++) {
 		struct slice *s = &f->pend[i];
@@ -115,11 +145,15 @@ static void
 settle(struct flow *f)
 {
 	for (;;) {
-		double y = f->top;
+		double y = f->top, foot = 0;
 		size_t j;
 
-		for (size_t i = 0; i < f->npend; i++)
+		for (size_t i = 0; i < f->npend; i++) {
 			y += (i ? f->pend[i].space : 0) + f->pend[i].h;
+			foot += f->pend[i].footh;
+		}
+		if (foot > 0)	/* a slice moves with its notes */
+			y += FOOT_GAP + foot;
 		if (y <= f->bottom + 0.01 || f->npend <= 1)
 			return;
 		/* The last place a break is allowed, never before the first. */
@@ -151,6 +185,10 @@ flow_add(struct flow *f, struct dl_list *frame, double h, double space,
 	s->cont = f->cont;
 	s->dests = f->marks;
 	s->ndests = f->nmarks;
+	s->foot = f->nfoot;
+	s->footh = f->nfooth;
+	memset(&f->nfoot, 0, sizeof(f->nfoot));
+	f->nfooth = 0;
 	f->marks = NULL;
 	f->nmarks = f->capmarks = 0;
 	settle(f);
@@ -176,11 +214,26 @@ flow_continued(struct flow *f, struct dl_list *frame, double h)
 double
 flow_room(const struct flow *f)
 {
-	double y = f->top;
+	double y = f->top, foot = 0;
 
-	for (size_t i = 0; i < f->npend; i++)
+	for (size_t i = 0; i < f->npend; i++) {
 		y += (i ? f->pend[i].space : 0) + f->pend[i].h;
+		foot += f->pend[i].footh;
+	}
+	if (foot > 0)	/* the page's notes take their room at its foot */
+		y += FOOT_GAP + foot;
 	return f->bottom - y;
+}
+
+/* Attach a note to the next slice; see flow.h. */
+void
+flow_note(struct flow *f, struct dl_list *frame, double h, uint32_t rule)
+{
+	dl_list_place(&f->nfoot, frame, 0, (float)f->nfooth);
+	dl_list_free(frame);
+	memset(frame, 0, sizeof(*frame));
+	f->nfooth += h;
+	f->rule = rule;
 }
 
 /* Attach a destination to the next slice. */
@@ -222,8 +275,10 @@ flow_free(struct flow *f)
 		return;
 	for (size_t i = 0; i < f->npend; i++) {
 		dl_list_free(&f->pend[i].frame);
+		dl_list_free(&f->pend[i].foot);
 		free(f->pend[i].dests);
 	}
+	dl_list_free(&f->nfoot);
 	for (size_t i = 0; i < f->nconts; i++)
 		dl_list_free(&f->conts[i]);
 	free(f->conts);

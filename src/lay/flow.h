@@ -33,6 +33,11 @@ void flow_continued(struct flow *f, struct dl_list *frame, double h);
 /* The height left on the current page below what is pending (a slice
  * that fits there, with its space, stays on this page). */
 double flow_room(const struct flow *f);
+/* Attach a note (frame, h high) to the next slice added: it is set at
+ * the foot of that slice's page, under a short rule in colour rule, and
+ * the slice goes to the next page when it does not fit with its notes.
+ * frame's items are taken over. */
+void flow_note(struct flow *f, struct dl_list *frame, double h, uint32_t rule);
 /* Place dest at the top of the next slice added. */
 void flow_mark(struct flow *f, int dest);
 /* Place what is pending and end the flow's last page.  Returns the index of

@@ -10,6 +10,7 @@
 #include "base/util.h"
 #include "lay/geom.h"
 #include "lay/lay.h"
+#include "lay/notes.h"
 
 /* Story accent for styles that use the accent colour. */
 uint32_t
@@ -54,16 +55,20 @@ lay_text(struct lay *L, const struct rich *r, const char *plain,
     int keep_first)
 {
 	struct tlines tl;
+	unsigned char *placed;
 	double h;
 
 	if (flow_overflowed(L->f))
 		return 0;
 	text_layout(L->ts, r, plain, &L->t->st[s], width, flags,
 	    lay_color(L, s), &tl);
+	placed = r && r->nnotes ? xcalloc(r->nnotes, 1) : NULL;
 	for (size_t i = 0; i < tl.n; i++) {
 		struct dl_list fr = { 0 };
 		int fl = 0;
 
+		/* Notes go with the line of their reference. */
+		notes_for_line(L, r, &tl.lines[i], placed, i + 1 == tl.n);
 		/* Break before line i only with two lines on either side. */
 		if (i == 0)
 			fl = keep_first ? F_KEEP : 0;
@@ -74,6 +79,7 @@ lay_text(struct lay *L, const struct rich *r, const char *plain,
 	}
 	h = tl.n * tl.leading;
 	tlines_free(&tl);
+	free(placed);
 	return h;
 }
 

@@ -4,11 +4,15 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "lay/callout.h"
 #include "lay/chart.h"
+#include "lay/figure.h"
 #include "lay/geom.h"
 #include "lay/lay.h"
+#include "lay/list.h"
 #include "lay/powermap.h"
 #include "lay/story.h"
+#include "lay/table.h"
 #include "lay/timeline.h"
 
 /* True when s says nothing: NULL, empty or only white space. */
@@ -205,6 +209,18 @@ analysis(struct lay *L, const struct story *st)
 				break;
 			case BLOCK_QUOTE:
 				quote_block(L, blk);
+				break;
+			case BLOCK_LIST:
+				list_layout(L, blk->list, i == 0 ? 4 : 7, i == 0);
+				break;
+			case BLOCK_CALLOUT:
+				callout_layout(L, blk->callout, i == 0 ? 4 : 12);
+				break;
+			case BLOCK_TABLE:
+				table_layout(L, blk->table, i == 0 ? 4 : 12);
+				break;
+			case BLOCK_FIGURE:
+				figure_layout(L, blk->figure, i == 0 ? 4 : 12);
 				break;
 			case BLOCK_CHART: {
 				struct dl_list cf = { 0 };

@@ -11,6 +11,7 @@
 #include "base/util.h"
 #include "lay/hyph.h"
 #include "lay/text.h"
+#include "read/quotes.h"
 
 struct typeset {
 	struct fonts	*fonts;
@@ -293,50 +294,12 @@ lang_at(const struct rich *r, size_t off)
 	return lang;
 }
 
-/* The quotation marks of a language, for the straight ones of the
- * source: opening and closing double, opening and closing single. */
-static const struct {
-	const char	*lang, *q[4];
-} quote_styles[] = {
-	{ "de", { "\u201e", "\u201c", "\u201a", "\u2018" } },
-	{ "fr", { "\u00ab\u202f", "\u202f\u00bb", "\u201c", "\u201d" } },
-	{ "es", { "\u00ab", "\u00bb", "\u201c", "\u201d" } },
-	{ "it", { "\u00ab", "\u00bb", "\u201c", "\u201d" } },
-	{ "pt", { "\u00ab", "\u00bb", "\u201c", "\u201d" } },
-	{ "pl", { "\u201e", "\u201d", "\u00ab", "\u00bb" } },
-	{ "sv", { "\u201d", "\u201d", "\u2019", "\u2019" } },
-	{ "ru", { "\u00ab", "\u00bb", "\u201e", "\u201c" } },
-	{ "ja", { "\u300c", "\u300d", "\u300e", "\u300f" } },
-	{ "en", { "\u201c", "\u201d", "\u2018", "\u2019" } },	/* and the rest */
-};
-
-/* What the straight quote s[i] becomes in language lang: an apostrophe
- * between letters, else an opening mark at the start or after a space or
- * an opening bracket, a closing one otherwise. */
-static const char *
-curly(const char *lang, const char *s, size_t i, size_t n)
-{
-	size_t k = sizeof(quote_styles) / sizeof(quote_styles[0]) - 1;
-	gunichar prev = i ? g_utf8_get_char(g_utf8_prev_char(s + i)) : ' ';
-	gunichar next = i + 1 < n ? g_utf8_get_char(s + i + 1) : ' ';
-	int open = g_unichar_isspace(prev) || (prev < 0x80 && strchr("([{-/", (int)prev)) ||
-	    prev == 0x2014 || prev == 0x2013 || prev == 0x201C || prev == 0x2018;
-
-	if (s[i] == '\'' && g_unichar_isalnum(prev) && g_unichar_isalnum(next))
-		return "\u2019";
-	for (size_t l = 0; lang && l + 1 < sizeof(quote_styles) / sizeof(quote_styles[0]);
-	    l++)
-		if (strncmp(lang, quote_styles[l].lang, 2) == 0 &&
-		    (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_'))
-			k = l;
-	return quote_styles[k].q[(s[i] == '\'') * 2 + !open];
-}
-
-/* Copy text into h->out with straight quotes made typographic in the
- * language of where they stand (lang for a text with no rich marks) and,
- * when hyph is set, soft hyphens, each word by the patterns of its
- * language (none: not hyphenated); the last word stays whole so a
- * paragraph never ends on a word fragment. */
+/* Copy text into h->out with the zero-width breaks of h->brk and, when
+ * hyph is set, soft hyphens, each word by the patterns of its language
+ * (lang for a text with no rich marks; none: not hyphenated); the last
+ * word stays whole so a paragraph never ends on a word fragment.  Quotes
+ * are typographic already (read/quotes.c, in the model for rich text,
+ * in text_layout for plain). */
 static void
 prepare(const struct rich *r, const char *lang, struct hyphtext *h,
     const char *s, size_t n, int hyph)
@@ -360,17 +323,6 @@ prepare(const struct rich *r, const char *lang, struct hyphtext *h,
 			else
 				copy_breaking(h, s, i, j);
 			i = j;
-		} else if (s[i] == '"' || s[i] == '\'') {
-			const char *q = curly(r ? lang_at(r, i) : lang, s, i, n);
-
-			if (h->nextbrk < h->nbrk && h->brk[h->nextbrk] == i) {
-				buf_add(&h->out, "\xe2\x80\x8b", 3);
-				inserted(h, i, 3);
-				h->nextbrk++;
-			}
-			buf_adds(&h->out, q);
-			inserted(h, i + 1, strlen(q) - 1);
-			i++;
 		} else {
 			j = (size_t)(g_utf8_next_char(s + i) - s);
 			copy_breaking(h, s, i, j);
@@ -990,7 +942,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	const char *src = r ? r->text : plain;
 	const char *lang = NULL;	/* of a text with no marks left */
 	size_t srclen = r ? r->len : strlen(plain);
-	char *upper = NULL;
+	char *upper = NULL, *smart = NULL;
 	const char *text;
 	size_t len;
 	int line_no = r ? r->pos.line : 0;
@@ -1012,6 +964,8 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 		srclen = strlen(upper);
 		r = NULL;
 	}
+	if (r == NULL && (smart = quotes_smarten(src, &srclen, lang, NULL, 0)) != NULL)
+		src = smart;	/* plain text gets typographic quotes here */
 	if (!(flags & T_NOWRAP) && srclen > LONG_RUN)
 		find_long_words(&h, src, srclen, r ? r->lang : lang);
 	prepare(r, lang, &h, src, srclen, (flags & T_HYPHENATE) != 0);
@@ -1074,6 +1028,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	buf_free(&h.out);
 	free(h.ins);
 	free(h.brk);
+	free(smart);
 	g_free(upper);
 }
 
@@ -1095,20 +1050,15 @@ text_width(struct typeset *ts, const char *plain, const struct style *st)
 	PangoAttrList *al = attributes(NULL, NULL, st, plain, strlen(plain), -1);
 	char *upper = st->upper ? g_utf8_strup(plain, -1) : NULL;
 	const char *src = upper ? upper : plain;
-	struct hyphtext q;
+	char *smart;
+	size_t len;
 	int w, h;
 
-	/* Measured as text_layout sets it: with typographic quotes (most
-	 * labels have no straight quote, and are measured as they are). */
-	memset(&q, 0, sizeof(q));
-	buf_init(&q.out);
-	if (strpbrk(src, "'\"")) {
-		prepare(NULL, NULL, &q, src, strlen(src), 0);
-		pango_layout_set_text(lay, q.out.data ? q.out.data : "", (int)q.out.len);
-	} else
-		pango_layout_set_text(lay, src, -1);
-	buf_free(&q.out);
-	free(q.ins);
+	/* Measured as text_layout sets it: with typographic quotes. */
+	len = strlen(src);
+	smart = quotes_smarten(src, &len, NULL, NULL, 0);
+	pango_layout_set_text(lay, smart ? smart : src, (int)len);
+	free(smart);
 	pango_layout_set_attributes(lay, al);
 	pango_attr_list_unref(al);
 	pango_layout_get_size(lay, &w, &h);

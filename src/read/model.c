@@ -31,6 +31,12 @@ dump_rich(FILE *f, int ind, const char *tag, const struct rich *r)
 		    m->kind == MARK_LANG ? "span" : "a",
 		    m->start, m->end, m->href ? " " : "", m->href ? m->href : "");
 	}
+	for (size_t i = 0; i < r->nnotes; i++) {
+		char what[32];
+
+		snprintf(what, sizeof(what), "note %d", r->notes[i].number);
+		dump_rich(f, ind + 2, what, &r->notes[i].text);
+	}
 }
 
 static const char *
@@ -39,12 +45,80 @@ or_dash(const char *x)
 	return x ? x : "-";
 }
 
+static void
+dump_list(FILE *f, int ind, const struct list *l)
+{
+	fprintf(f, "%*slist %s\n", ind, "", l->numbered ? "number" : "bullet");
+	for (size_t i = 0; i < l->nitems; i++) {
+		dump_rich(f, ind + 2, "item", &l->items[i].text);
+		if (l->items[i].sub)
+			dump_list(f, ind + 4, l->items[i].sub);
+	}
+}
+
+static void
+dump_block(FILE *f, int ind, const struct block *bl)
+{
+	static const char *const ctype[] = { "bar", "stacked-bar", "line" };
+
+	switch (bl->kind) {
+	case BLOCK_CHART: {
+		const struct chart *c = bl->chart;
+
+		fprintf(f, "%*schart %s unit=%s\n", ind, "", ctype[c->type],
+		    or_dash(c->unit));
+		for (size_t m = 0; m < c->nseries; m++)
+			for (size_t n = 0; n < c->series[m].nvalues; n++)
+				fprintf(f, "%*s%s / %s = %g\n", ind + 2, "",
+				    c->series[m].name, c->series[m].values[n].label,
+				    c->series[m].values[n].v);
+		break;
+	}
+	case BLOCK_LIST:
+		dump_list(f, ind, bl->list);
+		break;
+	case BLOCK_CALLOUT:
+		fprintf(f, "%*scallout %s\n", ind, "", or_dash(bl->callout->title));
+		for (size_t i = 0; i < bl->callout->nblocks; i++)
+			dump_block(f, ind + 2, &bl->callout->blocks[i]);
+		break;
+	case BLOCK_TABLE: {
+		static const char *const al[] = { "", " left", " right", " center" };
+		const struct dtable *t = bl->table;
+
+		dump_rich(f, ind, "table", &t->title);
+		if (t->caption.text)
+			dump_rich(f, ind + 2, "caption", &t->caption);
+		for (size_t r = 0; r < t->nrows; r++) {
+			fprintf(f, "%*s%s", ind + 2, "", r < t->nhead ? "head" : "row");
+			for (size_t c = 0; c < t->rows[r].ncells; c++)
+				fprintf(f, " | %s%s%s", t->rows[r].cells[c].head ? "th " : "",
+				    t->rows[r].cells[c].text.text,
+				    al[t->rows[r].cells[c].align]);
+			fputc('\n', f);
+		}
+		break;
+	}
+	case BLOCK_FIGURE:
+		fprintf(f, "%*sfigure %s %dx%d%s alt=%s credit=%s\n", ind, "",
+		    or_dash(bl->figure->src), bl->figure->px_w, bl->figure->px_h,
+		    bl->figure->is_png ? " png" : "", or_dash(bl->figure->alt),
+		    or_dash(bl->figure->credit));
+		if (bl->figure->caption.text)
+			dump_rich(f, ind + 2, "caption", &bl->figure->caption);
+		break;
+	case BLOCK_P:
+	case BLOCK_QUOTE:
+		dump_rich(f, ind, bl->kind == BLOCK_P ? "p" : "quote", &bl->text);
+		break;
+	}
+}
+
 /* Print the model as a tree; see model.h. */
 void
 model_dump(const struct briefing *b, FILE *f)
 {
 	static const char *const stance[] = { "gains", "loses", "mixed", "neutral" };
-	static const char *const ctype[] = { "bar", "stacked-bar", "line" };
 
 	fprintf(f, "%s title=%s edition=%s date=%s\n",
 	    b->is_edition ? "briefing" : "single", or_dash(b->title), or_dash(b->edition),
@@ -61,24 +135,8 @@ model_dump(const struct briefing *b, FILE *f)
 			const struct section *sec = &st->sections[j];
 
 			dump_rich(f, 2, "section", &sec->title);
-			for (size_t k = 0; k < sec->nblocks; k++) {
-				const struct block *bl = &sec->blocks[k];
-
-				if (bl->kind == BLOCK_CHART) {
-					const struct chart *c = bl->chart;
-
-					fprintf(f, "    chart %s unit=%s\n", ctype[c->type],
-					    or_dash(c->unit));
-					for (size_t m = 0; m < c->nseries; m++)
-						for (size_t n = 0; n < c->series[m].nvalues; n++)
-							fprintf(f, "      %s / %s = %g\n",
-							    c->series[m].name,
-							    c->series[m].values[n].label,
-							    c->series[m].values[n].v);
-				} else
-					dump_rich(f, 4, bl->kind == BLOCK_P ? "p" : "quote",
-					    &bl->text);
-			}
+			for (size_t k = 0; k < sec->nblocks; k++)
+				dump_block(f, 4, &sec->blocks[k]);
 		}
 		for (size_t j = 0; j < st->nevents; j++)
 			dump_rich(f, 2, st->events[j].date_raw, &st->events[j].text);
@@ -167,6 +225,13 @@ h_rich(GChecksum *h, const struct rich *r)
 	}
 	h_str(h, r->lang);
 	h_pos(h, &r->pos);
+	h_int(h, (long long)r->nnotes);
+	for (size_t i = 0; i < r->nnotes; i++) {
+		h_int(h, r->notes[i].number);
+		h_str(h, r->notes[i].ref);
+		h_pos(h, &r->notes[i].pos);
+		h_rich(h, &r->notes[i].text);
+	}
 }
 
 static void
@@ -197,6 +262,87 @@ h_chart(GChecksum *h, const struct chart *c)
 	h_pos(h, &c->pos);
 }
 
+static void
+h_list(GChecksum *h, const struct list *l)
+{
+	h_int(h, l != NULL);
+	if (l == NULL)
+		return;
+	h_int(h, l->numbered);
+	h_pos(h, &l->pos);
+	h_int(h, (long long)l->nitems);
+	for (size_t i = 0; i < l->nitems; i++) {
+		h_rich(h, &l->items[i].text);
+		h_pos(h, &l->items[i].pos);
+		h_list(h, l->items[i].sub);
+	}
+}
+
+static void
+h_table(GChecksum *h, const struct dtable *t)
+{
+	h_int(h, t != NULL);
+	if (t == NULL)
+		return;
+	h_rich(h, &t->title);
+	h_rich(h, &t->caption);
+	h_pos(h, &t->pos);
+	h_int(h, (long long)t->nhead);
+	h_int(h, (long long)t->nrows);
+	for (size_t r = 0; r < t->nrows; r++) {
+		h_pos(h, &t->rows[r].pos);
+		h_int(h, (long long)t->rows[r].ncells);
+		for (size_t c = 0; c < t->rows[r].ncells; c++) {
+			const struct cell *ce = &t->rows[r].cells[c];
+
+			h_rich(h, &ce->text);
+			h_int(h, ce->head);
+			h_int(h, ce->align);
+			h_pos(h, &ce->pos);
+		}
+	}
+}
+
+static void
+h_figure(GChecksum *h, const struct figure *fg)
+{
+	h_int(h, fg != NULL);
+	if (fg == NULL)
+		return;
+	h_str(h, fg->src);
+	h_str(h, fg->alt);
+	h_str(h, fg->credit);
+	h_str(h, fg->path);
+	h_str(h, fg->error);
+	h_int(h, fg->px_w);
+	h_int(h, fg->px_h);
+	h_int(h, fg->is_png);
+	h_rich(h, &fg->caption);
+	h_pos(h, &fg->pos);
+	h_pos(h, &fg->src_pos);
+}
+
+static void
+h_block(GChecksum *h, const struct block *b)
+{
+	h_int(h, b->kind);
+	h_rich(h, &b->text);
+	h_str(h, b->by);
+	h_chart(h, b->chart);
+	h_list(h, b->list);
+	h_table(h, b->table);
+	h_figure(h, b->figure);
+	h_int(h, b->callout != NULL);
+	if (b->callout) {
+		h_str(h, b->callout->title);
+		h_pos(h, &b->callout->pos);
+		h_int(h, (long long)b->callout->nblocks);
+		for (size_t i = 0; i < b->callout->nblocks; i++)
+			h_block(h, &b->callout->blocks[i]);
+	}
+	h_pos(h, &b->pos);
+}
+
 /* Digest of everything a story holds; see model.h. */
 void
 model_story_digest(const struct story *st, char out[65])
@@ -220,15 +366,8 @@ model_story_digest(const struct story *st, char out[65])
 		h_rich(h, &sec->title);
 		h_pos(h, &sec->pos);
 		h_int(h, (long long)sec->nblocks);
-		for (size_t k = 0; k < sec->nblocks; k++) {
-			const struct block *b = &sec->blocks[k];
-
-			h_int(h, b->kind);
-			h_rich(h, &b->text);
-			h_str(h, b->by);
-			h_chart(h, b->chart);
-			h_pos(h, &b->pos);
-		}
+		for (size_t k = 0; k < sec->nblocks; k++)
+			h_block(h, &sec->blocks[k]);
 	}
 	h_int(h, (long long)st->nevents);
 	for (size_t i = 0; i < st->nevents; i++) {

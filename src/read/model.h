@@ -27,6 +27,8 @@ struct mark {
 	struct srcpos	 pos;
 };
 
+struct note;
+
 /* Text with inline emphasis and links. */
 struct rich {
 	char		*text;		/* never NULL once parsed */
@@ -35,13 +37,28 @@ struct rich {
 					 * NULL: the default, "en" */
 	struct mark	*marks;
 	size_t		 nmarks;
+	struct note	*notes;		/* <note>s, in <p> and <item> only */
+	size_t		 nnotes;
+	struct srcpos	 pos;
+};
+
+/* <note>: numbered per story; its reference is the number in superscript
+ * digits (ref) written into the text where the note stood. */
+struct note {
+	struct rich	 text;
+	int		 number;
+	char		*ref;
 	struct srcpos	 pos;
 };
 
 enum block_kind {
 	BLOCK_P,
 	BLOCK_QUOTE,
-	BLOCK_CHART
+	BLOCK_CHART,
+	BLOCK_LIST,
+	BLOCK_CALLOUT,
+	BLOCK_TABLE,
+	BLOCK_FIGURE
 };
 
 enum chart_type {
@@ -74,11 +91,80 @@ struct chart {
 	struct srcpos		 pos;
 };
 
+struct list;
+
+struct list_item {
+	struct rich	 text;
+	struct list	*sub;		/* a nested list, may be NULL */
+	struct srcpos	 pos;
+};
+
+/* <list type="bullet|number">. */
+struct list {
+	int			 numbered;
+	struct list_item	*items;
+	size_t			 nitems;
+	struct srcpos		 pos;
+};
+
+struct block;
+
+/* <callout title="...">: paragraphs and lists in a tinted box. */
+struct callout {
+	char		*title;		/* quotes made typographic */
+	struct block	*blocks;	/* BLOCK_P and BLOCK_LIST only */
+	size_t		 nblocks;
+	struct srcpos	 pos;
+};
+
+enum cell_align {
+	ALIGN_AUTO,		/* numbers on the decimal point, text left */
+	ALIGN_LEFT,
+	ALIGN_RIGHT,
+	ALIGN_CENTER
+};
+
+struct cell {
+	struct rich	 text;
+	int		 head;		/* <th> */
+	enum cell_align	 align;
+	struct srcpos	 pos;
+};
+
+struct table_row {
+	struct cell	*cells;
+	size_t		 ncells;
+	struct srcpos	 pos;
+};
+
+/* <table> (a data table; "table" is taken by chart.c): the leading rows of <th> cells only are its header. */
+struct dtable {
+	struct rich		 title;
+	struct rich		 caption;	/* text NULL when absent */
+	struct table_row	*rows;
+	size_t			 nrows, nhead;
+	struct srcpos		 pos;
+};
+
+/* <figure src alt credit>: a JPEG or PNG picture. */
+struct figure {
+	char		*src, *alt, *credit;	/* as written; credit may be NULL */
+	char		*path;		/* src from the story file's folder */
+	char		*error;		/* why the picture cannot be used, or NULL */
+	int		 px_w, px_h, is_png;
+	struct rich	 caption;	/* text NULL when absent */
+	struct srcpos	 pos, src_pos;
+};
+
 struct block {
 	enum block_kind	 kind;
 	struct rich	 text;		/* paragraph or quote */
 	char		*by;		/* quote attribution, may be NULL */
 	struct chart	*chart;
+	struct list	*list;		/* BLOCK_LIST */
+	struct callout	*callout;	/* BLOCK_CALLOUT */
+	struct dtable	*table;		/* BLOCK_TABLE */
+	struct figure	*figure;	/* BLOCK_FIGURE */
 	struct srcpos	 pos;
 };
 

@@ -3,16 +3,21 @@
  * includes done by include.c (only files in the input's folder), checked
  * against the RELAX NG schema, and built into a struct briefing whose
  * every place comes from srcmap.c. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <libxml/parser.h>
 
+#include "base/diag.h"
+#include "base/image.h"
 #include "base/infile.h"
 #include "base/util.h"
 #include "read/include.h"
 #include "read/model.h"
 #include "read/parse.h"
+#include "read/quotes.h"
 #include "read/schemas.h"
 #include "read/srcmap.h"
 #include "read/validate.h"
@@ -21,9 +26,13 @@
 /* ---- tree -> model ---------------------------------------------------- */
 
 struct builder {
+	int		 notes;		/* the story's notes so far */
 	struct pool	*pool;
 	struct briefing	*b;
 	struct srcmap	*m;
+	const char	*root;		/* the input's folder: pictures stay in it */
+	struct diags	*d;
+	struct filelist	*read;		/* files read, for watch (may be NULL) */
 };
 
 static struct srcpos
@@ -83,6 +92,8 @@ struct richbuild {
 	struct buf	 text;
 	struct mark	*marks;
 	size_t		 nmarks, cap;
+	struct note	*notes;
+	size_t		 nnotes, notecap;
 	int		 space;		/* last byte was a collapsed space */
 };
 
@@ -101,6 +112,109 @@ rich_text(struct richbuild *r, const char *s)
 	}
 }
 
+static void rich(struct builder *, xmlNodePtr, struct rich *);
+
+/* A <note>: its number in superscript digits into the text, its text
+ * kept with it. */
+static void
+rich_note(struct builder *bd, struct richbuild *r, xmlNodePtr c)
+{
+	static const char *const sup[] = { "\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2",
+	    "\xc2\xb3", "\xe2\x81\xb4", "\xe2\x81\xb5", "\xe2\x81\xb6",
+	    "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9" };
+	struct note *nt;
+	struct buf ref;
+	char num[16];
+
+	r->notes = xgrow(r->notes, &r->notecap, r->nnotes + 1, sizeof(*nt));
+	nt = &r->notes[r->nnotes++];
+	memset(nt, 0, sizeof(*nt));
+	nt->number = ++bd->notes;
+	nt->pos = node_pos(bd, c);
+	rich(bd, c, &nt->text);
+	snprintf(num, sizeof(num), "%d", nt->number);
+	buf_init(&ref);
+	buf_add(&ref, "", 0);
+	for (const char *p = num; *p; p++)
+		buf_adds(&ref, sup[*p - '0']);
+	/* After a space the reference would stand alone: tie it to the word. */
+	while (r->text.len && r->text.data[r->text.len - 1] == ' ')
+		r->text.data[--r->text.len] = '\0';
+	buf_add(&r->text, ref.data, ref.len);
+	r->space = 0;
+	nt->ref = pool_strndup(bd->pool, ref.data, ref.len);
+	buf_free(&ref);
+}
+
+/* The superscript (sup set) or subscript form of c, or NULL. */
+static const char *
+script_form(gunichar c, int sup)
+{
+	static const char *const up[] = { "\u2070", "\u00b9", "\u00b2", "\u00b3",
+	    "\u2074", "\u2075", "\u2076", "\u2077", "\u2078", "\u2079" };
+	static const char *const down[] = { "\u2080", "\u2081", "\u2082", "\u2083",
+	    "\u2084", "\u2085", "\u2086", "\u2087", "\u2088", "\u2089" };
+	static const struct { gunichar c; const char *up, *down; } other[] = {
+		{ '+', "\u207a", "\u208a" }, { '-', "\u207b", "\u208b" },
+		{ 0x2212, "\u207b", "\u208b" }, { '=', "\u207c", "\u208c" },
+		{ '(', "\u207d", "\u208d" }, { ')', "\u207e", "\u208e" },
+		{ 'n', "\u207f", "\u2099" }, { 'i', "\u2071", NULL },
+		{ 'a', NULL, "\u2090" }, { 'e', NULL, "\u2091" }, { 'o', NULL, "\u2092" },
+		{ 'x', NULL, "\u2093" }, { 'h', NULL, "\u2095" }, { 'k', NULL, "\u2096" },
+		{ 'l', NULL, "\u2097" }, { 'm', NULL, "\u2098" }, { 'p', NULL, "\u209a" },
+		{ 's', NULL, "\u209b" }, { 't', NULL, "\u209c" },
+	};
+
+	if (c >= '0' && c <= '9')
+		return sup ? up[c - '0'] : down[c - '0'];
+	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++)
+		if (other[i].c == c)
+			return sup ? other[i].up : other[i].down;
+	return NULL;
+}
+
+/* <sup> and <sub>: the text in Unicode's raised or lowered characters
+ * (the fonts have them; a character with no such form is a warning, and
+ * the text stays on the line). */
+static void
+rich_script(struct builder *bd, struct richbuild *r, xmlNodePtr c, int sup)
+{
+	xmlChar *content = xmlNodeGetContent(c);
+	const char *s = content ? (const char *)content : "";
+	struct buf out;
+	const char *bad = NULL;
+
+	buf_init(&out);
+	buf_add(&out, "", 0);
+	if (!g_utf8_validate(s, -1, NULL))
+		bad = s;
+	for (const char *p = s; bad == NULL && *p; p = g_utf8_next_char(p)) {
+		const char *f = script_form(g_utf8_get_char(p), sup);
+
+		if (f == NULL)
+			bad = p;
+		else
+			buf_adds(&out, f);
+	}
+	if (bad) {
+		struct srcpos at = node_pos(bd, c);
+		char one[8] = "";
+
+		if (g_utf8_validate(bad, -1, NULL) && *bad)
+			one[g_unichar_to_utf8(g_utf8_get_char(bad), one)] = '\0';
+		diag(bd->d, DIAG_WARNING, at.file, at.line, at.col, "<%s> cannot "
+		    "raise or lower '%s' (only digits, + - = ( ) and a few letters "
+		    "have such forms); it stays on the line", sup ? "sup" : "sub",
+		    one);
+		rich_text(r, s);
+	} else {
+		buf_add(&r->text, out.data, out.len);
+		r->space = 0;
+	}
+	buf_free(&out);
+	xmlFree(content);
+}
+
 static void
 rich_walk(struct builder *bd, struct richbuild *r, xmlNodePtr n)
 {
@@ -110,6 +224,17 @@ rich_walk(struct builder *bd, struct richbuild *r, xmlNodePtr n)
 		} else if (c->type == XML_ELEMENT_NODE) {
 			struct mark m;
 			size_t idx;
+
+			if (is(c, "list"))
+				continue;	/* an item's nested list: build_list */
+			if (is(c, "note")) {
+				rich_note(bd, r, c);
+				continue;
+			}
+			if (is(c, "sup") || is(c, "sub")) {
+				rich_script(bd, r, c, is(c, "sup"));
+				continue;
+			}
 
 			memset(&m, 0, sizeof(m));
 			if (is(c, "em"))
@@ -141,6 +266,8 @@ static void
 rich(struct builder *bd, xmlNodePtr n, struct rich *out)
 {
 	struct richbuild r;
+	char *smart;
+	size_t len;
 
 	memset(&r, 0, sizeof(r));
 	buf_init(&r.text);
@@ -148,8 +275,12 @@ rich(struct builder *bd, xmlNodePtr n, struct rich *out)
 	rich_walk(bd, &r, n);
 	while (r.text.len && r.text.data[r.text.len - 1] == ' ')
 		r.text.data[--r.text.len] = '\0';
-	out->text = pool_strndup(bd->pool, r.text.data, r.text.len);
-	out->len = r.text.len;
+	out->lang = lang_of(bd, n);
+	len = r.text.len;
+	smart = quotes_smarten(r.text.data, &len, out->lang, r.marks, r.nmarks);
+	out->text = pool_strndup(bd->pool, smart ? smart : r.text.data, len);
+	out->len = len;
+	free(smart);
 	out->nmarks = 0;
 	out->marks = r.nmarks ? pool_alloc(bd->pool, r.nmarks * sizeof(struct mark)) : NULL;
 	for (size_t i = 0; i < r.nmarks; i++) {
@@ -161,10 +292,14 @@ rich(struct builder *bd, xmlNodePtr n, struct rich *out)
 			continue;	/* empty after collapsing: nothing to style */
 		out->marks[out->nmarks++] = m;
 	}
+	out->nnotes = r.nnotes;
+	out->notes = r.nnotes ? pool_alloc(bd->pool, r.nnotes * sizeof(struct note)) : NULL;
+	if (r.nnotes)
+		memcpy(out->notes, r.notes, r.nnotes * sizeof(struct note));
 	out->pos = node_pos(bd, n);
-	out->lang = lang_of(bd, n);
 	buf_free(&r.text);
 	free(r.marks);
+	free(r.notes);
 }
 
 static char *
@@ -176,9 +311,13 @@ plain(struct builder *bd, xmlNodePtr n)
 	return r.text;
 }
 
-/* Append one zeroed element to a pool array. */
+/* Append one zeroed element to a pool array.  The capacity is the power
+ * of two at or above n, so the array grows only when n is one: growing
+ * by one each time copied the whole array each time (104,000 paragraphs
+ * in one section took minutes where realloc cannot grow in place). */
 #define PUSH(bd, arr, n) \
-	((arr) = pool_realloc((bd)->pool, (arr), ((n) + 1) * sizeof(*(arr))), \
+	(((n) & ((n) - 1)) == 0 ? (void)((arr) = pool_realloc((bd)->pool, (arr), \
+	    ((n) ? 2 * (n) : 1) * sizeof(*(arr)))) : (void)0, \
 	 memset(&(arr)[(n)], 0, sizeof(*(arr))), &(arr)[(n)++])
 
 static void
@@ -237,6 +376,141 @@ build_chart(struct builder *bd, xmlNodePtr n, struct block *blk)
 	}
 }
 
+static struct list *
+build_list(struct builder *bd, xmlNodePtr n)
+{
+	struct list *l = pool_alloc(bd->pool, sizeof(*l));
+	char *t = attr(bd, n, "type");
+
+	l->numbered = t != NULL && strcmp(t, "number") == 0;
+	l->pos = node_pos(bd, n);
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		struct list_item *it;
+
+		if (!is(c, "item"))
+			continue;
+		it = PUSH(bd, l->items, l->nitems);
+		it->pos = node_pos(bd, c);
+		rich(bd, c, &it->text);
+		for (xmlNodePtr s = c->children; s; s = s->next)
+			if (is(s, "list") && it->sub == NULL)
+				it->sub = build_list(bd, s);
+	}
+	return l;
+}
+
+static void
+build_callout(struct builder *bd, xmlNodePtr n, struct block *blk)
+{
+	struct callout *co = pool_alloc(bd->pool, sizeof(*co));
+	const char *lang = lang_of(bd, n);
+	char *smart;
+	size_t len;
+
+	blk->callout = co;
+	co->pos = node_pos(bd, n);
+	co->title = attr(bd, n, "title");
+	if (co->title != NULL) {
+		len = strlen(co->title);
+		if ((smart = quotes_smarten(co->title, &len, lang, NULL, 0)) != NULL) {
+			co->title = pool_strdup(bd->pool, smart);
+			free(smart);
+		}
+	}
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		struct block *b;
+
+		if (!is(c, "p") && !is(c, "list"))
+			continue;
+		b = PUSH(bd, co->blocks, co->nblocks);
+		b->pos = node_pos(bd, c);
+		if (is(c, "p")) {
+			b->kind = BLOCK_P;
+			rich(bd, c, &b->text);
+		} else {
+			b->kind = BLOCK_LIST;
+			b->list = build_list(bd, c);
+		}
+	}
+}
+
+static struct dtable *
+build_table(struct builder *bd, xmlNodePtr n)
+{
+	struct dtable *t = pool_alloc(bd->pool, sizeof(*t));
+	int heading = 1;
+
+	t->pos = node_pos(bd, n);
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		struct table_row *r;
+		int all_th = 1;
+
+		if (is(c, "title"))
+			rich(bd, c, &t->title);
+		else if (is(c, "caption"))
+			rich(bd, c, &t->caption);
+		if (!is(c, "tr"))
+			continue;
+		r = PUSH(bd, t->rows, t->nrows);
+		r->pos = node_pos(bd, c);
+		for (xmlNodePtr e = c->children; e; e = e->next) {
+			struct cell *ce;
+			char *a;
+
+			if (!is(e, "th") && !is(e, "td"))
+				continue;
+			ce = PUSH(bd, r->cells, r->ncells);
+			ce->head = is(e, "th");
+			all_th &= ce->head;
+			a = attr(bd, e, "align");
+			ce->align = a == NULL ? ALIGN_AUTO :
+			    strcmp(a, "left") == 0 ? ALIGN_LEFT :
+			    strcmp(a, "right") == 0 ? ALIGN_RIGHT :
+			    strcmp(a, "center") == 0 ? ALIGN_CENTER : ALIGN_AUTO;
+			ce->pos = node_pos(bd, e);
+			rich(bd, e, &ce->text);
+		}
+		if (heading && all_th && r->ncells > 0)
+			t->nhead++;
+		else
+			heading = 0;
+	}
+	return t;
+}
+
+/* A figure: its picture found from the folder of the file that names it
+ * and probed (kind, size) inside the input's folder; a picture that
+ * cannot be used leaves its reason for validate.c to report. */
+static struct figure *
+build_figure(struct builder *bd, xmlNodePtr n)
+{
+	struct figure *fg = pool_alloc(bd->pool, sizeof(*fg));
+	char *dir, *path, *why = NULL;
+
+	fg->src = attr(bd, n, "src");
+	fg->alt = attr(bd, n, "alt");
+	fg->credit = attr(bd, n, "credit");
+	fg->pos = node_pos(bd, n);
+	fg->src_pos = attr_pos(bd, n, "src");
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (is(c, "caption"))
+			rich(bd, c, &fg->caption);
+	if (fg->src == NULL)
+		return fg;	/* the schema said so */
+	dir = fg->pos.file ? infile_dirname(fg->pos.file) : xstrdup(".");
+	path = fg->src[0] == '/' ? xstrdup(fg->src) : xasprintf("%s/%s", dir, fg->src);
+	fg->path = pool_strdup(bd->pool, path);
+	if (bd->read)
+		filelist_add(bd->read, path);
+	if (image_probe(path, bd->root, &fg->px_w, &fg->px_h, &fg->is_png, &why) != 0) {
+		fg->error = pool_strdup(bd->pool, why ? why : "it cannot be read");
+		free(why);
+	}
+	free(path);
+	free(dir);
+	return fg;
+}
+
 static void
 build_analysis(struct builder *bd, xmlNodePtr n, struct story *st)
 {
@@ -251,7 +525,8 @@ build_analysis(struct builder *bd, xmlNodePtr n, struct story *st)
 			struct block *blk;
 
 			if (!is(c, "title") && !is(c, "p") && !is(c, "quote") &&
-			    !is(c, "chart"))
+			    !is(c, "chart") && !is(c, "list") && !is(c, "callout") &&
+			    !is(c, "table") && !is(c, "figure"))
 				continue;	/* the schema said so already */
 			if (is(c, "title")) {
 				rich(bd, c, &sec->title);
@@ -266,6 +541,18 @@ build_analysis(struct builder *bd, xmlNodePtr n, struct story *st)
 				blk->kind = BLOCK_QUOTE;
 				blk->by = attr(bd, c, "by");
 				rich(bd, c, &blk->text);
+			} else if (is(c, "list")) {
+				blk->kind = BLOCK_LIST;
+				blk->list = build_list(bd, c);
+			} else if (is(c, "figure")) {
+				blk->kind = BLOCK_FIGURE;
+				blk->figure = build_figure(bd, c);
+			} else if (is(c, "table")) {
+				blk->kind = BLOCK_TABLE;
+				blk->table = build_table(bd, c);
+			} else if (is(c, "callout")) {
+				blk->kind = BLOCK_CALLOUT;
+				build_callout(bd, c, blk);
 			} else {
 				blk->kind = BLOCK_CHART;
 				build_chart(bd, c, blk);
@@ -309,6 +596,7 @@ build_power(struct builder *bd, xmlNodePtr n, struct story *st)
 static void
 build_story(struct builder *bd, xmlNodePtr n, struct story *st)
 {
+	bd->notes = 0;		/* notes are numbered per story */
 	st->id = attr(bd, n, "id");
 	st->category = attr(bd, n, "category");
 	st->signals = attr(bd, n, "signals");
@@ -473,6 +761,9 @@ parse_buffer(const char *path, const char *root, const char *data, size_t len,
 	bd.pool = b->pool;
 	bd.b = b;
 	bd.m = b->src;
+	bd.root = root;
+	bd.d = d;
+	bd.read = read;
 	build_briefing(&bd, xmlDocGetRootElement(doc));
 	if (invalid) {
 		validate(b, d);

@@ -117,6 +117,11 @@ check_rich(struct pool *pool, struct rich *r, struct diags *d)
 	for (size_t i = 0; i < r->nmarks; i++)
 		if (r->marks[i].kind == MARK_LINK)
 			check_link(pool, &r->marks[i].href, r->marks[i].pos, d);
+	for (size_t i = 0; i < r->nnotes; i++) {
+		if (r->notes[i].text.len == 0)
+			E(r->notes[i].pos, "note %d is empty", r->notes[i].number);
+		check_rich(pool, &r->notes[i].text, d);
+	}
 }
 
 static void
@@ -273,6 +278,66 @@ check_players(struct pool *pool, struct story *st, struct diags *d)
 	g_hash_table_destroy(ids);
 }
 
+/* Lists nest this deep at most: each level takes an indent from the
+ * text's width. */
+#define LIST_MAX_DEPTH	3
+
+static void
+check_list(struct pool *pool, struct list *l, int depth, struct diags *d)
+{
+	if (depth > LIST_MAX_DEPTH) {
+		E(l->pos, "a list nested %d deep; lists nest %d deep at most",
+		    depth, LIST_MAX_DEPTH);
+		return;
+	}
+	for (size_t i = 0; i < l->nitems; i++) {
+		check_nonempty(pool, &l->items[i].text, d, "list item");
+		if (l->items[i].sub)
+			check_list(pool, l->items[i].sub, depth + 1, d);
+	}
+}
+
+static void
+check_block(struct pool *pool, struct block *blk, struct diags *d)
+{
+	switch (blk->kind) {
+	case BLOCK_CHART:
+		check_chart(pool, blk->chart, d);
+		break;
+	case BLOCK_LIST:
+		check_list(pool, blk->list, 1, d);
+		break;
+	case BLOCK_FIGURE:
+		if (blk->figure->error)
+			E(blk->figure->src_pos, "picture '%s' cannot be used: %s",
+			    blk->figure->src, blk->figure->error);
+		if (blk->figure->caption.text)
+			check_rich(pool, &blk->figure->caption, d);
+		break;
+	case BLOCK_TABLE:
+		check_nonempty(pool, &blk->table->title, d, "table title");
+		for (size_t r = 0; r < blk->table->nrows; r++)
+			for (size_t c = 0; c < blk->table->rows[r].ncells; c++)
+				check_rich(pool, &blk->table->rows[r].cells[c].text, d);
+		if (blk->table->nhead == blk->table->nrows)
+			E(blk->table->pos, "a table of header rows only: rows of "
+			    "<td> cells follow the <th> rows");
+		break;
+	case BLOCK_CALLOUT:
+		if (blk->callout->title)
+			check_length(blk->callout->title, blk->callout->pos, d,
+			    "the callout's title");
+		for (size_t i = 0; i < blk->callout->nblocks; i++)
+			check_block(pool, &blk->callout->blocks[i], d);
+		break;
+	case BLOCK_P:
+	case BLOCK_QUOTE:
+		check_nonempty(pool, &blk->text, d,
+		    blk->kind == BLOCK_P ? "paragraph" : "quote");
+		break;
+	}
+}
+
 static void
 check_sections(struct pool *pool, struct story *st, struct diags *d)
 {
@@ -281,15 +346,8 @@ check_sections(struct pool *pool, struct story *st, struct diags *d)
 
 		check_nonempty(pool, &sec->title, d, "section title");
 		check_length(sec->title.text, sec->title.pos, d, "the section title");
-		for (size_t i = 0; i < sec->nblocks; i++) {
-			struct block *blk = &sec->blocks[i];
-
-			if (blk->kind == BLOCK_CHART)
-				check_chart(pool, blk->chart, d);
-			else
-				check_nonempty(pool, &blk->text, d,
-				    blk->kind == BLOCK_P ? "paragraph" : "quote");
-		}
+		for (size_t i = 0; i < sec->nblocks; i++)
+			check_block(pool, &sec->blocks[i], d);
 	}
 }
 

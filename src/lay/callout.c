@@ -8,7 +8,6 @@
 #include "base/util.h"
 #include "lay/callout.h"
 #include "lay/list.h"
-#include "lay/notes.h"
 
 #define PAD_X	10.0
 #define PAD_Y	8.0

@@ -70,4 +70,13 @@ const char *lay_stance_word(enum stance s);
  * of its first two words, upper-cased.  Returns a new string. */
 char *lay_initials(const char *given, const char *name);
 
+/* Give the flow, for the next slice, the notes of r whose reference is
+ * drawn in line (a line of r's text) and not yet given; placed[] has a
+ * flag per note of r.  With last set, every note not yet given goes too
+ * (none is lost should a reference not be found). */
+void notes_for_line(struct lay *L, const struct rich *r,
+    const struct dl_list *line, unsigned char *placed, int last);
+/* Give the flow every note of r, for the next slice (a callout's box). */
+void notes_all(struct lay *L, const struct rich *r);
+
 #endif

@@ -9,7 +9,6 @@
 
 #include "base/util.h"
 #include "lay/list.h"
-#include "lay/notes.h"
 
 #define GAP	6.0	/* between a marker and its text */
 #define ITEM_SPACE	3.0

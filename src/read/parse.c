@@ -732,7 +732,7 @@ parse_buffer(const char *path, const char *root, const char *data, size_t len,
 		srcmap_free(m);
 		return NULL;
 	}
-	if (strspn(data, " \t\r\n") == len) {
+	if (xmlin_blank(data, len)) {
 		diag(d, DIAG_ERROR, path, 1, 1, "empty file: expected a <story> or "
 		    "<briefing> document");
 		goto out;

@@ -130,6 +130,16 @@ from_utf16(const char *data, size_t len, size_t *outlen)
 	return u;
 }
 
+/* Whether data holds only white space; see xmlin.h. */
+int
+xmlin_blank(const char *data, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!strchr(" \t\r\n", data[i]) || data[i] == '\0')
+			return 0;
+	return 1;
+}
+
 /* Attributes an element may have (the schema's elements have at most
  * ten, namespace declarations included). */
 #define XMLIN_MAX_ATTRS	64
@@ -153,7 +163,7 @@ xmlin_parse(struct xmlin *x, const char *name, const char *data, size_t len)
 	x->name = srcmap_name(x->m, f);
 	diags_source(x->d, x->name, data, len);
 	x->errors = 0;
-	if (len == 0 || strspn(data, " \t\r\n") == len) {
+	if (xmlin_blank(data, len)) {
 		diag(x->d, DIAG_ERROR, x->name, 1, 1, "empty file: expected an XML "
 		    "document");
 		g_free(utf8);

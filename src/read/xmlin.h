@@ -37,4 +37,8 @@ int xmlin_validate(struct xmlin *x, xmlDocPtr doc, const char *schema,
 /* Forget the compiled schemas (at exit). */
 void xmlin_cleanup(void);
 
+/* Whether data[0, len) holds nothing but white space (or nothing):
+ * data need not end in NUL.  Returns 1 or 0. */
+int xmlin_blank(const char *data, size_t len);
+
 #endif

@@ -47,3 +47,29 @@ pdfinfo -struct "$TG/weekly.pdf" 2>/dev/null | grep -c "^ *TOCI" >"$TG/toci"
 $PY "$T/tagcheck.py" ua "$TG/links.pdf" >"$TG/ua-l" 2>&1; grep -q "error: no Figure" "$TG/ua-l" \
 	&& [ "$(grep -c "^error" "$TG/ua-l")" -eq 1 ] && ok "tags: every link annotation is a Link with OBJR, /StructParent and /Contents" \
 	|| no "tags: links" "$(cat "$TG/ua-l")"
+
+# ---- PDF/A-2 on request -------------------------------------------------
+"$BIN" render "$S" --pdf-standard a-2u -o "$TG/a2u.pdf" -q
+"$BIN" render "$S" --pdf-standard a-2u -o "$TG/a2u-again.pdf" -q
+$PY "$T/tagcheck.py" pdfa "$TG/a2u.pdf" 2 U >"$TG/pdfa" 2>&1 \
+	&& ok "tags: a-2u has the sRGB OutputIntent, pdfaid part 2 conformance U and an /ID" || no "tags: PDF/A-2u" "$(cat "$TG/pdfa")"
+$PY "$T/tagcheck.py" ua "$TG/a2u.pdf" >"$TG/ua-a" 2>&1 && ok "tags: a-2u is tagged for PDF/UA too" || no "tags: a-2u PDF/UA" "$(cat "$TG/ua-a")"
+cmp -s "$TG/a2u.pdf" "$TG/a2u-again.pdf" && ok "tags: two a-2u runs under SOURCE_DATE_EPOCH are byte-identical" || no "tags: a-2u reproducible"
+qpdf --check "$TG/a2u.pdf" >/dev/null 2>&1 && ok "tags: qpdf finds no error in the a-2u file" || no "tags: qpdf --check a-2u"
+$PY "$T/tagcheck.py" pdfa "$TG/seed.pdf" 2 U >/dev/null 2>&1 && no "tags: PDF/A claimed without being asked" || ok "tags: no PDF/A claim by default"
+sed '0,/<story /s//<story pdf-standard="a-2b" /' "$S" >"$TG/std.xml"
+"$BIN" render "$TG/std.xml" -o "$TG/std.pdf" -q
+$PY "$T/tagcheck.py" pdfa "$TG/std.pdf" 2 B >"$TG/pdfa-b" 2>&1 \
+	&& ok "tags: pdf-standard=\"a-2b\" on the root gives PDF/A-2b" || no "tags: pdf-standard attribute" "$(cat "$TG/pdfa-b")"
+"$BIN" render "$TG/std.xml" --pdf-standard a-2a -o "$TG/std-a.pdf" -q
+$PY "$T/tagcheck.py" pdfa "$TG/std-a.pdf" 2 A >/dev/null 2>&1 && ok "tags: --pdf-standard overrides the attribute" || no "tags: option over attribute"
+sed '0,/<story /s//<story pdf-standard="a-1b" /' "$S" >"$TG/bad.xml"
+expect "tags: a bad pdf-standard= is an input error" 1 "$TG/bad.xml:4:22: error: pdf-standard=\"a-1b\" is not allowed; use a-2b, a-2u or a-2a (did you mean a-2b?)" \
+	"$BIN" render "$TG/bad.xml" -o "$TG/bad.pdf" -q
+expect "tags: a bad --pdf-standard is a usage error" 2 "briefing: error: --pdf-standard takes 'a-2b', 'a-2u' or 'a-2a', not 'a-3u'
+briefing: try 'briefing --help' for more information" "$BIN" render "$S" --pdf-standard a-3u -o "$TG/x.pdf"
+
+# ---- check: a chart whose title says nothing ----------------------------
+sed 's|<title>Cloud commitments to OpenAI, by provider</title>|<title> \&#160; </title>|' "$S" >"$TG/notitle.xml"
+expect "tags: check warns about a chart title of only spaces" 0 "$TG/notitle.xml:28:9: warning: chart title is only spaces: the chart's alternative text for screen readers will have no title
+1 file checked: 0 errors, 1 warning" sh -c '"$1" check "$2" 1>&2' sh "$BIN" "$TG/notitle.xml"

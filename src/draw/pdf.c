@@ -444,6 +444,7 @@ struct pdf_writer {
 	struct pdffont	**fonts;	/* in the order of first use */
 	size_t		 nf, capf;
 	char		*err;		/* the first face that failed */
+	char		 pdfa[2];	/* PDF/A-2 conformance ("U"), or "" */
 	double		 ms_fonts;	/* opening and subsetting faces */
 };
 
@@ -491,6 +492,14 @@ writer_font(struct pdf_writer *w, const char *path)
 	w->fonts = xgrow(w->fonts, &w->capf, w->nf + 1, sizeof(*w->fonts));
 	w->fonts[w->nf++] = f;
 	return f;
+}
+
+/* PDF/A-2 as well; see pdf.h. */
+void
+pdf_writer_pdfa(struct pdf_writer *w, char level)
+{
+	w->pdfa[0] = (char)(level >= 'a' && level <= 'z' ? level - 'a' + 'A' : level);
+	w->pdfa[1] = '\0';
 }
 
 /* Announce a face; see pdf.h. */
@@ -799,6 +808,8 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 	j.npages = dl_npages(doc);
 	j.pages = xcalloc(j.npages ? j.npages : 1, sizeof(HPDF_Page));
 	j.tags = pdftags_new(doc, w->pdf);
+	if (w->pdfa[0])
+		pdftags_pdfa(j.tags, "2", w->pdfa, w->compress);
 	if (collect_faces(&j) != 0)
 		goto out;
 	if (w->compress && w->threaded)
@@ -814,8 +825,12 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 	write_outline(&j);
 	write_info(&j);
 	if (w->ctx.err == 0 && pdftags_finish(j.tags, dl_info((struct dl_doc *)doc),
-	    j.pages) != 0 && w->ctx.err == 0)
-		w->ctx.err = HPDF_FAILD_TO_ALLOC_MEM;
+	    j.pages, &j.err) != 0) {
+		if (j.err)
+			goto out;
+		if (w->ctx.err == 0)
+			w->ctx.err = HPDF_FAILD_TO_ALLOC_MEM;
+	}
 	st.fonts = w->ms_fonts + (t2 - t1);
 	st.draw = mono_ms() - t0 - (t2 - t1);
 	t0 = mono_ms();

@@ -45,6 +45,7 @@ struct pdftags {
 	uint32_t		 nmcid;		/* MCIDs on the current page */
 	size_t			 nlinks;
 	const char		*pdfa_part, *pdfa_conf;
+	int			 compress;
 };
 
 /* Start tagging; see pdftags.h. */
@@ -71,8 +72,10 @@ pdftags_free(struct pdftags *t)
 
 /* PDF/A identification for the XMP; see pdftags.h. */
 void
-pdftags_pdfa(struct pdftags *t, const char *part, const char *conf)
+pdftags_pdfa(struct pdftags *t, const char *part, const char *conf,
+    int compress)
 {
+	t->compress = compress;
 	t->pdfa_part = part;
 	t->pdfa_conf = conf;
 }
@@ -214,6 +217,7 @@ pdftags_link(struct pdftags *t, HPDF_Annotation a, HPDF_Page page, size_t p,
 		return;
 	m = add_mark(t, elem > 0 ? elem : 1, p);
 	m->annot = a;
+	HPDF_Dict_AddNumber(a, "F", 4);	/* printed, as PDF/A wants */
 	HPDF_Dict_AddNumber(a, "StructParent",
 	    (HPDF_INT32)(dl_npages(t->doc) + t->nlinks++));
 	if (l->uri)
@@ -443,6 +447,24 @@ xmp_packet(struct pdftags *t, const struct dl_info *info, struct buf *b)
 	if (t->pdfa_part)
 		buf_adds(b, " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"");
 	buf_adds(b, ">\n");
+	if (t->pdfa_part)	/* pdfuaid is no schema PDF/A-2 knows: described */
+		buf_adds(b, "<pdfaExtension:schemas "
+		    "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
+		    "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" "
+		    "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">"
+		    "<rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+		    "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema"
+		    "</pdfaSchema:schema>\n<pdfaSchema:namespaceURI>"
+		    "http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+		    "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+		    "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">"
+		    "<pdfaProperty:name>part</pdfaProperty:name>"
+		    "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
+		    "<pdfaProperty:category>internal</pdfaProperty:category>"
+		    "<pdfaProperty:description>Part of ISO 14289 followed"
+		    "</pdfaProperty:description></rdf:li></rdf:Seq>"
+		    "</pdfaSchema:property>\n</rdf:li></rdf:Bag>"
+		    "</pdfaExtension:schemas>\n");
 	if (info->title) {
 		buf_adds(b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
 		xml_text(b, info->title);
@@ -520,9 +542,103 @@ write_catalog(struct pdftags *t, HPDF_Dict root, const char *lang)
 	HPDF_Dict_Add(cat, "ViewerPreferences", vp);
 }
 
+/* Where Debian keeps an sRGB profile: Ghostscript's (libgs-common),
+ * colord's (colord-data), icc-profiles-free's. */
+static const char *const srgb_paths[] = {
+	"/usr/share/color/icc/ghostscript/srgb.icc",
+	"/usr/share/color/icc/colord/sRGB.icc",
+	"/usr/share/color/icc/sRGB.icc",
+};
+
+/* The catalog's sRGB OutputIntent.  Returns 0, or -1 with *err set. */
+static int
+write_output_intent(struct pdftags *t, char **err)
+{
+	gchar *icc = NULL;
+	gsize len = 0;
+	const char *path = NULL;
+	HPDF_Dict s, oi;
+	HPDF_Array arr;
+
+	for (size_t i = 0; i < sizeof(srgb_paths) / sizeof(*srgb_paths) && !icc; i++)
+		if (g_file_get_contents(srgb_paths[i], &icc, &len, NULL))
+			path = srgb_paths[i];
+	if (icc == NULL || len < 128 || memcmp(icc + 16, "RGB ", 4) != 0) {
+		*err = xasprintf("PDF/A needs an sRGB ICC profile and there is none "
+		    "in %s (Debian package libgs-common)", srgb_paths[0]);
+		g_free(icc);
+		return -1;
+	}
+	(void)path;
+	s = HPDF_DictStream_New(t->pdf->mmgr, t->pdf->xref);
+	oi = HPDF_Dict_New(t->pdf->mmgr);
+	arr = HPDF_Array_New(t->pdf->mmgr);
+	if (s == NULL || oi == NULL || arr == NULL) {
+		g_free(icc);
+		return -1;
+	}
+	s->filter = t->compress ? HPDF_STREAM_FILTER_FLATE_DECODE :
+	    HPDF_STREAM_FILTER_NONE;
+	HPDF_Dict_AddNumber(s, "N", 3);
+	HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)icc, (HPDF_UINT)len);
+	g_free(icc);
+	HPDF_Dict_AddName(oi, "Type", "OutputIntent");
+	HPDF_Dict_AddName(oi, "S", "GTS_PDFA1");
+	HPDF_Dict_Add(oi, "OutputConditionIdentifier",
+	    HPDF_String_New(t->pdf->mmgr, "sRGB IEC61966-2.1", NULL));
+	HPDF_Dict_Add(oi, "Info", HPDF_String_New(t->pdf->mmgr,
+	    "sRGB IEC61966-2.1", NULL));
+	HPDF_Dict_Add(oi, "DestOutputProfile", s);
+	HPDF_Array_Add(arr, oi);
+	HPDF_Dict_Add(t->pdf->catalog, "OutputIntents", arr);
+	return 0;
+}
+
+/* The trailer's /ID: twice the MD5 of what the pages show and the
+ * document information, so that equal input gives equal bytes. */
+static void
+write_id(struct pdftags *t, const struct dl_info *info)
+{
+	GChecksum *ck = g_checksum_new(G_CHECKSUM_MD5);
+	guint8 digest[16];
+	gsize dlen = sizeof(digest);
+	HPDF_Array id = HPDF_Array_New(t->pdf->mmgr);
+	char num[64];
+
+	for (size_t p = 0; p < dl_npages(t->doc); p++) {
+		const struct dl_list *l = &dl_page(t->doc, p)->list;
+
+		for (size_t i = 0; i < l->n; i++) {
+			const struct dl_item *it = &l->items[i];
+
+			snprintf(num, sizeof(num), "%zu %d %d|", p, it->kind, it->elem);
+			g_checksum_update(ck, (const guchar *)num, -1);
+			if (it->kind == DL_TEXT) {
+				snprintf(num, sizeof(num), "%.2f %.2f %.2f|", it->u.text.x,
+				    it->u.text.y, it->u.text.size);
+				g_checksum_update(ck, (const guchar *)num, -1);
+				g_checksum_update(ck, (const guchar *)it->u.text.text,
+				    it->u.text.textlen);
+			} else if (it->kind == DL_PATH && it->u.path.npts)
+				g_checksum_update(ck, (const guchar *)it->u.path.pts,
+				    it->u.path.npts * sizeof(float));
+		}
+	}
+	snprintf(num, sizeof(num), "|%lld|", info->epoch);
+	g_checksum_update(ck, (const guchar *)num, -1);
+	if (info->title)
+		g_checksum_update(ck, (const guchar *)info->title, -1);
+	g_checksum_get_digest(ck, digest, &dlen);
+	g_checksum_free(ck);
+	HPDF_Array_Add(id, HPDF_Binary_New(t->pdf->mmgr, digest, 16));
+	HPDF_Array_Add(id, HPDF_Binary_New(t->pdf->mmgr, digest, 16));
+	HPDF_Dict_Add(t->pdf->trailer, "ID", id);
+}
+
 /* The tree and the rest; see pdftags.h. */
 int
-pdftags_finish(struct pdftags *t, const struct dl_info *info, HPDF_Page *pages)
+pdftags_finish(struct pdftags *t, const struct dl_info *info, HPDF_Page *pages,
+    char **err)
 {
 	int ne = dl_nelems(t->doc) > 0 ? dl_nelems(t->doc) : 1;
 	uint32_t *first = xcalloc((size_t)ne + 1, sizeof(*first));
@@ -555,6 +671,10 @@ pdftags_finish(struct pdftags *t, const struct dl_info *info, HPDF_Page *pages)
 	    (HPDF_INT32)(dl_npages(t->doc) + t->nlinks));
 	write_catalog(t, root, lang);
 	rc = write_metadata(t, info);
+	if (rc == 0 && t->pdfa_part) {
+		rc = write_output_intent(t, err);
+		write_id(t, info);
+	}
 out:
 	free(k);
 	free(first);

@@ -24,12 +24,15 @@ void pdftags_page_end(struct pdftags *t, HPDF_Page page, size_t p);
  * the item's element (or the last one drawn), /StructParent, /Contents. */
 void pdftags_link(struct pdftags *t, HPDF_Annotation a, HPDF_Page page,
     size_t p, const struct dl_item *it);
-/* XMP fields for PDF/A: the part and conformance ("2", "U"), or NULL. */
-void pdftags_pdfa(struct pdftags *t, const char *part, const char *conf);
+/* Make PDF/A as well: part and conformance ("2", "U") for the XMP, an
+ * sRGB OutputIntent (its profile deflated when compress is set) and a
+ * /ID from the content. */
+void pdftags_pdfa(struct pdftags *t, const char *part, const char *conf,
+    int compress);
 /* The structure tree (pages: the document's pages), catalog entries and
- * metadata.  Returns 0, or -1
+ * metadata.  Returns 0, or -1 with *err set (no ICC profile) or
  * when libharu failed (its error handler has the reason). */
 int pdftags_finish(struct pdftags *t, const struct dl_info *info,
-    HPDF_Page *pages);
+    HPDF_Page *pages, char **err);
 
 #endif

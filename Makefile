@@ -38,9 +38,9 @@ SRCS = base/util.c base/diag.c base/date.c base/output.c base/image.c \
        base/suggest.c \
        lay/fonts.c lay/text.c lay/flow.c lay/geom.c lay/ticks.c lay/lay.c \
        lay/chart.c lay/timeline.c lay/powermap.c lay/story.c lay/edition.c \
-       lay/coverage.c lay/layout.c lay/layoutcache.c lay/tieroute.c lay/hyphlang.c \
-       lay/list.c lay/callout.c lay/table.c lay/figure.c \
-       draw/dl.c draw/pdf.c draw/pdffont.c draw/tounicode.c draw/pdfzip.c \
+       lay/alttext.c lay/coverage.c lay/layout.c lay/layoutcache.c lay/tieroute.c \
+       lay/hyphlang.c lay/list.c lay/callout.c lay/table.c lay/figure.c \
+       draw/dl.c draw/pdf.c draw/pdffont.c draw/pdftags.c draw/tounicode.c draw/pdfzip.c \
        draw/png.c \
        cli/engine.c
 CLI_SRCS = cli/cli.c cli/cmd_render.c cli/cmd_check.c cli/cmd_watch.c \

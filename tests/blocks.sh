@@ -152,6 +152,32 @@ t=$(pdftotext "$K/fig/f.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 case $t in *"Photo: Nordlys Grid The plant in winter."*"A translucent map. After the figures."*)
 	ok "figures: credit and caption under their pictures, in order" ;;
 *)	no "figures: credit and caption under their pictures, in order" "$t" ;; esac
+# Tagged: each picture a Figure with its alt text, lists and callouts in
+# the structure text.
+/usr/bin/python3 - "$K/fig/f.pdf" >"$W/figalt" 2>&1 <<'PY'
+import sys, pypdf
+r = pypdf.PdfReader(sys.argv[1])
+alts = []
+def walk(e):
+    e = e.get_object()
+    if e.get("/S") == "/Figure" and "/Alt" in e:
+        alts.append(str(e["/Alt"]))
+    k = e.get("/K")
+    for c in (k if isinstance(k, list) else [k] if k is not None else []):
+        c = c.get_object() if hasattr(c, "get_object") else c
+        if isinstance(c, dict) and "/S" in c:
+            walk(c)
+walk(r.trailer["/Root"]["/StructTreeRoot"])
+print("|".join(a for a in alts if a in ("The plant from the north", "A red circle")))
+PY
+[ "$(cat "$W/figalt")" = "The plant from the north|A red circle" ] && ok "figures: tagged as Figures with their alt text" ||
+	no "figures: tagged as Figures with their alt text" "$(cat "$W/figalt")"
+"$BIN" render -q "$ROOT/samples/weekly.xml" -o "$W/wk-tags.pdf"
+pdfinfo -struct-text "$W/wk-tags.pdf" 2>/dev/null | tr -s ' \n' '  ' >"$W/wk-struct"
+grep -q 'LI (block) Lbl (block) "•" LBody (block) "Watch the deposit' "$W/wk-struct" &&
+	grep -q "The interconnector will very likely be approved" "$W/wk-struct" &&
+	ok "lists (L, LI, Lbl, LBody) and callouts are in the structure tree" ||
+	no "lists and callouts in the structure tree" "$(grep -o 'BOTTOM LINE.\{0,200\}' "$W/wk-struct")"
 "$BIN" render -q "$K/fig/f.xml" -o "$K/fig/f-{p}.png" --dpi 30 2>"$W/err" && ok "figures: the PNG preview draws them" ||
 	no "figures: the PNG preview draws them" "$(cat "$W/err")"
 bstory "$K/fig/bad.xml" "" '<figure src="images/nosuch.jpg" alt="a"/>

@@ -34,7 +34,9 @@ for p in r.pages:
 S=$ROOT/samples/openai-aws.xml
 "$BIN" render "$S" -o "$G/seed.pdf" -q
 size=$(wc -c <"$G/seed.pdf")
-[ "$size" -le 66000 ] && ok "seed PDF is $size bytes (at most 66 KB)" || no "seed PDF size" "$size bytes"
+# 66 KB untagged; the structure tree (about 140 elements, which libharu
+# 2.3.0 cannot put in compressed object streams) adds 18 KB.
+[ "$size" -le 85000 ] && ok "seed PDF is $size bytes (at most 85 KB, tagged)" || no "seed PDF size" "$size bytes"
 pdffonts "$G/seed.pdf" 2>/dev/null | tail -n +3 >"$G/fonts"
 nf=$(wc -l <"$G/fonts")
 [ "$nf" -ge 4 ] && ! grep -qv "^[A-Z]\{6\}+[A-Za-z0-9-]* *CID TrueType *Identity-H *yes yes yes " "$G/fonts" \

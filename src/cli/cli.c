@@ -36,6 +36,8 @@ static const struct command commands[] = {
 	  "  --dpi N            resolution of PNG previews (default 150)\n"
 	  "  --stats            print the time each stage took, pages and size\n"
 	  "  --no-compress      leave the PDF's streams uncompressed (to read them)\n"
+	  "  --pdf-standard S   PDF/A-2 as well: a-2b, a-2u or a-2a (default: the\n"
+	  "                     input's pdf-standard=, else tagged PDF/UA-1 only)\n"
 	  "  -q, --quiet        print nothing but diagnostics\n"
 	  "\n"
 	  "The PDF is written to a temporary file and renamed into place, so a\n"

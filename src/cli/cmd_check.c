@@ -17,7 +17,7 @@ cmd_check(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct build_opts o = { NULL, 0, 1, 0, NULL, 0 };
+	struct build_opts o = { NULL, 0, 1, 0, NULL, 0, NULL };
 	struct diags *d;
 	struct engine *e;
 	int c, werror = 0, json = 0, errors, warnings, files = 0, worst = 0;

@@ -166,6 +166,7 @@ render_options(int argc, char **argv, struct render_args *ra)
 		{ "stats", no_argument, NULL, 'S' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "no-compress", no_argument, NULL, 'Z' },
+		{ "pdf-standard", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -203,6 +204,13 @@ render_options(int argc, char **argv, struct render_args *ra)
 			break;
 		case 'Z':
 			ra->o.no_compress = 1;
+			break;
+		case 'P':
+			if (strcmp(optarg, "a-2b") != 0 && strcmp(optarg, "a-2u") != 0 &&
+			    strcmp(optarg, "a-2a") != 0)
+				return cli_usage_error("--pdf-standard takes 'a-2b', "
+				    "'a-2u' or 'a-2a', not '%s'", optarg);
+			ra->o.pdf_standard = optarg;
 			break;
 		case 'r':
 			ra->dpi = strtod(optarg, &end);
@@ -276,7 +284,7 @@ render_parallel(struct engine *e, int argc, char **argv,
 int
 cmd_render(int argc, char **argv)
 {
-	struct render_args ra = { .o = { NULL, 1, 0, 0, NULL, 0 }, .dpi = 150,
+	struct render_args ra = { .o = { NULL, 1, 0, 0, NULL, 0, NULL }, .dpi = 150,
 	    .jobs = 1 };
 	struct diags *d;
 	struct engine *e;

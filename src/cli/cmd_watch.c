@@ -499,7 +499,7 @@ watch_free(struct watch *w)
 int
 cmd_watch(int argc, char **argv)
 {
-	struct build_opts o = { NULL, 1, 0, 0, NULL, 0 };
+	struct build_opts o = { NULL, 1, 0, 0, NULL, 0, NULL };
 	struct watch w;
 	struct engine *e;
 	char *out = NULL, *fd;

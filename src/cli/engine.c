@@ -336,8 +336,16 @@ build_layout(struct engine *e, struct build *b, struct theme *t,
 	 * first draws with it. */
 	struct pdf_writer *w = o->want_pdf ? pdf_writer_new(!o->no_compress, 1) : NULL;
 
-	if (w)
+	if (w) {
+		const char *std = o->pdf_standard ? o->pdf_standard :
+		    b->model->pdf_standard;
+
+		/* "a-2b", "a-2u", "a-2a": the schema and the option allow
+		 * no other. */
+		if (std && strncmp(std, "a-2", 3) == 0)
+			pdf_writer_pdfa(w, std[3]);
 		typeset_set_face_hook(e->ts, face_seen, w);
+	}
 	b->doc = layout_document(b->model, t, e->ts, d, engine_epoch(b->model), e->cache);
 	layout_cache_stats(e->cache, &b->stories_reused, &b->stories_laid);
 	typeset_set_face_hook(e->ts, NULL, NULL);

@@ -44,6 +44,7 @@ struct build_opts {
 	int		 no_compress;	/* leave PDF streams uncompressed */
 	const char	*data;		/* the input in memory (then input only names it) */
 	size_t		 len;
+	const char	*pdf_standard;	/* --pdf-standard ("a-2u"), or NULL */
 };
 
 /* Where fonts/ and layouts/ live: $BRIEFING_DATA, else next to the

@@ -19,8 +19,88 @@ struct dl_doc {
 	size_t			 nmarks, capmarks;
 	struct dl_labels	*labels;
 	size_t			 nlabels, caplabels;
+	struct dl_elem		*elems;		/* [0] unused, [1] the root */
+	size_t			 nelems, capelems;
 	struct dl_info		 info;
 };
+
+static const char *const role_names[DL_R__COUNT] = {
+	"Document", "Part", "Sect", "H1", "H2", "H3", "P", "L", "LI", "Lbl",
+	"LBody", "BlockQuote", "Quote", "Figure", "Link", "TOC", "TOCI",
+	"Caption"
+};
+
+/* The PDF name of a role. */
+const char *
+dl_role_name(enum dl_role r)
+{
+	return r < DL_R__COUNT ? role_names[r] : "P";
+}
+
+static void
+elems_init(struct dl_doc *d)
+{
+	if (d->nelems)
+		return;
+	d->elems = xgrow(d->elems, &d->capelems, 2, sizeof(*d->elems));
+	memset(d->elems, 0, 2 * sizeof(*d->elems));
+	d->elems[1].role = DL_R_DOCUMENT;
+	d->nelems = 2;
+}
+
+/* A new structure element; see dl.h. */
+int
+dl_elem_new(struct dl_doc *d, int parent, enum dl_role role)
+{
+	struct dl_elem *e;
+
+	elems_init(d);
+	d->elems = xgrow(d->elems, &d->capelems, d->nelems + 1, sizeof(*d->elems));
+	e = &d->elems[d->nelems];
+	memset(e, 0, sizeof(*e));
+	e->parent = parent > 0 ? parent : 1;
+	e->role = role;
+	return (int)d->nelems++;
+}
+
+/* Alternative text of an element. */
+void
+dl_elem_alt(struct dl_doc *d, int e, const char *alt)
+{
+	if (e > 0 && (size_t)e < d->nelems)
+		d->elems[e].alt = dl_strdup(d, alt);
+}
+
+/* Language of an element. */
+void
+dl_elem_lang(struct dl_doc *d, int e, const char *lang)
+{
+	if (e > 0 && (size_t)e < d->nelems)
+		d->elems[e].lang = dl_strdup(d, lang);
+}
+
+/* Element e. */
+const struct dl_elem *
+dl_elem(const struct dl_doc *d, int e)
+{
+	return &d->elems[e];
+}
+
+/* The highest element index (0 when there is none). */
+int
+dl_nelems(const struct dl_doc *d)
+{
+	return d->nelems ? (int)d->nelems - 1 : 0;
+}
+
+/* Tag the untagged items of l from index from on. */
+void
+dl_list_tag(struct dl_list *l, size_t from, int e)
+{
+	for (size_t i = from; i < l->n; i++)
+		if (l->items[i].elem == 0)
+			l->items[i].elem = e;
+}
 
 /* Make an empty document. */
 struct dl_doc *
@@ -46,6 +126,7 @@ dl_doc_free(struct dl_doc *d)
 	free(d->dests);
 	free(d->marks);
 	free(d->labels);
+	free(d->elems);
 	pool_free(d->pool);
 	free(d);
 }
@@ -212,6 +293,12 @@ dl_doc_clone(const struct dl_doc *s)
 	for (size_t i = 0; i < s->nlabels; i++)
 		dl_labels_add(d, s->labels[i].first_page, s->labels[i].roman,
 		    s->labels[i].start);
+	for (size_t i = 2; i < s->nelems; i++) {
+		int e = dl_elem_new(d, s->elems[i].parent, s->elems[i].role);
+
+		dl_elem_alt(d, e, s->elems[i].alt);
+		dl_elem_lang(d, e, s->elems[i].lang);
+	}
 	return d;
 }
 
@@ -223,7 +310,17 @@ dl_doc_absorb(struct dl_doc *d, struct dl_doc *s)
 	int dbase = (int)d->ndests;
 	int *face = xcalloc(s->nfaces + 1, sizeof(int));
 	int *image = xcalloc(s->nimages + 1, sizeof(int));
+	int ebase;
 
+	elems_init(d);
+	ebase = (int)d->nelems - 2;	/* s's element 2 becomes d's nelems */
+	for (size_t i = 2; i < s->nelems; i++) {
+		int e = dl_elem_new(d, s->elems[i].parent > 1 ?
+		    s->elems[i].parent + ebase : 1, s->elems[i].role);
+
+		d->elems[e].alt = s->elems[i].alt;	/* the pool moves too */
+		d->elems[e].lang = s->elems[i].lang;
+	}
 	for (size_t i = 0; i < s->nfaces; i++)
 		face[i] = dl_face(d, s->faces[i]);
 	for (size_t i = 0; i < s->nimages; i++)
@@ -237,6 +334,8 @@ dl_doc_absorb(struct dl_doc *d, struct dl_doc *s)
 		for (size_t k = 0; k < p->list.n; k++) {
 			struct dl_item *it = &p->list.items[k];
 
+			if (it->elem > 1)
+				it->elem += ebase;
 			if (it->kind == DL_TEXT)
 				it->u.text.face = face[it->u.text.face];
 			else if (it->kind == DL_IMAGE)
@@ -272,6 +371,7 @@ dl_doc_absorb(struct dl_doc *d, struct dl_doc *s)
 	free(s->dests);
 	free(s->marks);
 	free(s->labels);
+	free(s->elems);
 	free(s);
 	return first;
 }

@@ -80,6 +80,9 @@ struct dl_link {
 
 struct dl_item {
 	enum dl_kind	kind;
+	int		elem;	/* structure element it belongs to (see
+				 * dl_elem_new); 0: an artifact (running
+				 * header, rule, tint, decoration) */
 	union {
 		struct dl_text	text;
 		struct dl_path	path;
@@ -87,6 +90,28 @@ struct dl_item {
 		struct dl_link	link;
 	} u;
 };
+
+/* What a structure element is, for tagged PDF (ISO 32000-1 14.8.4). */
+enum dl_role {
+	DL_R_DOCUMENT,	/* the root, element 1 */
+	DL_R_PART, DL_R_SECT, DL_R_H1, DL_R_H2, DL_R_H3, DL_R_P,
+	DL_R_L, DL_R_LI, DL_R_LBL, DL_R_LBODY, DL_R_BLOCKQUOTE, DL_R_QUOTE,
+	DL_R_FIGURE, DL_R_LINK, DL_R_TOC, DL_R_TOCI, DL_R_CAPTION,
+	DL_R__COUNT
+};
+
+/* A structure element: items name it by index (dl_item.elem).  Its
+ * children are the elements naming it as parent and its own items, in
+ * the order they first appear on the pages. */
+struct dl_elem {
+	int		 parent;	/* 0 for the root */
+	enum dl_role	 role;
+	const char	*alt;		/* alternative text (Figure), or NULL */
+	const char	*lang;		/* BCP 47 tag, or NULL: the parent's */
+};
+
+/* The PDF name of a role ("P", "H1", "Figure"). */
+const char *dl_role_name(enum dl_role r);
 
 /* A list of items: a page's content, or a frame being built by layout. */
 struct dl_list {
@@ -128,6 +153,7 @@ struct dl_labels {
 
 struct dl_info {
 	char	*title, *subject, *author, *keywords, *creator;
+	char	*lang;		/* the document's language (BCP 47), or NULL */
 	long long epoch;	/* creation date, seconds since 1970 */
 };
 
@@ -188,6 +214,20 @@ const struct dl_bookmark *dl_bookmark_at(const struct dl_doc *doc, size_t i);
 void dl_labels_add(struct dl_doc *doc, int first_page, int roman, int start);
 size_t dl_nlabels(const struct dl_doc *doc);
 const struct dl_labels *dl_labels_at(const struct dl_doc *doc, size_t i);
+
+/* A new structure element under parent (0: under the root Document);
+ * returns its index, at least 2 (1 is the root). */
+int dl_elem_new(struct dl_doc *doc, int parent, enum dl_role role);
+/* Give element e alternative text or a language (copied; NULL: none). */
+void dl_elem_alt(struct dl_doc *doc, int e, const char *alt);
+void dl_elem_lang(struct dl_doc *doc, int e, const char *lang);
+/* Element e (1 .. dl_nelems); element 0 does not exist. */
+const struct dl_elem *dl_elem(const struct dl_doc *doc, int e);
+/* The highest element index. */
+int dl_nelems(const struct dl_doc *doc);
+/* Give every item of l from index from on that has no element yet
+ * element e. */
+void dl_list_tag(struct dl_list *l, size_t from, int e);
 
 /* Document information; strings are copied. */
 struct dl_info *dl_info(struct dl_doc *doc);

@@ -18,6 +18,7 @@
 #include "base/util.h"
 #include "draw/pdf.h"
 #include "draw/pdffont.h"
+#include "draw/pdftags.h"
 #include "draw/pdfzip.h"
 #include "draw/tounicode.h"
 
@@ -443,6 +444,7 @@ struct pdf_writer {
 	struct pdffont	**fonts;	/* in the order of first use */
 	size_t		 nf, capf;
 	char		*err;		/* the first face that failed */
+	char		 pdfa[2];	/* PDF/A-2 conformance ("U"), or "" */
 	double		 ms_fonts;	/* opening and subsetting faces */
 };
 
@@ -492,6 +494,14 @@ writer_font(struct pdf_writer *w, const char *path)
 	return f;
 }
 
+/* PDF/A-2 as well; see pdf.h. */
+void
+pdf_writer_pdfa(struct pdf_writer *w, char level)
+{
+	w->pdfa[0] = (char)(level >= 'a' && level <= 'z' ? level - 'a' + 'A' : level);
+	w->pdfa[1] = '\0';
+}
+
 /* Announce a face; see pdf.h. */
 void
 pdf_writer_face(struct pdf_writer *w, const char *path)
@@ -524,6 +534,7 @@ struct job {
 	HPDF_Page		*pages;
 	size_t			 npages;
 	struct pdfzip		*z;
+	struct pdftags		*tags;
 	char			*err;
 };
 
@@ -577,7 +588,7 @@ job_image(struct job *j, HPDF_Image *images, int i)
 	return images[i];
 }
 
-static void
+static HPDF_Annotation
 draw_link(struct job *j, HPDF_Page page, float H, const struct dl_link *l)
 {
 	HPDF_Rect r = { l->x, H - l->y - l->h, l->x + l->w, H - l->y };
@@ -589,6 +600,7 @@ draw_link(struct job *j, HPDF_Page page, float H, const struct dl_link *l)
 		a = HPDF_Page_CreateLinkAnnot(page, r, make_dest(j->pages, j->npages,
 		    dl_dest(j->doc, l->dest)));
 	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	return a;
 }
 
 /* Draw one page's items.  Returns 0, or -1 with j->err set. */
@@ -603,6 +615,7 @@ draw_page(struct job *j, struct alphas *alphas, HPDF_Image *images, size_t p)
 		const struct dl_item *it = &pg->list.items[i];
 		const struct dl_image *im = &it->u.image;
 
+		pdftags_item(j->tags, page, p, it);
 		switch (it->kind) {
 		case DL_TEXT:
 			draw_text(page, pg->h, &it->u.text, j->face[it->u.text.face],
@@ -618,10 +631,12 @@ draw_page(struct job *j, struct alphas *alphas, HPDF_Image *images, size_t p)
 			    pg->h - im->y - im->h, im->w, im->h);
 			break;
 		case DL_LINK:
-			draw_link(j, page, pg->h, &it->u.link);
+			pdftags_link(j->tags, draw_link(j, page, pg->h, &it->u.link),
+			    page, p, it);
 			break;
 		}
 	}
+	pdftags_page_end(j->tags, page, p);
 	return 0;
 }
 
@@ -792,6 +807,9 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 	j.dict = xcalloc(j.nfaces ? j.nfaces : 1, sizeof(*j.dict));
 	j.npages = dl_npages(doc);
 	j.pages = xcalloc(j.npages ? j.npages : 1, sizeof(HPDF_Page));
+	j.tags = pdftags_new(doc, w->pdf);
+	if (w->pdfa[0])
+		pdftags_pdfa(j.tags, "2", w->pdfa, w->compress);
 	if (collect_faces(&j) != 0)
 		goto out;
 	if (w->compress && w->threaded)
@@ -806,6 +824,13 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 		w->ctx.err = HPDF_FAILD_TO_ALLOC_MEM;
 	write_outline(&j);
 	write_info(&j);
+	if (w->ctx.err == 0 && pdftags_finish(j.tags, dl_info((struct dl_doc *)doc),
+	    j.pages, &j.err) != 0) {
+		if (j.err)
+			goto out;
+		if (w->ctx.err == 0)
+			w->ctx.err = HPDF_FAILD_TO_ALLOC_MEM;
+	}
 	st.fonts = w->ms_fonts + (t2 - t1);
 	st.draw = mono_ms() - t0 - (t2 - t1);
 	t0 = mono_ms();
@@ -818,6 +843,7 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 out:
 	*err = j.err;
 	pdfzip_free(j.z);
+	pdftags_free(j.tags);
 	free(j.face);
 	free(j.dict);
 	free(j.pages);

@@ -25,6 +25,9 @@ struct pdf_writer;
 /* Start a PDF (threaded: pages and font files are deflated on a second
  * thread as they are finished).  Returns NULL when libharu cannot start. */
 struct pdf_writer *pdf_writer_new(int compress, int threaded);
+/* Write PDF/A-2 as well, level 'b', 'u' or 'a' (a PDF/UA document is
+ * tagged whatever the level). */
+void pdf_writer_pdfa(struct pdf_writer *w, char level);
 /* Announce the file of a face the text will use. */
 void pdf_writer_face(struct pdf_writer *w, const char *path);
 /* Write doc as a PDF into memory: *out (malloc'd, caller frees) and *len;

@@ -45,14 +45,21 @@ para_rows(struct lay *L, const struct rich *r, double space,
     const struct rows *out)
 {
 	struct tlines tl;
+	int e = 0;
 
 	text_layout(L->ts, r, NULL, &L->t->st[ST_BODY], L->W - 2 * PAD_X,
 	    T_JUSTIFY | T_HYPHENATE, lay_color(L, ST_BODY), &tl);
+	if (tl.n && L->tag && !L->artifact) {	/* tagged: a P of its own */
+		e = dl_elem_new(L->doc, L->tag, DL_R_P);
+		if (r->lang)
+			dl_elem_lang(L->doc, e, r->lang);
+	}
 	/* Its notes go with the box (the next slice the flow gets). */
 	notes_all(L, r);
 	for (size_t i = 0; i < tl.n; i++) {
 		struct dl_list fr = { 0 };
 
+		dl_list_tag(&tl.lines[i], 0, e);
 		dl_list_place(&fr, &tl.lines[i], (float)PAD_X, 0);
 		out->emit(out->ctx, &fr, tl.leading, i == 0 ? space : 0,
 		    i > 0 && (i < 2 || tl.n - i < 2) ? F_KEEP : 0);

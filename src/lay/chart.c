@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "base/util.h"
+#include "lay/alttext.h"
 #include "lay/chart.h"
 #include "lay/geom.h"
 #include "lay/ticks.h"
@@ -494,12 +495,20 @@ chart_layout(struct lay *L, const struct chart *c, struct dl_list *fr)
 	y += lay_frame_text(L, fr, &c->title, NULL, ST_CHART_TITLE, 0, y, L->W,
 	    T_BALANCE, 0);
 	y += 4;
-	if (c->nseries > 1)	/* lines also carry their names at their ends */
-		y += legend(L, c, fr, g, y);
-	else
-		y += 4;
-	y += c->type == CHART_LINE ? lines(L, c, &t, fr, g, y + 6) + 6 :
-	    bars(L, c, &t, fr, g, y);
+	{	/* the diagram, labels and all, is one Figure */
+		char *alt = alt_chart(c);
+		size_t n0 = fr->n;
+		int fig = lay_figure(L, alt);
+
+		free(alt);
+		if (c->nseries > 1)	/* lines also carry their names */
+			y += legend(L, c, fr, g, y);
+		else
+			y += 4;
+		y += c->type == CHART_LINE ? lines(L, c, &t, fr, g, y + 6) + 6 :
+		    bars(L, c, &t, fr, g, y);
+		lay_figure_end(L, fr, n0, fig);
+	}
 	if (c->caption.text) {
 		y += 6;
 		y += lay_frame_text(L, fr, &c->caption, NULL, ST_CAPTION, 0, y, L->W,

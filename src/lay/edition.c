@@ -58,6 +58,7 @@ internal_link(struct lay *L, struct dl_list *fr, double x, double y, double w,
 	it.u.link.w = (float)w;
 	it.u.link.h = (float)h;
 	it.u.link.dest = dest;
+	it.elem = L->tag;	/* a Link under the entry it is on */
 	dl_list_add(fr, &it);
 }
 
@@ -184,7 +185,10 @@ contents(struct lay *L, const struct entry *e, size_t ne, int *dest_out)
 
 	*dest_out = dest;
 	flow_mark(L->f, dest);
+	int toc, toci = 0;
+
 	lay_kicker(L, "Contents", 0, F_NEWPAGE, NULL);
+	toc = lay_group(L, DL_R_TOC);
 	for (size_t i = 0; i < ne; i++) {
 		struct dl_list fr = { 0 };
 		struct tlines tl;
@@ -197,12 +201,18 @@ contents(struct lay *L, const struct entry *e, size_t ne, int *dest_out)
 
 		if (e[i].section)
 			continue;
+		toci = lay_group(L, DL_R_TOCI);
 		snprintf(num, sizeof(num), "%02d", e[i].story + 1);
 		snprintf(pno, sizeof(pno), "%d", page_of(L, e[i].dest));
 		lay_frame_text(L, &fr, NULL, num, ST_TOC_STORY, 0, 0, numw, 0,
 		    t->colors[C_ACCENT]);
 		text_layout(L->ts, NULL, e[i].title, ss, W - numw - pw, 0, 0, &tl);
-		h = lay_place(&fr, &tl, numw, 0);
+		{
+			size_t n0 = fr.n;
+
+			h = lay_place(&fr, &tl, numw, 0);
+			dl_list_tag(&fr, n0, dl_elem_new(L->doc, L->tag, DL_R_P));
+		}
 		{
 			/* The last line's width, for the leader. */
 			const struct dl_list *ll = &tl.lines[tl.n - 1];
@@ -257,7 +267,9 @@ contents(struct lay *L, const struct entry *e, size_t ne, int *dest_out)
 		buf_free(&sb);
 		flow_add(L->f, &fr, h, first ? 10 : 9, first ? F_KEEP : 0);
 		first = 0;
+		lay_group_end(L, toci);
 	}
+	lay_group_end(L, toc);
 }
 
 /* Front matter; see edition.h. */
@@ -272,10 +284,13 @@ edition_front(struct lay *L, const struct briefing *b, int story_pages)
 	char *header;
 
 	L->accent = t->colors[C_ACCENT];
+	L->part = L->tag = dl_elem_new(L->doc, 0, DL_R_PART);
 	cover(L, b, e, ne);
+	L->part = L->tag = dl_elem_new(L->doc, 0, DL_R_PART);
 	L->f = flow_new(L->doc, t->page_w, t->page_h, t->left, t->top,
 	    t->page_h - t->bottom);
 	contents(L, e, ne, &cdest);
+	L->part = L->tag = 0;
 	first = flow_finish(L->f, &count);
 	flow_free(L->f);
 	L->f = NULL;

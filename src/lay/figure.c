@@ -37,6 +37,10 @@ figure_layout(struct lay *L, const struct figure *fg, double space)
 	it.u.image.y = 0;
 	it.u.image.w = (float)w;
 	it.u.image.h = (float)h;
+	if (L->tag && !L->artifact) {	/* tagged: a Figure with its alt text */
+		it.elem = dl_elem_new(L->doc, L->tag, DL_R_FIGURE);
+		dl_elem_alt(L->doc, it.elem, fg->alt);
+	}
 	dl_list_add(&fr, &it);
 	y = h + 3;
 	if (fg->credit)

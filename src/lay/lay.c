@@ -18,6 +18,87 @@ lay_color(const struct lay *L, enum style_id s)
 	return L->t->st[s].color == L->t->colors[C_ACCENT] ? L->accent : 0;
 }
 
+/* The structure role of text in style s; -1: an artifact. */
+static int
+style_role(enum style_id s)
+{
+	switch (s) {
+	case ST_HEADLINE:
+	case ST_MASTHEAD:
+		return DL_R_H1;
+	case ST_KICKER:
+	case ST_COVER_HEAD:
+		return DL_R_H2;
+	case ST_HEADING:
+		return DL_R_H3;
+	case ST_POINT_NUM:
+		return DL_R_LBL;
+	case ST_POINT:
+		return DL_R_LBODY;
+	case ST_CAPTION:
+		return DL_R_CAPTION;
+	case ST_HEADER:
+	case ST_FOOTER:
+	case ST_BADGE:
+		return -1;
+	default:
+		return DL_R_P;
+	}
+}
+
+/* The element text in style s and language lang goes into: a new one,
+ * the figure being drawn, or 0 for an artifact. */
+static int
+text_elem(struct lay *L, enum style_id s, const struct rich *r)
+{
+	int role = style_role(s), e;
+
+	if (L->tag_into)
+		return L->tag_into;
+	if (L->artifact || role < 0)
+		return 0;
+	e = dl_elem_new(L->doc, L->tag, (enum dl_role)role);
+	if (r && r->lang)
+		dl_elem_lang(L->doc, e, r->lang);
+	return e;
+}
+
+/* A new container; see lay.h. */
+int
+lay_group(struct lay *L, enum dl_role r)
+{
+	int prev = L->tag;
+
+	L->tag = dl_elem_new(L->doc, L->tag, r);
+	return prev;
+}
+
+/* Leave a container; see lay.h. */
+void
+lay_group_end(struct lay *L, int prev)
+{
+	L->tag = prev;
+}
+
+/* A new figure; see lay.h. */
+int
+lay_figure(struct lay *L, const char *alt)
+{
+	int fig = dl_elem_new(L->doc, L->tag, DL_R_FIGURE);
+
+	dl_elem_alt(L->doc, fig, alt);
+	L->tag_into = fig;
+	return fig;
+}
+
+/* The end of a figure; see lay.h. */
+void
+lay_figure_end(struct lay *L, struct dl_list *l, size_t from, int fig)
+{
+	dl_list_tag(l, from, fig);
+	L->tag_into = 0;
+}
+
 /* Place lines into a frame; see lay.h. */
 double
 lay_place(struct dl_list *dst, struct tlines *tl, double x, double y)
@@ -35,6 +116,7 @@ lay_frame_text(struct lay *L, struct dl_list *dst, const struct rich *r,
     int flags, uint32_t color)
 {
 	struct tlines tl;
+	size_t n0 = dst->n;
 	double h;
 
 	/* Past the page limit the document is an error: lay out no more. */
@@ -43,6 +125,8 @@ lay_frame_text(struct lay *L, struct dl_list *dst, const struct rich *r,
 	text_layout(L->ts, r, plain, &L->t->st[s], width, flags,
 	    color ? color : lay_color(L, s), &tl);
 	h = lay_place(dst, &tl, x, y);
+	if (tl.n)
+		dl_list_tag(dst, n0, text_elem(L, s, r));
 	tlines_free(&tl);
 	return h;
 }
@@ -56,18 +140,21 @@ lay_text(struct lay *L, const struct rich *r, const char *plain,
 	struct tlines tl;
 	unsigned char *placed;
 	double h;
+	int e;
 
 	if (flow_overflowed(L->f))
 		return 0;
 	text_layout(L->ts, r, plain, &L->t->st[s], width, flags,
 	    lay_color(L, s), &tl);
 	placed = r && r->nnotes ? xcalloc(r->nnotes, 1) : NULL;
+	e = tl.n ? text_elem(L, s, r) : 0;
 	for (size_t i = 0; i < tl.n; i++) {
 		struct dl_list fr = { 0 };
 		int fl = 0;
 
 		/* Notes go with the line of their reference. */
 		notes_for_line(L, r, &tl.lines[i], placed, i + 1 == tl.n);
+		dl_list_tag(&tl.lines[i], 0, e);
 		/* Break before line i only with two lines on either side. */
 		if (i == 0)
 			fl = keep_first ? F_KEEP : 0;
@@ -88,8 +175,12 @@ lay_kicker(struct lay *L, const char *label, double space, int flags,
     const char *bookmark)
 {
 	struct dl_list fr = { 0 };
-	double h = lay_kicker_frame(L, &fr, label);
+	double h;
 
+	if (L->part && !L->sect_ready)
+		L->tag = dl_elem_new(L->doc, L->part, DL_R_SECT);
+	L->sect_ready = 0;
+	h = lay_kicker_frame(L, &fr, label);
 	if (bookmark) {
 		int dest = dl_dest_new(L->doc);
 
@@ -120,8 +211,11 @@ lay_continued(struct lay *L, const char *label)
 {
 	struct dl_list fr = { 0 };
 	char *text = xasprintf("%s (continued)", label);
-	double h = lay_kicker_frame(L, &fr, text);
+	double h;
 
+	L->artifact++;
+	h = lay_kicker_frame(L, &fr, text);
+	L->artifact--;
 	free(text);
 	flow_continued(L->f, &fr, h);
 }

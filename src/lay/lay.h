@@ -20,6 +20,14 @@ struct lay {
 	double			 W;		/* content width */
 	uint32_t		 accent;	/* the current story's colour */
 	int			 level;		/* bookmark level of a story */
+	/* Tagging: text goes into a new element under tag (0: the root),
+	 * its role from its style; into the element tag_into as it is when
+	 * that is set (a diagram's labels); nowhere (an artifact) while
+	 * artifact is set. */
+	int			 tag, tag_into, artifact;
+	int			 sect_ready;	/* the next kicker's Sect is tag */
+	int			 part;		/* the story's Part: kickers open a
+						 * Sect in it */
 };
 
 /* The colour a style draws in for the current story: the category accent
@@ -55,6 +63,17 @@ double lay_logo(struct lay *L, struct dl_list *fr, double x, double y, double h)
 /* The running header at y of fr: its text, and the layout's logo at the
  * right end when there is one. */
 void lay_header(struct lay *L, struct dl_list *fr, const char *text, double y);
+/* A new structure element of role r under the current container, made
+ * the container; returns the previous container for lay_group_end. */
+int lay_group(struct lay *L, enum dl_role r);
+/* Back to the container prev (what lay_group returned). */
+void lay_group_end(struct lay *L, int prev);
+/* A new Figure element with alternative text alt, receiving all that is
+ * drawn until lay_figure_end; returns it. */
+int lay_figure(struct lay *L, const char *alt);
+/* Everything in l from index from on goes into figure fig; text is tagged
+ * again as usual from now on. */
+void lay_figure_end(struct lay *L, struct dl_list *l, size_t from, int fig);
 /* A filled circle. */
 void lay_circle(struct lay *L, struct dl_list *dst, double cx, double cy,
     double r, uint32_t fill);

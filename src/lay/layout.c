@@ -82,6 +82,7 @@ layout_document(const struct briefing *b, const struct theme *t,
 	info = dl_info(L.doc);
 	info->creator = dl_strdup(L.doc, "briefing " BRIEFING_VERSION);
 	info->epoch = epoch;
+	info->lang = dl_strdup(L.doc, st0->title.lang ? st0->title.lang : "en");
 	buf_init(&kw);
 	for (size_t i = 0; i < b->nstories; i++)
 		if (b->stories[i].category && !strstr(kw.data ? kw.data : "",

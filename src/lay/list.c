@@ -41,15 +41,24 @@ rows_at(struct lay *L, const struct list *l, double x, double width,
     int depth, double space, int keep_first, const struct rows *out)
 {
 	double h = hang(L, l);
+	int outer = lay_group(L, DL_R_L);	/* tagged: L > LI > Lbl, LBody */
 
 	for (size_t i = 0; i < l->nitems; i++) {
 		const struct list_item *it = &l->items[i];
 		struct tlines tl;
 		unsigned char *placed;
 		char mk[32];
+		int li, lbl = 0, body = 0;
 
 		if (flow_overflowed(L->f))
-			return;
+			break;
+		li = lay_group(L, DL_R_LI);
+		if (L->tag != 0 && !L->artifact) {
+			lbl = dl_elem_new(L->doc, L->tag, DL_R_LBL);
+			body = dl_elem_new(L->doc, L->tag, DL_R_LBODY);
+			if (it->text.lang)
+				dl_elem_lang(L->doc, body, it->text.lang);
+		}
 		text_layout(L->ts, &it->text, NULL, &L->t->st[ST_BODY], width - h,
 		    T_HYPHENATE, lay_color(L, ST_BODY), &tl);
 		marker(l, i, depth, mk, sizeof(mk));
@@ -59,10 +68,15 @@ rows_at(struct lay *L, const struct list *l, double x, double width,
 			int fl = 0;
 
 			notes_for_line(L, &it->text, &tl.lines[j], placed, j + 1 == tl.n);
+			dl_list_tag(&tl.lines[j], 0, body);
 			if (j == 0) {
+				int into = L->tag_into;
+
+				L->tag_into = lbl;	/* the marker is the label */
 				lay_frame_text(L, &fr, NULL, mk, ST_BODY, x, 0,
 				    l->numbered ? h - GAP : h,
 				    l->numbered ? T_RIGHT : 0, L->accent);
+				L->tag_into = into;
 				fl = i == 0 && keep_first ? F_KEEP : 0;
 			} else if (j < 2 || tl.n - j < 2)
 				fl = F_KEEP;
@@ -75,7 +89,9 @@ rows_at(struct lay *L, const struct list *l, double x, double width,
 		if (it->sub)
 			rows_at(L, it->sub, x + h, width - h, depth + 1, ITEM_SPACE,
 			    0, out);
+		lay_group_end(L, li);
 	}
+	lay_group_end(L, outer);
 }
 
 /* A list as rows; see list.h. */

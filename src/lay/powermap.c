@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "base/util.h"
+#include "lay/alttext.h"
 #include "lay/geom.h"
 #include "lay/powermap.h"
 #include "lay/tieroute.h"
@@ -351,6 +352,8 @@ diagram(struct lay *L, const struct story *st, const unsigned char *drawn,
 	struct pm m = { .L = L, .st = st, .W = L->W, .H = DIAGRAM_H, .bw = 124,
 	    .drawn = drawn };
 	double room = flow_room(L->f) - 12 - L->t->st[ST_CHART_LABEL].leading;
+	char *alt = alt_powermap(st);
+	int fig = lay_figure(L, alt);
 
 	/* A little shorter rather than alone on the next page. */
 	if (room < DIAGRAM_H && room >= powermap_min_height(m.n))
@@ -383,6 +386,8 @@ diagram(struct lay *L, const struct story *st, const unsigned char *drawn,
 	dl_list_place(&m.fr, &m.front, 0, 0);
 	dl_list_free(&m.labels);
 	dl_list_free(&m.front);
+	lay_figure_end(L, &m.fr, 0, fig);
+	free(alt);
 	flow_add(L->f, &m.fr, m.H + 4 + m.ls->leading, 8, F_KEEP);
 	free(m.taken);
 	free(m.route);

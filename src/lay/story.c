@@ -95,11 +95,15 @@ overview(struct lay *L, const struct story *st)
 	const double numw = 36;
 	double total = 0;
 
+	int list;
+
 	lay_kicker(L, "Strategic overview", 20, F_KEEP, "Overview");
+	list = lay_group(L, DL_R_L);
 	for (size_t i = 0; i < st->npoints; i++) {
 		struct dl_list fr = { 0 };
 		char num[32];
 		double h;
+		int li = lay_group(L, DL_R_LI);
 
 		snprintf(num, sizeof(num), "%02zu", i + 1);
 		h = lay_frame_text(L, &fr, &st->points[i], NULL, ST_POINT, numw, 0,
@@ -108,12 +112,14 @@ overview(struct lay *L, const struct story *st)
 		    L->t->st[ST_POINT].leading - L->t->st[ST_POINT_NUM].leading +
 		    (L->t->st[ST_POINT_NUM].leading - L->t->st[ST_POINT].leading) / 2,
 		    numw, 0, 0);
+		lay_group_end(L, li);
 		if (i + 1 < st->npoints)
 			dl_hline(L->doc, &fr, (float)numw, (float)L->W,
 			    (float)(h + 8), 0.4f, L->t->colors[C_RULE], 0);
 		flow_add(L->f, &fr, h + 8, i == 0 ? 2 : 8, i == 0 ? F_KEEP : 0);
 		total += h + 16;
 	}
+	lay_group_end(L, list);
 	return total;
 }
 
@@ -128,6 +134,9 @@ players_strip(struct lay *L, const struct story *st, double room)
 	double y = 0, rowh = 0;
 	size_t n = st->nplayers > 6 ? 6 : st->nplayers;
 
+	/* The strip is laid out before its label: its section first. */
+	L->tag = dl_elem_new(L->doc, L->part, DL_R_SECT);
+	L->sect_ready = 1;
 	for (size_t i = 0; i < n; i++) {
 		const struct player *p = &st->players[i];
 		double x = (i % 3) * colw, h;
@@ -150,6 +159,7 @@ players_strip(struct lay *L, const struct story *st, double room)
 	}
 	if (y + rowh + 32 > room) {
 		dl_list_free(&fr);
+		L->sect_ready = 0;
 		return;
 	}
 	lay_kicker(L, "Key players", 18, 0, NULL);
@@ -162,6 +172,7 @@ quote_block(struct lay *L, const struct block *blk)
 	struct dl_list fr = { 0 };
 	const double pad = 16;
 	double h;
+	int prev = lay_group(L, DL_R_BLOCKQUOTE);
 
 	h = lay_frame_text(L, &fr, &blk->text, NULL, ST_QUOTE, pad, 0, L->W - 2 * pad,
 	    T_BALANCE, 0);
@@ -172,6 +183,7 @@ quote_block(struct lay *L, const struct block *blk)
 		    L->W - 2 * pad, 0, 0);
 		free(by);
 	}
+	lay_group_end(L, prev);
 	dl_rect(L->doc, &fr, 0, 2, 3, (float)(h - 4), L->accent);
 	flow_add(L->f, &fr, h, 12, 0);
 	/* Room after the quote is the next block's space plus this. */
@@ -316,9 +328,16 @@ cards(struct lay *L, const struct story *st, enum voice_kind kind, card_fn fn,
 			continue;
 		{
 			struct dl_list a = { 0 }, b = { 0 }, fr = { 0 };
-			double ha = fn(L, row[0], &a, 0, w);
-			double hb = n > 1 ? fn(L, row[1], &b, w + gap, w) : 0;
-			double h = ha > hb ? ha : hb;
+			int prev = lay_group(L, DL_R_BLOCKQUOTE);
+			double ha = fn(L, row[0], &a, 0, w), hb = 0, h;
+
+			lay_group_end(L, prev);
+			if (n > 1) {
+				prev = lay_group(L, DL_R_BLOCKQUOTE);
+				hb = fn(L, row[1], &b, w + gap, w);
+				lay_group_end(L, prev);
+			}
+			h = ha > hb ? ha : hb;
 
 			dl_rect(L->doc, &fr, 0, 0, (float)w, (float)h, L->t->colors[C_TINT]);
 			dl_rect(L->doc, &fr, 0, 0, 2.5f, (float)h, bar);
@@ -437,15 +456,22 @@ story_layout(struct lay *L, const struct story *st)
 {
 	struct tlines head;
 	double used;
+	int h1;
 
+	L->part = L->tag = dl_elem_new(L->doc, 0, DL_R_PART);
+	L->sect_ready = 0;
 	bookmark_here(L, L->level, st->title.text);
 	opener_meta(L, st);
 	text_layout(L->ts, &st->title, NULL, &L->t->st[ST_HEADLINE], L->W,
 	    T_BALANCE, 0, &head);
 	used = 16 + 14 + head.n * head.leading;
+	h1 = dl_elem_new(L->doc, L->part, DL_R_H1);
+	if (st->title.lang)
+		dl_elem_lang(L->doc, h1, st->title.lang);
 	for (size_t i = 0; i < head.n; i++) {
 		struct dl_list fr = { 0 };
 
+		dl_list_tag(&head.lines[i], 0, h1);
 		dl_list_place(&fr, &head.lines[i], 0, 0);
 		flow_add(L->f, &fr, head.leading, i == 0 ? 14 : 0, F_KEEP);
 	}
@@ -463,6 +489,7 @@ story_layout(struct lay *L, const struct story *st)
 	voices(L, st);
 	media(L, st);
 	sources(L, st);
+	L->part = L->tag = 0;
 }
 
 /* What the running footer calls the story, never cut: the short title

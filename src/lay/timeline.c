@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "lay/alttext.h"
 #include "lay/geom.h"
 #include "lay/timeline.h"
 
@@ -452,7 +453,10 @@ axis(struct lay *L, const struct story *st, struct event **ev, size_t n)
 	struct tl_axis A = { .L = L, .g = geom_new() };
 	int badges = n <= BADGES_MAX;
 	double cy0 = 0, elbow = top, zone = 0;
+	char *alt = alt_timeline(ev, n);
+	int fig = lay_figure(L, alt);
 
+	free(alt);
 	axis_plan(&A, st, ev, n);
 	if (badges) {
 		const struct style *ls = &L->t->st[ST_CHART_LABEL];
@@ -502,6 +506,7 @@ axis(struct lay *L, const struct story *st, struct event **ev, size_t n)
 		mark_label(&A, k, label, sizeof(label));
 		number_badge(L, &A.fr, A.m[k].x, cy0 - A.m[k].row * rowh, label, A.m[k].hw);
 	}
+	lay_figure_end(L, &A.fr, 0, fig);
 	flow_add(L->f, &A.fr, A.ay + 5 + (A.has_story ? 2 : 1) *
 	    L->t->st[ST_CHART_LABEL].leading, 6, F_KEEP);
 	free(A.sp);

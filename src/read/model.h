@@ -274,6 +274,7 @@ struct briefing {
 	char			*title, *edition, *date_raw, *audience, *author;
 	char			*layout;	/* layout named in the input, may be NULL */
 	struct srcpos		 layout_pos;
+	char			*pdf_standard;	/* pdf-standard= ("a-2u"), or NULL */
 	struct date		 date;
 	struct recipient	*recipients;
 	size_t			 nrecipients;

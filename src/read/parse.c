@@ -693,6 +693,7 @@ build_briefing(struct builder *bd, xmlNodePtr root)
 		build_story(bd, root, PUSH(bd, b->stories, b->nstories));
 		b->layout = attr(bd, root, "layout");
 		b->layout_pos = attr_pos(bd, root, "layout");
+		b->pdf_standard = attr(bd, root, "pdf-standard");
 		return;
 	}
 	b->is_edition = 1;
@@ -704,6 +705,7 @@ build_briefing(struct builder *bd, xmlNodePtr root)
 	b->author = attr(bd, root, "author");
 	b->layout = attr(bd, root, "layout");
 	b->layout_pos = attr_pos(bd, root, "layout");
+	b->pdf_standard = attr(bd, root, "pdf-standard");
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		if (is(c, "distribution"))
 			build_recipients(bd, c, &b->recipients, &b->nrecipients);

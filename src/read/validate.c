@@ -192,6 +192,16 @@ check_values(struct chart_series *se, struct diags *d)
 	g_hash_table_destroy(labels);
 }
 
+/* True when UTF-8 text s holds only white space (no-break spaces too). */
+static int
+blank_text(const char *s)
+{
+	for (; *s; s = g_utf8_next_char(s))
+		if (!g_unichar_isspace(g_utf8_get_char(s)))
+			return 0;
+	return 1;
+}
+
 static void
 check_chart(struct pool *pool, struct chart *ch, struct diags *d)
 {
@@ -200,6 +210,9 @@ check_chart(struct pool *pool, struct chart *ch, struct diags *d)
 	int too_many = 0;
 
 	check_nonempty(pool, &ch->title, d, "chart title");
+	if (ch->title.text && ch->title.len && blank_text(ch->title.text))
+		W(ch->title.pos, "chart title is only spaces: the chart's "
+		    "alternative text for screen readers will have no title");
 	if (ch->caption.text)
 		check_rich(pool, &ch->caption, d);
 	if (ch->nseries > VALIDATE_MAX_SERIES)

@@ -15,6 +15,8 @@ _briefing()
 		return ;;
 	--dump)
 		COMPREPLY=($(compgen -W 'model dl' -- "$cur")); return ;;
+	--pdf-standard)
+		COMPREPLY=($(compgen -W 'a-2b a-2u a-2a' -- "$cur")); return ;;
 	--format)
 		COMPREPLY=($(compgen -W 'text short json' -- "$cur")); return ;;
 	-o|--output|--eml)
@@ -30,7 +32,7 @@ _briefing()
 	esac
 	if [[ $cur == -* ]]; then
 		case $cmd in
-		render) COMPREPLY=($(compgen -W '--output --layout --jobs --dump --dpi --stats --no-compress --quiet --help' -- "$cur")) ;;
+		render) COMPREPLY=($(compgen -W '--output --layout --jobs --dump --dpi --stats --no-compress --pdf-standard --quiet --help' -- "$cur")) ;;
 		check) COMPREPLY=($(compgen -W '--werror --format --layout --help' -- "$cur")) ;;
 		watch) COMPREPLY=($(compgen -W '--output --layout --debounce --help' -- "$cur")) ;;
 		new) COMPREPLY=($(compgen -W '--edition --help' -- "$cur")) ;;

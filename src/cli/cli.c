@@ -6,9 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+
+#include "base/output.h"
 #include "base/suggest.h"
 #include "base/util.h"
 #include "cli/cli.h"
+#include "read/xmlin.h"
 
 struct command {
 	const char	*name;
@@ -252,4 +256,24 @@ cli_bad_option(int c, char **argv, const struct option *longopts)
 		return cli_usage_error("unknown option '%s': did you mean '--%s'?", arg,
 		    near);
 	return cli_usage_error("unknown option '%s'", arg);
+}
+
+/* The set-up every command shares, then the command; see cli.h. */
+int
+cli_start(int argc, char **argv)
+{
+	char *why;
+	int rc;
+
+	output_guard_signals();
+	if (engine_check_env(&why) != 0) {
+		fprintf(stderr, "briefing: error: %s\n", why);
+		free(why);
+		return EXIT_USAGE;
+	}
+	xmlInitParser();
+	rc = cli_dispatch(argc, argv);
+	xmlin_cleanup();
+	xmlCleanupParser();
+	return rc;
 }

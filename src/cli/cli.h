@@ -40,4 +40,10 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * command. */
 int cli_help(const char *command);
 
+/* Run the command argv[0] (argc words) after the set-up every command
+ * shares: signals that remove temporary files, SOURCE_DATE_EPOCH checked,
+ * libxml2 started and cleaned up.  Returns the exit status (EXIT_USAGE
+ * for a bad environment). */
+int cli_start(int argc, char **argv);
+
 #endif

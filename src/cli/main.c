@@ -6,12 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libxml/parser.h>
-
-#include "base/output.h"
 #include "base/util.h"
 #include "cli/cli.h"
-#include "read/xmlin.h"
 
 /* briefing mail runs in a helper program, so that the mail libraries
  * (GMime, libcurl and TLS) are loaded only by the command that sends:
@@ -56,8 +52,6 @@ cli_run_mail(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	int rc;
-
 	if (argc < 2) {
 		cli_help_all(stderr);
 		return EXIT_USAGE;
@@ -72,19 +66,5 @@ main(int argc, char **argv)
 		return cli_help(argc > 2 ? argv[2] : NULL);
 	if (argv[1][0] == '-')
 		return cli_usage_error("unknown option '%s'", argv[1]);
-	output_guard_signals();
-	{
-		char *why;
-
-		if (engine_check_env(&why) != 0) {
-			fprintf(stderr, "briefing: error: %s\n", why);
-			free(why);
-			return EXIT_USAGE;
-		}
-	}
-	xmlInitParser();
-	rc = cli_dispatch(argc - 1, argv + 1);
-	xmlin_cleanup();
-	xmlCleanupParser();
-	return rc;
+	return cli_start(argc - 1, argv + 1);
 }

@@ -84,17 +84,6 @@ put_num(struct buf *b, double v)
 	buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
-/* Append a glyph id as a two-byte code: four hexadecimal digits. */
-static void
-put_hex4(struct buf *b, unsigned c)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	char h[4] = { hex[c >> 12 & 15], hex[c >> 8 & 15], hex[c >> 4 & 15],
-	    hex[c & 15] };
-
-	buf_add(b, h, 4);
-}
-
 /* How far (pt) a glyph may sit from where the reader's pen stands before
  * the TJ array moves it: Pango's 1/1024 pt positions and the fonts' 1/1000
  * em widths round apart by a few thousandths of a point on most glyphs.
@@ -176,7 +165,7 @@ pen_glyph(struct pen *p, const struct dl_text *t, uint32_t gid, double gx,
 		buf_addc(p->b, '<');
 		p->hex = 1;
 	}
-	put_hex4(p->b, gid);
+	tounicode_hex4(p->b, gid);	/* a two-byte code */
 	p->x = gx + w * t->size / 1000.0 + t->spacing;
 }
 

@@ -5,8 +5,9 @@
 
 #include "draw/tounicode.h"
 
-static void
-hex4(struct buf *b, unsigned v)
+/* Four hexadecimal digits of v; see tounicode.h. */
+void
+tounicode_hex4(struct buf *b, unsigned v)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char h[4] = { hex[v >> 12 & 15], hex[v >> 8 & 15], hex[v >> 4 & 15],
@@ -28,11 +29,11 @@ tounicode_utf16_hex(struct buf *out, const char *s, size_t n)
 			c = 0xFFFD;
 		if (c >= 0x10000) {
 			c -= 0x10000;
-			hex4(out, 0xD800 | (unsigned)(c >> 10));
-			hex4(out, 0xDC00 | (unsigned)(c & 0x3FF));
+			tounicode_hex4(out, 0xD800 | (unsigned)(c >> 10));
+			tounicode_hex4(out, 0xDC00 | (unsigned)(c & 0x3FF));
 			units += 2;
 		} else {
-			hex4(out, (unsigned)c);
+			tounicode_hex4(out, (unsigned)c);
 			units++;
 		}
 	}
@@ -84,7 +85,7 @@ tounicode_cmap(struct buf *out, char *const *text, size_t n)
 		if (text[g] == NULL || text[g][0] == '\0')
 			continue;
 		buf_addc(&chars.body, '<');
-		hex4(&chars.body, (unsigned)g);
+		tounicode_hex4(&chars.body, (unsigned)g);
 		buf_adds(&chars.body, "> <");
 		tounicode_utf16_hex(&chars.body, text[g], strlen(text[g]));
 		buf_adds(&chars.body, ">\n");

@@ -19,4 +19,7 @@ size_t tounicode_cmap(struct buf *out, char *const *text, size_t n);
  * Returns the number of UTF-16 code units written. */
 size_t tounicode_utf16_hex(struct buf *out, const char *s, size_t n);
 
+/* Append the low 16 bits of v to b as four upper-case hexadecimal digits. */
+void tounicode_hex4(struct buf *b, unsigned v);
+
 #endif

@@ -200,14 +200,7 @@ grep -qF "Quotes “here”, don’t" "$G/quotes.txt" && grep -qF "English “do
 	|| no "quote style" "$(cat "$G/quotes.txt")"
 
 # ---- the world-business PDF looks like its PNG preview, page for page -----
-"$BIN" render "$WB" -o "$G/wprev-{p}.png" --dpi 72 -q
-pdftoppm -r 72 -png "$G/world.pdf" "$G/wref" 2>/dev/null
-np=0; bad=""
-for f in "$G"/wref-*.png; do
-	p=$(basename "$f" .png | sed 's/^wref-0*//')
-	np=$((np + 1))
-	"$B/pngdiff" "$G/wprev-$p.png" "$f" 6 0.005 >"$G/pd" 2>&1 || bad="$bad page $p: $(cat "$G/pd")"
-done
+previews_match "$WB" "$G/world.pdf" "$G/w"
 [ "$np" -ge 2 ] && [ -z "$bad" ] && ok "world-business: Arabic, Hebrew, Devanagari, Thai, CJK, Korean in the PDF as in the PNG preview ($np pages)" \
 	|| no "world-business PDF vs preview" "$np pages;$bad"
 

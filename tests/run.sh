@@ -157,14 +157,17 @@ chmod 755 "$W/ro"
 check "no temporary files left behind" sh -c "! ls -a '$W' '$W/ro' | grep -q '^\\.[a-z].*\\.pdf\\.'"
 
 # ---- PNG previews draw what the PDF draws -----------------------------
-"$BIN" render "$S" -o "$W/prev-{p}.png" --dpi 72 -q
-pdftoppm -r 72 -png "$W/demo.pdf" "$W/ref" 2>/dev/null
-np=0; bad=""
-for f in "$W"/ref-*.png; do
-	p=$(basename "$f" .png | sed 's/^ref-0*//')
-	np=$((np + 1))
-	"$B/pngdiff" "$W/prev-$p.png" "$f" 6 0.005 >"$W/pd" 2>&1 || bad="$bad page $p: $(cat "$W/pd")"
-done
+previews_match() {	# input, its PDF, a scratch prefix: sets np, bad
+	"$BIN" render "$1" -o "$3prev-{p}.png" --dpi 72 -q
+	pdftoppm -r 72 -png "$2" "$3ref" 2>/dev/null
+	np=0; bad=""
+	for f in "$3"ref-*.png; do
+		p=$(basename "$f" .png | sed 's/^.*ref-0*//')
+		np=$((np + 1))
+		"$B/pngdiff" "$3prev-$p.png" "$f" 6 0.005 >"$3pd" 2>&1 || bad="$bad page $p: $(cat "$3pd")"
+	done
+}
+previews_match "$S" "$W/demo.pdf" "$W/"
 [ "$np" -eq "$pages" ] && [ -z "$bad" ] && ok "Cairo preview matches pdftoppm on all $np pages" || no "preview matches PDF" "$np pages;$bad"
 check "pngdiff tells different pages apart" sh -c "! '$B/pngdiff' '$W/prev-2.png' '$W/ref-3.png' 6 0.005"
 "$BIN" render "$S" -o "$W/single.png" --dpi 30 -q

@@ -1,5 +1,6 @@
 /* xmlin.c: every XML file through one set of rules (see xmlin.h). */
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include <glib.h>
@@ -140,6 +141,21 @@ xmlin_blank(const char *data, size_t len)
 	return 1;
 }
 
+/* An error at byte at of file f, the input refused before parsing. */
+static void __attribute__((format(printf, 4, 5)))
+refuse(struct xmlin *x, int f, size_t at, const char *fmt, ...)
+{
+	struct srcpos p = srcmap_at(x->m, f, at);
+	char *msg;
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	diag(x->d, DIAG_ERROR, p.file, p.line, p.col, "%s", msg);
+	g_free(msg);
+}
+
 /* Attributes an element may have (the schema's elements have at most
  * ten, namespace declarations included). */
 #define XMLIN_MAX_ATTRS	64
@@ -169,30 +185,20 @@ xmlin_parse(struct xmlin *x, const char *name, const char *data, size_t len)
 		g_free(utf8);
 		return NULL;
 	}
-	if (find_doctype(data, len, &at)) {
-		struct srcpos p = srcmap_at(x->m, f, at);
-
-		diag(x->d, DIAG_ERROR, p.file, p.line, p.col, "document type "
-		    "declarations are not allowed (DTDs and entities are never "
-		    "loaded); remove the <!DOCTYPE ...>");
-		g_free(utf8);
-		return NULL;
-	}
-	if ((at = streamsafe_check(data, len)) != (size_t)-1) {
-		struct srcpos p = srcmap_at(x->m, f, at);
-
-		diag(x->d, DIAG_ERROR, p.file, p.line, p.col, "more than %d combining "
-		    "marks in a row on one character (Unicode's stream-safe limit)",
-		    STREAMSAFE_MAX);
-		g_free(utf8);
-		return NULL;
-	}
-	if (srcmap_crowded(x->m, f, XMLIN_MAX_ATTRS, &at)) {
-		struct srcpos p = srcmap_at(x->m, f, at);
-
-		diag(x->d, DIAG_ERROR, p.file, p.line, p.col, "this element has more "
-		    "than %d attributes; no element of a briefing needs so many",
-		    XMLIN_MAX_ATTRS);
+	/* What libxml2 must never see: a DTD, and what it handles in
+	 * quadratic time. */
+	if (find_doctype(data, len, &at))
+		refuse(x, f, at, "%s", "document type declarations are not allowed "
+		    "(DTDs and entities are never loaded); remove the <!DOCTYPE ...>");
+	else if ((at = streamsafe_check(data, len)) != (size_t)-1)
+		refuse(x, f, at, "more than %d combining marks in a row on one "
+		    "character (Unicode's stream-safe limit)", STREAMSAFE_MAX);
+	else if (srcmap_crowded(x->m, f, XMLIN_MAX_ATTRS, &at))
+		refuse(x, f, at, "this element has more than %d attributes; no "
+		    "element of a briefing needs so many", XMLIN_MAX_ATTRS);
+	else
+		at = (size_t)-1;
+	if (at != (size_t)-1) {
 		g_free(utf8);
 		return NULL;
 	}

@@ -191,8 +191,9 @@ rewatch(struct watch *w, char **files, size_t n)
 }
 
 /* A watched folder went away (removed, or renamed away): stop counting
- * on its watch; the main loop looks for it again. */
-static void
+ * on its watch; the main loop looks for it again.  Returns 0 when wd is
+ * not watched (rewatch let it go: its IN_IGNORED is no change). */
+static int
 lost(struct watch *w, int wd)
 {
 	for (size_t i = 0; i < w->ndirs; i++)
@@ -201,8 +202,9 @@ lost(struct watch *w, int wd)
 			free(w->dirs[i].path);
 			w->dirs[i] = w->dirs[--w->ndirs];
 			w->missing++;
-			return;
+			return 1;
 		}
+	return 0;
 }
 
 #define CHANGED_SOURCE	1
@@ -226,8 +228,8 @@ relevant(struct watch *w, int *half)
 
 			p += sizeof(*ev) + ev->len;
 			if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) {
-				lost(w, ev->wd);
-				hit |= CHANGED_SOURCE;
+				if (lost(w, ev->wd))
+					hit |= CHANGED_SOURCE;
 				continue;
 			}
 			if (ev->len == 0)

@@ -15,7 +15,7 @@ PREFIX  ?= /usr/local
 BUILD   ?= build
 CC      ?= cc
 PKGS     = libxml-2.0 pangocairo pangoft2 fontconfig freetype2 cairo glib-2.0 zlib \
-           harfbuzz harfbuzz-subset
+           harfbuzz harfbuzz-subset librsvg-2.0
 MAILPKGS = gmime-3.0 libcurl
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes \
@@ -32,7 +32,7 @@ LDLIBS   = $(PLIBS) -lhpdf -lhyphen -ljpeg -lm
 # pagination, pictures), draw/ (display list -> PDF, PNG), cli/ (the
 # commands and the build driver), mail/ (briefing-mail).  src/HACKING.md maps it.
 SRCS = base/util.c base/diag.c base/date.c base/output.c base/image.c \
-       base/infile.c \
+       base/infile.c base/svg.c base/cscript.c \
        read/srcmap.c read/xmlin.c read/include.c read/model.c read/parse.c \
        read/validate.c read/theme.c read/streamsafe.c read/schemacheck.c read/xmlerr.c read/quotes.c \
        base/suggest.c \
@@ -41,7 +41,7 @@ SRCS = base/util.c base/diag.c base/date.c base/output.c base/image.c \
        lay/alttext.c lay/coverage.c lay/layout.c lay/layoutcache.c lay/tieroute.c \
        lay/hyphlang.c lay/list.c lay/callout.c lay/table.c lay/figure.c \
        draw/dl.c draw/pdf.c draw/pdffont.c draw/pdftags.c draw/tounicode.c draw/pdfzip.c \
-       draw/png.c \
+       draw/png.c draw/picture.c \
        cli/engine.c
 CLI_SRCS = cli/cli.c cli/cmd_render.c cli/cmd_check.c cli/cmd_watch.c \
            cli/cmd_schema.c cli/cmd_new.c

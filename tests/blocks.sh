@@ -137,8 +137,10 @@ PY
 pdftoppm -jpeg -r 40 -f 1 -l 1 "$K/t.pdf" "$K/fig/images/plant"
 mv "$K/fig/images/plant-1.jpg" "$K/fig/images/plant.jpg" 2>/dev/null || mv "$K/fig/images/plant-01.jpg" "$K/fig/images/plant.jpg"
 cp "$K/fig/images/map.png" "$K/outside/secret.png"
+cp "$ROOT/samples/stories/images/interconnector.svg" "$K/fig/images/route.svg"
 head -c 2000 "$K/fig/images/map.png" >"$K/fig/images/cut.png"
-figs='<figure src="images/plant.jpg" alt="The plant from the north" credit="Photo: Nordlys Grid"><caption>The plant in winter.</caption></figure>
+figs='<figure src="images/route.svg" alt="A route map"><caption>A vector map.</caption></figure>
+<figure src="images/plant.jpg" alt="The plant from the north" credit="Photo: Nordlys Grid"><caption>The plant in winter.</caption></figure>
 <figure src="images/map.png" alt="A red circle"><caption>A translucent map.</caption></figure>'
 bstory "$K/fig/f.xml" "" "<p>Before the figures.</p>$figs<p>After the figures.</p>"
 "$BIN" render -q "$K/fig/f.xml" -o "$K/fig/f.pdf" 2>"$W/err" || no "figures: render" "$(cat "$W/err")"

@@ -7,14 +7,15 @@ DIR/inline.xml holds the stories inline; DIR/split.xml pulls the same
 stories from DIR/stories/sNN.xml with XInclude.  Story k varies its sample
 (the order of points and paragraphs, chart values, the title), so no two
 stories are the same, and the output is the same every run."""
-import copy, os, sys
+import copy, os, shutil, sys
 import xml.etree.ElementTree as ET
 
 n, out = int(sys.argv[1]), sys.argv[2]
 here = os.path.dirname(os.path.abspath(__file__))
 samples = os.path.join(here, "..", "samples")
 bases = [os.path.join(samples, "openai-aws.xml")] + sorted(
-    os.path.join(samples, "stories", f) for f in os.listdir(os.path.join(samples, "stories")))
+    os.path.join(samples, "stories", f) for f in os.listdir(os.path.join(samples, "stories"))
+    if f.endswith(".xml"))
 trees = [ET.parse(p).getroot() for p in bases]
 
 def rotate(parent, tag, k):
@@ -42,6 +43,10 @@ def vary(k):
     return st
 
 os.makedirs(os.path.join(out, "stories"), exist_ok=True)
+# The samples' pictures, beside the inline edition and the split stories.
+for d in (out, os.path.join(out, "stories")):
+    shutil.copytree(os.path.join(samples, "stories", "images"), os.path.join(d, "images"),
+                    dirs_exist_ok=True)
 head = ('<?xml version="1.0" encoding="UTF-8"?>\n'
         '<briefing xmlns:xi="http://www.w3.org/2001/XInclude" title="A Year of Briefings" '
         'edition="Volume 1" date="2026-12-31" audience="the board" author="Strategy Office">\n')

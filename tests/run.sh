@@ -264,6 +264,7 @@ edit() {	# replace text in a file in place (no rename), as a plain save does
 WD=$W/watch
 mkdir -p "$WD/stories"
 cp "$ROOT/samples/stories/chip-capex.xml" "$ROOT/samples/stories/grid-interconnector.xml" "$WD/stories/"
+cp -r "$ROOT/samples/stories/images" "$WD/stories/"	# the map the interconnector story shows
 cat >"$WD/w.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <briefing xmlns:xi="http://www.w3.org/2001/XInclude" title="Watch test" date="2026-09-18">
@@ -322,6 +323,7 @@ kill -INT $WPID; wait $WPID
 WD=$W/watch2
 mkdir -p "$WD/stories"
 cp "$ROOT/samples/stories/compute-reporting.xml" "$ROOT/samples/stories/grid-interconnector.xml" "$WD/stories/"
+cp -r "$ROOT/samples/stories/images" "$WD/stories/"
 cp "$ROOT/layouts/a4.xml" "$WD/lay.xml"
 cat >"$WD/w.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
@@ -394,6 +396,7 @@ grep -q "^layout-bad.xml:7:24: error: '#12345' is not a colour" "$W/cl.txt" && g
 # ---- several inputs at once -------------------------------------------
 mkdir -p "$W/j1" "$W/j2"
 for f in "$ROOT"/samples/stories/*.xml "$ROOT/samples/openai-aws.xml"; do cp "$f" "$W/j1/"; cp "$f" "$W/j2/"; done
+cp -r "$ROOT/samples/stories/images" "$W/j1/"; cp -r "$ROOT/samples/stories/images" "$W/j2/"
 "$BIN" render -q "$W"/j1/*.xml && "$BIN" render -q -j 2 "$W"/j2/*.xml
 same=1; for f in "$W"/j1/*.pdf; do cmp -s "$f" "$W/j2/$(basename "$f")" || same=0; done
 [ "$same" -eq 1 ] && [ "$(ls "$W"/j2/*.pdf | wc -l)" -eq 4 ] && ok "render -j 2: each input to its own PDF, the same bytes as one at a time" || no "render -j 2"
@@ -408,6 +411,7 @@ same=1; for f in "$W"/j1/*.pdf; do cmp -s "$f" "$W/j2/$(basename "$f")" || same=
 . "$T/diag.sh"
 . "$T/glyphs.sh"
 . "$T/blocks.sh"
+. "$T/svg.sh"
 H=$W/hostile
 mkdir -p "$H"
 python3 -c "import random; random.seed(7); open('$H/random.xml','wb').write(bytes(random.randrange(256) for _ in range(4096)))"

@@ -274,6 +274,9 @@ dl_doc_clone(const struct dl_doc *s)
 				it->u.path.ops = dup_mem(d, it->u.path.ops, it->u.path.nops);
 				it->u.path.pts = dup_mem(d, it->u.path.pts,
 				    it->u.path.npts * sizeof(float));
+				if (it->u.path.ndash)
+					it->u.path.dash = dup_mem(d, it->u.path.dash,
+					    it->u.path.ndash * sizeof(float));
 				break;
 			case DL_LINK:
 				it->u.link.uri = dl_strdup(d, it->u.link.uri);
@@ -664,6 +667,17 @@ dl_dump(const struct dl_doc *d, FILE *f)
 				if (pa->flags & DL_STROKE)
 					fprintf(f, " stroke=%08x w=%.2f", pa->stroke,
 					    pa->width);
+				if (pa->flags & DL_EVENODD)
+					fprintf(f, " evenodd");
+				if (pa->flags & DL_STYLED) {
+					fprintf(f, " cap=%d join=%d miter=%.2f",
+					    pa->cap, pa->join, pa->miter);
+					for (uint32_t q = 0; q < pa->ndash; q++)
+						fprintf(f, "%s%.2f", q ? "," : " dash=",
+						    pa->dash[q]);
+					if (pa->ndash)
+						fprintf(f, "@%.2f", pa->dash_off);
+				}
 				for (uint32_t o = 0; o < pa->nops; o++) {
 					int np = pa->ops[o] == DL_CURVE ? 3 :
 					    pa->ops[o] == DL_CLOSE ? 0 : 1;

@@ -56,6 +56,14 @@ enum dl_op {
 #define DL_ROUND	0x4	/* round caps and joins */
 #define DL_DASH		0x8	/* dashed: 2 pt on, 2 pt off */
 #define DL_DOTTED	0x10	/* dotted leaders: 1 pt on, 3 pt off */
+#define DL_EVENODD	0x20	/* filled by the even-odd rule */
+#define DL_STYLED	0x40	/* stroked with cap, join, miter and dash below
+				 * (an SVG figure's shapes) */
+
+/* With DL_STYLED: caps butt, round, square; joins miter, round, bevel
+ * (the numbering of Cairo and of PDF). */
+enum { DL_CAP_BUTT, DL_CAP_ROUND, DL_CAP_SQUARE };
+enum { DL_JOIN_MITER, DL_JOIN_ROUND, DL_JOIN_BEVEL };
 
 struct dl_path {
 	uint8_t		*ops;
@@ -65,6 +73,11 @@ struct dl_path {
 	uint32_t	 fill, stroke;
 	float		 width;
 	int		 flags;
+	uint8_t		 cap, join;	/* DL_STYLED */
+	float		 miter;		/* DL_STYLED */
+	float		*dash;		/* DL_STYLED: ndash on/off lengths, or NULL */
+	uint32_t	 ndash;
+	float		 dash_off;
 };
 
 struct dl_image {

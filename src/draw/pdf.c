@@ -19,6 +19,7 @@
 #include "draw/pdf.h"
 #include "draw/pdffont.h"
 #include "draw/pdftags.h"
+#include "draw/picture.h"
 #include "draw/pdfzip.h"
 #include "draw/tounicode.h"
 
@@ -333,6 +334,36 @@ alpha_state(HPDF_Doc pdf, struct alphas *a, unsigned fill, unsigned stroke)
 	return gs;
 }
 
+/* An SVG shape's caps, joins, miter limit and dashes.  libharu 2.3.0
+ * takes dashes in whole points only, so the operator is written here. */
+static void
+stroke_style(HPDF_Page pg, const struct dl_path *p)
+{
+	static const HPDF_LineCap cap[] = { HPDF_BUTT_END, HPDF_ROUND_END,
+	    HPDF_PROJECTING_SCUARE_END };
+	static const HPDF_LineJoin join[] = { HPDF_MITER_JOIN, HPDF_ROUND_JOIN,
+	    HPDF_BEVEL_JOIN };
+	struct buf b;
+
+	HPDF_Page_SetLineCap(pg, cap[p->cap % 3]);
+	HPDF_Page_SetLineJoin(pg, join[p->join % 3]);
+	HPDF_Page_SetMiterLimit(pg, p->miter >= 1 ? p->miter : 1);
+	if (p->ndash == 0)
+		return;
+	buf_init(&b);
+	buf_addc(&b, '[');
+	for (uint32_t i = 0; i < p->ndash; i++) {
+		if (i)
+			buf_addc(&b, ' ');
+		put_num(&b, p->dash[i]);
+	}
+	buf_adds(&b, "] ");
+	put_num(&b, p->dash_off);
+	buf_adds(&b, " d\n");
+	HPDF_Stream_WriteStr(((HPDF_PageAttr)pg->attr)->stream, b.data);
+	buf_free(&b);
+}
+
 static void
 draw_path(HPDF_Doc pdf, struct alphas *a, HPDF_Page pg, float H,
     const struct dl_path *p)
@@ -350,7 +381,9 @@ draw_path(HPDF_Doc pdf, struct alphas *a, HPDF_Page pg, float H,
 	if (stroke) {
 		rgb_stroke(pg, p->stroke);
 		HPDF_Page_SetLineWidth(pg, p->width);
-		if (p->flags & DL_ROUND) {
+		if (p->flags & DL_STYLED)
+			stroke_style(pg, p);
+		else if (p->flags & DL_ROUND) {
 			HPDF_Page_SetLineCap(pg, HPDF_ROUND_END);
 			HPDF_Page_SetLineJoin(pg, HPDF_ROUND_JOIN);
 		}
@@ -385,9 +418,9 @@ draw_path(HPDF_Doc pdf, struct alphas *a, HPDF_Page pg, float H,
 		}
 	}
 	if (fill && stroke)
-		HPDF_Page_FillStroke(pg);
+		(p->flags & DL_EVENODD ? HPDF_Page_EofillStroke : HPDF_Page_FillStroke)(pg);
 	else if (fill)
-		HPDF_Page_Fill(pg);
+		(p->flags & DL_EVENODD ? HPDF_Page_Eofill : HPDF_Page_Fill)(pg);
 	else
 		HPDF_Page_Stroke(pg);
 	HPDF_Page_GRestore(pg);
@@ -524,6 +557,7 @@ struct job {
 	size_t			 npages;
 	struct pdfzip		*z;
 	struct pdftags		*tags;
+	float			*img_w, *img_h;	/* each image's largest placed size */
 	char			*err;
 };
 
@@ -566,8 +600,23 @@ job_image(struct job *j, HPDF_Image *images, int i)
 	struct pctx *ctx = &j->w->ctx;
 
 	if (images[i] == NULL) {
-		images[i] = f->is_png ? HPDF_LoadPngImageFromFile(j->w->pdf, f->path) :
-		    HPDF_LoadJpegImageFromFile(j->w->pdf, f->path);
+		int w, h;
+		char *data;
+		size_t len;
+
+		if (picture_fit_size(f->px_w, f->px_h, j->img_w[i], j->img_h[i], &w, &h)) {
+			/* More pixels than PICTURE_DPI at its placed size. */
+			if (picture_refit(f->path, f->is_png, w, h, &data, &len) != 0) {
+				j->err = xasprintf("cannot decode the image %s", f->path);
+				return NULL;
+			}
+			images[i] = (f->is_png ? HPDF_LoadPngImageFromMem :
+			    HPDF_LoadJpegImageFromMem)(j->w->pdf, (HPDF_BYTE *)data,
+			    (HPDF_UINT)len);
+			free(data);
+		} else		/* a JPEG as it is, not recompressed */
+			images[i] = f->is_png ? HPDF_LoadPngImageFromFile(j->w->pdf,
+			    f->path) : HPDF_LoadJpegImageFromFile(j->w->pdf, f->path);
 		if (images[i] == NULL || ctx->err) {
 			j->err = xasprintf("cannot embed the image %s (libharu error "
 			    "0x%04X)", f->path, (unsigned)ctx->err);
@@ -629,6 +678,30 @@ draw_page(struct job *j, struct alphas *alphas, HPDF_Image *images, size_t p)
 	return 0;
 }
 
+/* The largest size each image is drawn at, in points, into j. */
+static void
+placed_sizes(struct job *j)
+{
+	size_t n = dl_nimages(j->doc) ? dl_nimages(j->doc) : 1;
+
+	j->img_w = xcalloc(n, sizeof(float));
+	j->img_h = xcalloc(n, sizeof(float));
+	for (size_t p = 0; p < j->npages; p++) {
+		const struct dl_list *l = &dl_page(j->doc, p)->list;
+
+		for (size_t i = 0; i < l->n; i++) {
+			const struct dl_image *im = &l->items[i].u.image;
+
+			if (l->items[i].kind != DL_IMAGE)
+				continue;
+			if (im->w > j->img_w[im->image])
+				j->img_w[im->image] = im->w;
+			if (im->h > j->img_h[im->image])
+				j->img_h[im->image] = im->h;
+		}
+	}
+}
+
 /* Step 2: the pages, each deflated on another core once drawn.  Returns
  * 0, or -1 with j->err set when an image cannot be embedded. */
 static int
@@ -640,6 +713,7 @@ draw_pages(struct job *j)
 	int rc = 0;
 
 	memset(&alphas, 0, sizeof(alphas));
+	placed_sizes(j);
 	for (size_t p = 0; p < j->npages; p++) {
 		j->pages[p] = HPDF_AddPage(j->w->pdf);
 		HPDF_Page_SetWidth(j->pages[p], dl_page(j->doc, p)->w);
@@ -656,6 +730,9 @@ draw_pages(struct job *j)
 			pdfzip_add(j->z, pa->contents, 0);
 	}
 	free(images);
+	free(j->img_w);
+	free(j->img_h);
+	j->img_w = j->img_h = NULL;
 	return rc;
 }
 

@@ -8,11 +8,11 @@
 
 #include <cairo.h>
 #include <cairo-ft.h>
-#include <jpeglib.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
 #include "base/util.h"
+#include "draw/picture.h"
 #include "draw/png.h"
 
 /* One FreeType library for the process; each face is freed by Cairo when
@@ -40,62 +40,12 @@ to_buf(void *closure, const unsigned char *data, unsigned int n)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* Decode a JPEG into a Cairo surface (libjpeg, RGB out).  NULL when the
- * file cannot be decoded. */
-static cairo_surface_t *
-load_jpeg(const char *path)
-{
-	struct jpeg_decompress_struct ci;
-	struct jpeg_error_mgr jerr;
-	cairo_surface_t *s;
-	unsigned char *row, *data;
-	int stride;
-	FILE *f = fopen(path, "rb");
-
-	if (f == NULL)
-		return NULL;
-	ci.err = jpeg_std_error(&jerr);
-	jpeg_create_decompress(&ci);
-	jpeg_stdio_src(&ci, f);
-	if (jpeg_read_header(&ci, TRUE) != JPEG_HEADER_OK) {
-		jpeg_destroy_decompress(&ci);
-		fclose(f);
-		return NULL;
-	}
-	ci.out_color_space = JCS_RGB;
-	jpeg_start_decompress(&ci);
-	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ci.output_width,
-	    (int)ci.output_height);
-	stride = cairo_image_surface_get_stride(s);
-	data = cairo_image_surface_get_data(s);
-	row = xmalloc(ci.output_width * 3);
-	while (ci.output_scanline < ci.output_height) {
-		unsigned char *dst = data + (size_t)ci.output_scanline * (size_t)stride;
-		JSAMPROW rp = row;
-
-		jpeg_read_scanlines(&ci, &rp, 1);
-		for (JDIMENSION x = 0; x < ci.output_width; x++) {
-			uint32_t px = 0xff000000u | (uint32_t)row[3 * x] << 16 |
-			    (uint32_t)row[3 * x + 1] << 8 | row[3 * x + 2];
-
-			memcpy(dst + 4 * x, &px, 4);
-		}
-	}
-	free(row);
-	cairo_surface_mark_dirty(s);
-	jpeg_finish_decompress(&ci);
-	jpeg_destroy_decompress(&ci);
-	fclose(f);
-	return s;
-}
-
 static int
 draw_image(cairo_t *cr, const struct dl_doc *doc, const struct dl_image *im,
     char **err)
 {
 	const struct dl_imagefile *f = dl_imagefile(doc, im->image);
-	cairo_surface_t *img = f->is_png ? cairo_image_surface_create_from_png(f->path) :
-	    load_jpeg(f->path);
+	cairo_surface_t *img = picture_load(f->path, f->is_png);
 
 	if (img == NULL || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
 		*err = xasprintf("cannot read the image %s", f->path);
@@ -142,6 +92,8 @@ draw_path(cairo_t *cr, const struct dl_path *p)
 			break;
 		}
 	}
+	cairo_set_fill_rule(cr, p->flags & DL_EVENODD ? CAIRO_FILL_RULE_EVEN_ODD :
+	    CAIRO_FILL_RULE_WINDING);
 	if (p->flags & DL_FILL) {
 		set_rgba(cr, p->fill);
 		if (p->flags & DL_STROKE)
@@ -156,7 +108,18 @@ draw_path(cairo_t *cr, const struct dl_path *p)
 		    CAIRO_LINE_CAP_BUTT);
 		cairo_set_line_join(cr, p->flags & DL_ROUND ? CAIRO_LINE_JOIN_ROUND :
 		    CAIRO_LINE_JOIN_MITER);
-		if (p->flags & (DL_DASH | DL_DOTTED)) {	/* as the PDF backend */
+		cairo_set_miter_limit(cr, 10);	/* PDF's default too */
+		if (p->flags & DL_STYLED) {	/* an SVG shape's own style */
+			double dash[64];
+			uint32_t nd = p->ndash < 64 ? p->ndash : 64;
+
+			cairo_set_line_cap(cr, (cairo_line_cap_t)(p->cap % 3));
+			cairo_set_line_join(cr, (cairo_line_join_t)(p->join % 3));
+			cairo_set_miter_limit(cr, p->miter >= 1 ? p->miter : 1);
+			for (uint32_t i = 0; i < nd; i++)
+				dash[i] = p->dash[i];
+			cairo_set_dash(cr, dash, (int)nd, p->dash_off);
+		} else if (p->flags & (DL_DASH | DL_DOTTED)) {	/* as the PDF backend */
 			double dash[2] = { p->flags & DL_DOTTED ? 1 : 2,
 			    p->flags & DL_DOTTED ? 3 : 2 };
 

@@ -102,7 +102,8 @@ dump_block(FILE *f, int ind, const struct block *bl)
 	case BLOCK_FIGURE:
 		fprintf(f, "%*sfigure %s %dx%d%s alt=%s credit=%s\n", ind, "",
 		    or_dash(bl->figure->src), bl->figure->px_w, bl->figure->px_h,
-		    bl->figure->is_png ? " png" : "", or_dash(bl->figure->alt),
+		    bl->figure->svg ? " svg" : bl->figure->is_png ? " png" : "",
+		    or_dash(bl->figure->alt),
 		    or_dash(bl->figure->credit));
 		if (bl->figure->caption.text)
 			dump_rich(f, ind + 2, "caption", &bl->figure->caption);
@@ -317,6 +318,26 @@ h_figure(GChecksum *h, const struct figure *fg)
 	h_int(h, fg->px_w);
 	h_int(h, fg->px_h);
 	h_int(h, fg->is_png);
+	h_int(h, fg->svg != NULL);
+	if (fg->svg) {		/* its shapes are laid out, so their content counts */
+		h_int(h, (long long)fg->svg->n);
+		for (size_t i = 0; i < fg->svg->n; i++) {
+			const struct svg_shape *sh = &fg->svg->shapes[i];
+
+			g_checksum_update(h, sh->ops, sh->nops);
+			g_checksum_update(h, (const guchar *)sh->pts,
+			    sh->npts * sizeof(float));
+			g_checksum_update(h, (const guchar *)&sh->color, sizeof(sh->color));
+			h_int(h, sh->stroke << 1 | sh->evenodd);
+			h_int(h, (long long)(sh->width * 1000) << 8 | sh->cap << 4 | sh->join);
+			h_int(h, (long long)(sh->miter * 1000));
+			h_int(h, (long long)(sh->dash_off * 1000));
+			if (sh->ndash)
+				g_checksum_update(h, (const guchar *)sh->dash,
+				    sh->ndash * sizeof(float));
+			h_int(h, sh->ndash);
+		}
+	}
 	h_rich(h, &fg->caption);
 	h_pos(h, &fg->pos);
 	h_pos(h, &fg->src_pos);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "base/date.h"
+#include "base/svg.h"
 #include "read/srcmap.h"
 
 
@@ -146,12 +147,13 @@ struct dtable {
 	struct srcpos		 pos;
 };
 
-/* <figure src alt credit>: a JPEG or PNG picture. */
+/* <figure src alt credit>: a JPEG, PNG or SVG picture. */
 struct figure {
 	char		*src, *alt, *credit;	/* as written; credit may be NULL */
 	char		*path;		/* src from the story file's folder */
 	char		*error;		/* why the picture cannot be used, or NULL */
 	int		 px_w, px_h, is_png;
+	struct svg_drawing *svg;	/* an SVG's shapes (in the pool), or NULL */
 	struct rich	 caption;	/* text NULL when absent */
 	struct srcpos	 pos, src_pos;
 };

@@ -478,6 +478,15 @@ build_table(struct builder *bd, xmlNodePtr n)
 	return t;
 }
 
+/* Whether a picture's name says SVG (.svg, any case). */
+static int
+is_svg_name(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 4 && g_ascii_strcasecmp(path + n - 4, ".svg") == 0;
+}
+
 /* A figure: its picture found from the folder of the file that names it
  * and probed (kind, size) inside the input's folder; a picture that
  * cannot be used leaves its reason for validate.c to report. */
@@ -502,7 +511,15 @@ build_figure(struct builder *bd, xmlNodePtr n)
 	fg->path = pool_strdup(bd->pool, path);
 	if (bd->read)
 		filelist_add(bd->read, path);
-	if (image_probe(path, bd->root, &fg->px_w, &fg->px_h, &fg->is_png, &why) != 0) {
+	if (is_svg_name(path)) {
+		if (svg_load(path, bd->root, bd->pool, &fg->svg, &why) == 0) {
+			fg->px_w = (int)(fg->svg->w + 0.5);
+			fg->px_h = (int)(fg->svg->h + 0.5);
+		} else {
+			fg->error = pool_strdup(bd->pool, why ? why : "it cannot be read");
+			free(why);
+		}
+	} else if (image_probe(path, bd->root, &fg->px_w, &fg->px_h, &fg->is_png, &why) != 0) {
 		fg->error = pool_strdup(bd->pool, why ? why : "it cannot be read");
 		free(why);
 	}

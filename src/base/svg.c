@@ -1,0 +1,157 @@
+/* svg.c: an SVG file drawn by librsvg through a Cairo recording into a
+ * Cairo script, and the script read back as shapes (cscript.c).  The
+ * file is read through
+ * infile_read (the input's folder rule) and handed to librsvg as bytes
+ * with no base file, so it cannot reach other files. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <cairo-script.h>
+#include <librsvg/rsvg.h>
+
+#include "base/infile.h"
+#include "base/svg.h"
+#include "base/util.h"
+
+#if !CAIRO_HAS_SCRIPT_SURFACE
+#error "briefing needs Cairo built with its script surface (Debian's is)"
+#endif
+
+/* The largest side of an SVG picture, in CSS pixels. */
+#define SVG_MAX_SIDE	100000.0
+
+static cairo_status_t
+to_buf(void *closure, const unsigned char *data, unsigned int n)
+{
+	buf_add(closure, data, n);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The picture's size: its width and height in pixels, or its viewBox.
+ * Returns 0, or -1 with *why. */
+static int
+intrinsic(RsvgHandle *h, double *w, double *hh, char **why)
+{
+	gboolean has_w, has_h, has_vb;
+	RsvgLength lw, lh;
+	RsvgRectangle vb;
+
+	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, w, hh)) {
+		rsvg_handle_get_intrinsic_dimensions(h, &has_w, &lw, &has_h, &lh,
+		    &has_vb, &vb);
+		if (!has_vb) {
+			*why = xstrdup("it has no size: give its <svg> a width and "
+			    "height, or a viewBox");
+			return -1;
+		}
+		*w = vb.width;
+		*hh = vb.height;
+	}
+	if (!(*w > 0 && *hh > 0 && *w <= SVG_MAX_SIDE && *hh <= SVG_MAX_SIDE)) {
+		*why = xasprintf("its size (%g x %g pixels) is empty or larger than "
+		    "%g a side", *w, *hh, SVG_MAX_SIDE);
+		return -1;
+	}
+	return 0;
+}
+
+/* Draw the picture with librsvg onto a recording surface, then turn the
+ * recording into a Cairo script in b.  (Drawn onto a script surface
+ * directly, Cairo 1.16 fails on a filled horizontal line, which SVG's
+ * default black fill of a <line> or <path> makes often; the recording
+ * drops such empty fills.)  Returns 0, or -1 with *why. */
+static int
+draw_script(RsvgHandle *h, double w, double hh, struct buf *b, char **why)
+{
+	cairo_rectangle_t ext = { 0, 0, w, hh };
+	cairo_surface_t *rec = cairo_recording_surface_create(
+	    CAIRO_CONTENT_COLOR_ALPHA, &ext);
+	cairo_device_t *dev;
+	cairo_t *cr = cairo_create(rec);
+	RsvgRectangle vp = { 0, 0, w, hh };
+	GError *err = NULL;
+	cairo_status_t st;
+	cairo_font_options_t *fo;
+	int rc = 0;
+
+	/* Text becomes outlines: unhinted, so that they scale as drawn. */
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+	cairo_set_font_options(cr, fo);
+	cairo_font_options_destroy(fo);
+	if (!rsvg_handle_render_document(h, cr, &vp, &err)) {
+		*why = xasprintf("librsvg cannot draw it: %s",
+		    err ? err->message : "unknown error");
+		rc = -1;
+	} else if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+		*why = xasprintf("Cairo cannot draw it: %s",
+		    cairo_status_to_string(cairo_status(cr)));
+		rc = -1;
+	}
+	if (err)
+		g_error_free(err);
+	cairo_destroy(cr);
+	if (rc == 0) {
+		dev = cairo_script_create_for_stream(to_buf, b);
+		cairo_script_set_mode(dev, CAIRO_SCRIPT_MODE_ASCII);
+		st = cairo_script_from_recording_surface(dev, rec);
+		cairo_device_finish(dev);
+		cairo_device_destroy(dev);
+		if (st != CAIRO_STATUS_SUCCESS) {
+			*why = xasprintf("Cairo cannot write its drawing out: %s",
+			    cairo_status_to_string(st));
+			rc = -1;
+		}
+	}
+	cairo_surface_destroy(rec);
+	return rc;
+}
+
+/* Read an SVG as shapes; see svg.h. */
+int
+svg_load(const char *path, const char *root, struct pool *pool,
+    struct svg_drawing **out, char **why)
+{
+	char *data;
+	size_t len;
+	RsvgHandle *h;
+	GError *err = NULL;
+	struct buf b;
+	struct svg_drawing *d;
+	double w, hh;
+	int rc;
+
+	*why = NULL;
+	*out = NULL;
+	if (infile_read(path, root, INFILE_MAX, &data, &len, why) != 0)
+		return -1;
+	h = rsvg_handle_new_from_data((const guint8 *)data, len, &err);
+	free(data);
+	if (h == NULL) {
+		*why = xasprintf("it is not an SVG librsvg can read (%s)",
+		    err ? err->message : "unknown error");
+		if (err)
+			g_error_free(err);
+		return -1;
+	}
+	rsvg_handle_set_dpi(h, 96);
+	if (intrinsic(h, &w, &hh, why) != 0) {
+		g_object_unref(h);
+		return -1;
+	}
+	buf_init(&b);
+	rc = draw_script(h, w, hh, &b, why);
+	g_object_unref(h);
+	d = pool_alloc(pool, sizeof(*d));
+	d->w = w;
+	d->h = hh;
+	if (rc == 0)
+		rc = cscript_read(b.data ? b.data : "", b.len, w, hh, pool, d, why);
+	buf_free(&b);
+	if (rc == 0)
+		*out = d;
+	return rc;
+}

@@ -15,17 +15,19 @@ PREFIX  ?= /usr/local
 BUILD   ?= build
 CC      ?= cc
 PKGS     = libxml-2.0 pangocairo pangoft2 fontconfig freetype2 cairo glib-2.0 zlib \
-           harfbuzz harfbuzz-subset librsvg-2.0
+           harfbuzz harfbuzz-subset
+# librsvg: its headers only; src/base/svg.c opens it on the first SVG.
+SVGPKGS  = librsvg-2.0
 MAILPKGS = gmime-3.0 libcurl
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2
-PCFLAGS := $(shell pkg-config --cflags $(PKGS) $(MAILPKGS) 2>/dev/null)
+PCFLAGS := $(shell pkg-config --cflags $(PKGS) $(SVGPKGS) $(MAILPKGS) 2>/dev/null)
 PLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 MAILLIBS := $(shell pkg-config --libs $(MAILPKGS) 2>/dev/null)
 CPPFLAGS += -D_GNU_SOURCE -DBRIEFING_VERSION='"$(VERSION)"' \
            -DDATADIR='"$(PREFIX)/share/briefing"' -Isrc -I$(BUILD)/gen
-LDLIBS   = $(PLIBS) -lhpdf -lhyphen -ljpeg -lm
+LDLIBS   = $(PLIBS) -lhpdf -lhyphen -ljpeg -ldl -lm
 
 # src/ is grouped by stage: base/ (memory, diagnostics, dates, files),
 # read/ (input -> model, checks), lay/ (model -> display list: text,

@@ -3,6 +3,7 @@
  * file is read through
  * infile_read (the input's folder rule) and handed to librsvg as bytes
  * with no base file, so it cannot reach other files. */
+#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,56 @@
 /* The largest side of an SVG picture, in CSS pixels. */
 #define SVG_MAX_SIDE	100000.0
 
+/* librsvg is opened on the first SVG figure, not at start: it brings in
+ * GIO, gdk-pixbuf and its own runtime, which a briefing without SVG
+ * would load for nothing on every run. */
+static struct {
+	int		 tried;
+	char		*error;
+	RsvgHandle	*(*new_from_data)(const guint8 *, gsize, GError **);
+	void		 (*set_dpi)(RsvgHandle *, double);
+	gboolean	 (*size_in_pixels)(RsvgHandle *, gdouble *, gdouble *);
+	void		 (*dimensions)(RsvgHandle *, gboolean *, RsvgLength *,
+			    gboolean *, RsvgLength *, gboolean *, RsvgRectangle *);
+	gboolean	 (*render_document)(RsvgHandle *, cairo_t *,
+			    const RsvgRectangle *, GError **);
+} rs;
+
+static void *
+sym(void *lib, const char *name)
+{
+	void *p = dlsym(lib, name);
+
+	if (p == NULL && rs.error == NULL)
+		rs.error = xasprintf("librsvg has no %s", name);
+	return p;
+}
+
+/* Open librsvg once.  Returns 0, or -1 with *why. */
+static int
+rsvg_open(char **why)
+{
+	void *lib;
+
+	if (!rs.tried) {
+		rs.tried = 1;
+		if ((lib = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL)) == NULL)
+			rs.error = xasprintf("SVG figures need librsvg (Debian's "
+			    "librsvg2-2), which cannot be loaded: %s", dlerror());
+		else {
+			rs.new_from_data = sym(lib, "rsvg_handle_new_from_data");
+			rs.set_dpi = sym(lib, "rsvg_handle_set_dpi");
+			rs.size_in_pixels = sym(lib,
+			    "rsvg_handle_get_intrinsic_size_in_pixels");
+			rs.dimensions = sym(lib, "rsvg_handle_get_intrinsic_dimensions");
+			rs.render_document = sym(lib, "rsvg_handle_render_document");
+		}
+	}
+	if (rs.error)
+		*why = xstrdup(rs.error);
+	return rs.error ? -1 : 0;
+}
+
 static cairo_status_t
 to_buf(void *closure, const unsigned char *data, unsigned int n)
 {
@@ -37,8 +88,8 @@ intrinsic(RsvgHandle *h, double *w, double *hh, char **why)
 	RsvgLength lw, lh;
 	RsvgRectangle vb;
 
-	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, w, hh)) {
-		rsvg_handle_get_intrinsic_dimensions(h, &has_w, &lw, &has_h, &lh,
+	if (!rs.size_in_pixels(h, w, hh)) {
+		rs.dimensions(h, &has_w, &lw, &has_h, &lh,
 		    &has_vb, &vb);
 		if (!has_vb) {
 			*why = xstrdup("it has no size: give its <svg> a width and "
@@ -82,7 +133,7 @@ draw_script(RsvgHandle *h, double w, double hh, struct buf *b, char **why)
 	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
 	cairo_set_font_options(cr, fo);
 	cairo_font_options_destroy(fo);
-	if (!rsvg_handle_render_document(h, cr, &vp, &err)) {
+	if (!rs.render_document(h, cr, &vp, &err)) {
 		*why = xasprintf("librsvg cannot draw it: %s",
 		    err ? err->message : "unknown error");
 		rc = -1;
@@ -110,48 +161,89 @@ draw_script(RsvgHandle *h, double w, double hh, struct buf *b, char **why)
 	return rc;
 }
 
+/* The drawings of the last SVGs read, by their bytes' digest: an edition
+ * that shows one map in several stories, and each build of `watch`, ask
+ * librsvg once.  (Builds run one at a time in a process.) */
+#define SVG_CACHE	8
+
+static struct svg_cached {
+	char	 digest[65];
+	double	 w, h;
+	char	*script;	/* NULL: *why instead */
+	size_t	 len;
+	char	*why;
+} cache[SVG_CACHE];
+static unsigned cache_next;
+
+/* Draw the SVG in data into a script, or find it drawn before.  Returns
+ * the cache entry. */
+static const struct svg_cached *
+drawn(const char *data, size_t len)
+{
+	char *dg = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+	    (const guchar *)data, len);
+	struct svg_cached *c;
+	RsvgHandle *h;
+	GError *err = NULL;
+	struct buf b;
+
+	for (int i = 0; i < SVG_CACHE; i++)
+		if (strcmp(cache[i].digest, dg) == 0) {
+			g_free(dg);
+			return &cache[i];
+		}
+	c = &cache[cache_next++ % SVG_CACHE];
+	free(c->script);
+	free(c->why);
+	memset(c, 0, sizeof(*c));
+	snprintf(c->digest, sizeof(c->digest), "%s", dg);
+	g_free(dg);
+	if (rsvg_open(&c->why) != 0)
+		return c;
+	if ((h = rs.new_from_data((const guint8 *)data, len, &err)) == NULL) {
+		c->why = xasprintf("it is not an SVG librsvg can read (%s)",
+		    err ? err->message : "unknown error");
+		if (err)
+			g_error_free(err);
+		return c;
+	}
+	rs.set_dpi(h, 96);
+	buf_init(&b);
+	if (intrinsic(h, &c->w, &c->h, &c->why) == 0 &&
+	    draw_script(h, c->w, c->h, &b, &c->why) == 0) {
+		c->len = b.len;
+		c->script = buf_steal(&b);
+	}
+	buf_free(&b);
+	g_object_unref(h);
+	return c;
+}
+
 /* Read an SVG as shapes; see svg.h. */
 int
 svg_load(const char *path, const char *root, struct pool *pool,
     struct svg_drawing **out, char **why)
 {
+	const struct svg_cached *c;
+	struct svg_drawing *d;
 	char *data;
 	size_t len;
-	RsvgHandle *h;
-	GError *err = NULL;
-	struct buf b;
-	struct svg_drawing *d;
-	double w, hh;
-	int rc;
 
 	*why = NULL;
 	*out = NULL;
 	if (infile_read(path, root, INFILE_MAX, &data, &len, why) != 0)
 		return -1;
-	h = rsvg_handle_new_from_data((const guint8 *)data, len, &err);
+	c = drawn(data, len);
 	free(data);
-	if (h == NULL) {
-		*why = xasprintf("it is not an SVG librsvg can read (%s)",
-		    err ? err->message : "unknown error");
-		if (err)
-			g_error_free(err);
+	if (c->script == NULL) {
+		*why = xstrdup(c->why ? c->why : "librsvg cannot draw it");
 		return -1;
 	}
-	rsvg_handle_set_dpi(h, 96);
-	if (intrinsic(h, &w, &hh, why) != 0) {
-		g_object_unref(h);
-		return -1;
-	}
-	buf_init(&b);
-	rc = draw_script(h, w, hh, &b, why);
-	g_object_unref(h);
 	d = pool_alloc(pool, sizeof(*d));
-	d->w = w;
-	d->h = hh;
-	if (rc == 0)
-		rc = cscript_read(b.data ? b.data : "", b.len, w, hh, pool, d, why);
-	buf_free(&b);
-	if (rc == 0)
-		*out = d;
-	return rc;
+	d->w = c->w;
+	d->h = c->h;
+	if (cscript_read(c->script, c->len, c->w, c->h, pool, d, why) != 0)
+		return -1;
+	*out = d;
+	return 0;
 }

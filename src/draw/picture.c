@@ -1,6 +1,7 @@
 /* picture.c: raster pictures decoded for Cairo, and refitted to 300 dpi
  * at their placed size for the PDF (see picture.h). */
 #include <math.h>
+#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,46 +12,88 @@
 #include "base/util.h"
 #include "draw/picture.h"
 
-/* Decode a JPEG into a Cairo surface (libjpeg, RGB out).  NULL when the
- * file cannot be decoded. */
+/* libjpeg's errors end the decoding, not the process. */
+struct jerr {
+	struct jpeg_error_mgr	mgr;
+	jmp_buf			jb;
+};
+
+static void
+jpeg_fail(j_common_ptr ci)
+{
+	longjmp(((struct jerr *)(void *)ci->err)->jb, 1);
+}
+
+static void
+jpeg_quiet(j_common_ptr ci, int level)
+{
+	(void)ci;
+	(void)level;	/* warnings (a corrupt byte) are not printed */
+}
+
+/* One decoded row as Cairo's xRGB pixels: RGB, or CMYK (inverted when
+ * the file says Adobe wrote it, as Photoshop's are). */
+static void
+put_row(const struct jpeg_decompress_struct *ci, const unsigned char *row,
+    unsigned char *dst)
+{
+	for (JDIMENSION x = 0; x < ci->output_width; x++) {
+		uint32_t r, g, b;
+
+		if (ci->out_color_space == JCS_CMYK) {
+			const unsigned char *p = row + 4 * x;
+			unsigned c = p[0], m = p[1], y = p[2], k = p[3];
+
+			if (!ci->saw_Adobe_marker)
+				c = 255 - c, m = 255 - m, y = 255 - y, k = 255 - k;
+			r = c * k / 255, g = m * k / 255, b = y * k / 255;
+		} else
+			r = row[3 * x], g = row[3 * x + 1], b = row[3 * x + 2];
+		r = 0xff000000u | r << 16 | g << 8 | b;
+		memcpy(dst + 4 * x, &r, 4);
+	}
+}
+
+/* Decode a JPEG into a Cairo surface (libjpeg, RGB out; CMYK converted
+ * plainly).  NULL when the file cannot be decoded. */
 static cairo_surface_t *
 load_jpeg(const char *path)
 {
 	struct jpeg_decompress_struct ci;
-	struct jpeg_error_mgr jerr;
-	cairo_surface_t *s;
-	unsigned char *row, *data;
-	int stride;
+	struct jerr jerr;
+	cairo_surface_t *volatile s = NULL;
+	unsigned char *volatile row = NULL;
 	FILE *f = fopen(path, "rb");
 
 	if (f == NULL)
 		return NULL;
-	ci.err = jpeg_std_error(&jerr);
+	ci.err = jpeg_std_error(&jerr.mgr);
+	jerr.mgr.error_exit = jpeg_fail;
+	jerr.mgr.emit_message = jpeg_quiet;
 	jpeg_create_decompress(&ci);
-	jpeg_stdio_src(&ci, f);
-	if (jpeg_read_header(&ci, TRUE) != JPEG_HEADER_OK) {
+	if (setjmp(jerr.jb)) {
+		free(row);
+		if (s)
+			cairo_surface_destroy(s);
 		jpeg_destroy_decompress(&ci);
 		fclose(f);
 		return NULL;
 	}
-	ci.out_color_space = JCS_RGB;
+	jpeg_stdio_src(&ci, f);
+	jpeg_read_header(&ci, TRUE);
+	ci.out_color_space = ci.jpeg_color_space == JCS_CMYK ||
+	    ci.jpeg_color_space == JCS_YCCK ? JCS_CMYK : JCS_RGB;
 	jpeg_start_decompress(&ci);
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ci.output_width,
 	    (int)ci.output_height);
-	stride = cairo_image_surface_get_stride(s);
-	data = cairo_image_surface_get_data(s);
-	row = xmalloc(ci.output_width * 3);
+	row = xmalloc((size_t)ci.output_width * 4);
 	while (ci.output_scanline < ci.output_height) {
-		unsigned char *dst = data + (size_t)ci.output_scanline * (size_t)stride;
+		unsigned char *dst = cairo_image_surface_get_data(s) +
+		    (size_t)ci.output_scanline * (size_t)cairo_image_surface_get_stride(s);
 		JSAMPROW rp = row;
 
 		jpeg_read_scanlines(&ci, &rp, 1);
-		for (JDIMENSION x = 0; x < ci.output_width; x++) {
-			uint32_t px = 0xff000000u | (uint32_t)row[3 * x] << 16 |
-			    (uint32_t)row[3 * x + 1] << 8 | row[3 * x + 2];
-
-			memcpy(dst + 4 * x, &px, 4);
-		}
+		put_row(&ci, row, dst);
 	}
 	free(row);
 	cairo_surface_mark_dirty(s);

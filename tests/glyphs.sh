@@ -176,6 +176,12 @@ printf '%s\n' "fallback.xml:3:3: warning: '🚀' is set in Symbola regular: no b
 	"exit 0" | diff - "$G/fallback.out" >"$G/fallback.diff" \
 	&& ok "render: a run set in a fallback face of another weight is a warning (Greek italic, CJK bold, upright Hebrew in italic text are not)" \
 	|| no "fallback style warning" "$(cat "$G/fallback.diff")"
+(cd "$G" && "$BIN" check fallback.xml >"$G/fallback-check.out" 2>&1; echo "exit $?" >>"$G/fallback-check.out")
+printf '%s\n' "fallback.xml:3:3: warning: '🚀' is set in Symbola regular: no bold face of the fonts has these characters" \
+	"1 file checked: 0 errors, 1 warning" "exit 0" | diff - "$G/fallback-check.out" >"$G/fallback-check.diff" \
+	&& ok "check: the same warning for a run set in a fallback face of another weight, and no PDF written" \
+	|| no "check: fallback style warning" "$(cat "$G/fallback-check.diff")"
+[ ! -e "$G/fallback-check.pdf" ] || no "check wrote a PDF" ""
 
 # ---- xml:lang picks CJK glyph variants ------------------------------------
 for lang in zh-Hans zh-Hant ja; do

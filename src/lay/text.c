@@ -467,7 +467,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	t->spacing = (float)spacing;
 	t->color = run_color(gi, color);
 	t->x = (float)x;
-	t->y = (float)base;
+	t->y = (float)(base - gi->y_offset / (double)PANGO_SCALE);	/* sup, sub */
 	t->line = line;
 	t->rtl = item->analysis.level & 1;
 	t->glyphs = dl_alloc(ts->doc, (size_t)gs->num_glyphs * sizeof(struct dl_glyph));
@@ -665,6 +665,18 @@ attributes(const struct rich *r, const struct hyphtext *h, const struct style *s
 			break;
 		case MARK_LANG:
 			a = pango_attr_language_new(pango_language_from_string(m->lang));
+			break;
+		case MARK_SUP:
+		case MARK_SUB:
+			/* Smaller and raised or lowered by the face's own
+			 * superscript and subscript metrics. */
+			a = pango_attr_font_scale_new(m->kind == MARK_SUP ?
+			    PANGO_FONT_SCALE_SUPERSCRIPT : PANGO_FONT_SCALE_SUBSCRIPT);
+			a->start_index = s;
+			a->end_index = e;
+			pango_attr_list_insert(al, a);
+			a = pango_attr_baseline_shift_new(m->kind == MARK_SUP ?
+			    PANGO_BASELINE_SHIFT_SUPERSCRIPT : PANGO_BASELINE_SHIFT_SUBSCRIPT);
 			break;
 		}
 		a->start_index = s;

@@ -153,6 +153,18 @@ grep -q "Versicherungsunter-$" "$G/lang-de.txt" && grep -q "^nehmen," "$G/lang-d
 cmp -s "$G/lang-de.txt" "$G/lang-en.txt" && no "German and English patterns break alike" || ok "the same paragraph as English breaks elsewhere (other patterns)"
 ! grep -q -- "-$" "$G/lang-ja.txt" && [ -s "$G/lang-ja.txt" ] \
 	&& ok "a language without patterns (ja) is not hyphenated" || no "no patterns, no hyphens" "$(cat "$G/lang-ja.txt")"
+# A word that holds a hyphen breaks there, never a second time inside
+# ("quasi-gov-ernmental", "counter-propos-als" before).
+para="Regulators questioned the non-exclusive arrangement, the counter-intelligence establishment reviewed state-controlled infrastructure, hyper-competitive procurement, multi-jurisdictional cross-subsidisation, semi-autonomous interconnection, pre-negotiated indemnification, and quasi-governmental telecommunications under the co-investment framework, while over-extended conglomerates pursued anti-competitive consolidation through inter-departmental counter-proposals."
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<story id="l">\n  <title>Compounds</title>\n  <overview><point>One.</point></overview>\n  <analysis><section><title>S</title><p>%s</p><p>%s</p></section></analysis>\n</story>\n' "$para" "$para" >"$G/compound.xml"
+: >"$G/compound.bad"
+for lay in a4 letter; do
+	"$BIN" render "$G/compound.xml" -o "$G/compound.pdf" -q --layout $lay
+	pdftotext -raw "$G/compound.pdf" - 2>/dev/null | awk '/-$/ { w = $NF; if (substr(w, 1, length(w) - 1) ~ /-/) print }' >>"$G/compound.bad"
+	pdftotext -raw "$G/compound.pdf" - 2>/dev/null | grep -c -- "-$" >>"$G/compound.n"
+done
+[ ! -s "$G/compound.bad" ] && [ "$(awk '{ s += $1 } END { print s }' "$G/compound.n")" -gt 2 ] \
+	&& ok "compound words break at their own hyphen, never again inside a part" || no "compound broken twice" "$(cat "$G/compound.bad")"
 # An inline <span xml:lang="de"> in an English paragraph: its words by the German patterns.
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<story id="s">\n  <title>Span</title>\n  <overview><point>The ministry said <span xml:lang="ja">%s</span></point></overview>\n</story>\n' "$para" >"$G/span.xml"
 "$BIN" render "$G/span.xml" -o "$G/span.pdf" -q 2>"$G/span.err"

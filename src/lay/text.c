@@ -183,6 +183,14 @@ copy_breaking(struct hyphtext *h, const char *s, size_t i, size_t j)
 	}
 }
 
+/* Whether c joins a compound ("non-exclusive"): a word that already holds
+ * a hyphen may break there, and is not broken a second time. */
+static int
+is_hyphen(gunichar c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
 static int
 hyphenable(const char *w, size_t n)
 {
@@ -317,7 +325,12 @@ prepare(const struct rich *r, const char *lang, struct hyphtext *h,
 		if (j > i) {
 			int breaks = h->nextbrk < h->nbrk && h->brk[h->nextbrk] < j;
 
-			if (hyph && i < last && !breaks && hyphenable(s + i, j - i))
+			int compound = (i > 0 && is_hyphen(g_utf8_get_char(
+			    g_utf8_prev_char(s + i)))) || (j < n &&
+			    is_hyphen(g_utf8_get_char(s + j)));
+
+			if (hyph && i < last && !breaks && !compound &&
+			    hyphenable(s + i, j - i))
 				hyphenate_word(hyph_for_lang(r ? lang_at(r, i) : lang), h,
 				    s + i, j - i, i);
 			else

@@ -11,6 +11,7 @@
 #include "base/util.h"
 #include "lay/hyph.h"
 #include "lay/linebreak.h"
+#include "lay/shape.h"
 #include "lay/text.h"
 #include "read/quotes.h"
 
@@ -22,6 +23,7 @@ struct typeset {
 	struct dl_doc	*doc;
 	struct diags	*d;
 	GHashTable	*warned;	/* runs warned of in this document */
+	struct shaper	*shaper;	/* words shaped, kept */
 };
 
 /* Make a typesetter; see text.h. */
@@ -33,6 +35,7 @@ typeset_new(struct fonts *f)
 	ts->fonts = f;
 	ts->ctx = fonts_context(f);
 	ts->warned = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	ts->shaper = shaper_new(ts->ctx);
 	return ts;
 }
 
@@ -40,8 +43,10 @@ typeset_new(struct fonts *f)
 void
 typeset_free(struct typeset *ts)
 {
-	if (ts)
+	if (ts) {
 		g_hash_table_destroy(ts->warned);
+		shaper_free(ts->shaper);
+	}
 	free(ts);
 }
 
@@ -566,7 +571,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
  * text asks for (a fallback face with no bold, a Latin, Greek or Cyrillic
  * one with no italic), once per run text and face in a document. */
 static void
-fallback_style(struct typeset *ts, PangoLayout *lay, PangoGlyphItem *gi,
+fallback_style(struct typeset *ts, PangoAttrList *al, PangoGlyphItem *gi,
     const char *text, const struct rich *r)
 {
 	PangoItem *item = gi->item;
@@ -576,9 +581,9 @@ fallback_style(struct typeset *ts, PangoLayout *lay, PangoGlyphItem *gi,
 	char *run, *key;
 	struct buf b;
 
-	if (ts->d == NULL || pango_layout_get_attributes(lay) == NULL)
+	if (ts->d == NULL || al == NULL)
 		return;
-	ai = pango_attr_list_get_iterator(pango_layout_get_attributes(lay));
+	ai = pango_attr_list_get_iterator(al);
 	do {
 		int s, e;
 
@@ -960,28 +965,19 @@ struct kpline {
 	int	hyphen;
 };
 
-/* The x (points) at which each cluster of a one-line layout starts, NAN
- * inside a cluster; x[len] is the line's width.  NULL when the layout
- * has more than one line or right-to-left text. */
+/* The x (points) at which each cluster of a line's runs starts, NAN
+ * inside a cluster; x[len] is the line's width. */
 static double *
-cluster_x(PangoLayout *lay, size_t len)
+cluster_x(GSList *runs, size_t len)
 {
-	PangoLayoutLine *line;
 	double *x, pen = 0;
 
-	if (pango_layout_get_line_count(lay) != 1)
-		return NULL;
-	line = pango_layout_get_line_readonly(lay, 0);
 	x = xcalloc(len + 1, sizeof(double));
 	for (size_t i = 0; i <= len; i++)
 		x[i] = NAN;
-	for (GSList *rl = line->runs; rl; rl = rl->next) {
+	for (GSList *rl = runs; rl; rl = rl->next) {
 		PangoGlyphItem *gi = rl->data;
 
-		if (gi->item->analysis.level % 2) {
-			free(x);
-			return NULL;
-		}
 		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
 			size_t b = (size_t)(gi->item->offset + gi->glyphs->log_clusters[g]);
 
@@ -1034,11 +1030,9 @@ capital_word(const char *text, size_t at)
  * Pango's break opportunities; for item k a break, ln[k] is where its
  * line ends and where the next begins (.start).  Returns the count. */
 static size_t
-kp_items(PangoLayout *lay, const char *text, size_t len, const double *x,
-    double hyw, struct lb_item *it, struct kpline *ln)
+kp_items(const PangoLogAttr *la, int nla, const char *text, size_t len,
+    const double *x, double hyw, struct lb_item *it, struct kpline *ln)
 {
-	int nla;
-	const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(lay, &nla);
 	size_t n = 0, pos = 0, b = 0;
 
 	for (int ci = 0; ci < nla && b < len; ci++, b = (size_t)(g_utf8_next_char(text + b) - text)) {
@@ -1090,15 +1084,14 @@ kp_items(PangoLayout *lay, const char *text, size_t len, const double *x,
 	return n + 1;
 }
 
-/* The glyph items of the one-line layout's runs cut to [a, e): a list
+/* The glyph items of a one-line paragraph's runs cut to [a, e): a list
  * the caller frees. */
 static GSList *
-cut_runs(PangoLayout *lay, const char *text, size_t a, size_t e)
+cut_runs(GSList *line, const char *text, size_t a, size_t e)
 {
-	PangoLayoutLine *line = pango_layout_get_line_readonly(lay, 0);
 	GSList *out = NULL;
 
-	for (GSList *rl = line->runs; rl; rl = rl->next) {
+	for (GSList *rl = line; rl; rl = rl->next) {
 		PangoGlyphItem *gi = rl->data, *cp, *piece;
 		size_t io = (size_t)gi->item->offset, ie = io + (size_t)gi->item->length;
 		size_t s = a > io ? a : io, t = e < ie ? e : ie;
@@ -1145,11 +1138,11 @@ show_hyphen(GSList *runs, size_t at)
  * and (all lines but the last) spaces widened or narrowed to the column's
  * edge with punctuation hung, as Pango's justified lines are. */
 static void
-kp_line(struct typeset *ts, PangoLayout *lay, const struct tparams *tp,
-    const double *x, const struct kpline *ln, int last, struct tlines *out,
-    size_t i, double **spaces, size_t *spcap)
+kp_line(struct typeset *ts, GSList *line, PangoAttrList *al,
+    const struct tparams *tp, const double *x, const struct kpline *ln,
+    int last, struct tlines *out, size_t i, double **spaces, size_t *spcap)
 {
-	GSList *runs = cut_runs(lay, tp->text, ln->start, ln->end);
+	GSList *runs = cut_runs(line, tp->text, ln->start, ln->end);
 	double ql, qr, end, w;
 	int nsp;
 
@@ -1158,7 +1151,7 @@ kp_line(struct typeset *ts, PangoLayout *lay, const struct tparams *tp,
 	for (GSList *rl = runs; rl; rl = rl->next) {
 		PangoGlyphItem *gi = rl->data;
 
-		fallback_style(ts, lay, gi, tp->text, tp->r);
+		fallback_style(ts, al, gi, tp->text, tp->r);
 		emit_run(ts, gi, tp->text, x[gi->item->offset] - x[ln->start],
 		    out->baseline, tp->color, tp->spacing, tp->line_no, tp->file,
 		    rl->next == NULL, &out->lines[i]);
@@ -1189,33 +1182,31 @@ kp_line(struct typeset *ts, PangoLayout *lay, const struct tparams *tp,
 	g_slist_free_full(runs, (GDestroyNotify)pango_glyph_item_free);
 }
 
-/* Lay out a justified paragraph by total-fit breaking over its widths
- * from the one-line layout lay (shaped once).  Returns 0, or -1 when
- * it cannot (right-to-left text, no feasible breaks): then Pango breaks
- * it. */
+/* Lay out a justified paragraph by total-fit breaking over its widths,
+ * shaped once on one line (shape.c).  Returns 0, or -1 when it cannot
+ * (what only a layout sets, a word wider than the line): then Pango
+ * breaks it. */
 static int
-total_fit(struct typeset *ts, PangoLayout *lay, const struct tparams *tp,
+total_fit(struct typeset *ts, PangoAttrList *al, const struct tparams *tp,
     struct tlines *out)
 {
-	double *x = cluster_x(lay, tp->len), hyw = 0;
+	PangoLogAttr *la = NULL;
+	int nla = 0, lines, w;
+	GSList *line = shaper_line(ts->shaper, tp->text, tp->len, al, &la, &nla);
+	double *x, hyw = 0, *spaces = NULL;
 	struct lb_item *it;
 	struct kpline *ln;
 	size_t n, *brk, cap = 0;
-	double *spaces = NULL;
-	int lines, w;
-	PangoLayoutLine *line;
 
-	if (x == NULL)
+	if (line == NULL)
 		return -1;
-	line = pango_layout_get_line_readonly(lay, 0);
-	if (line->runs) {
-		hyphen_glyph(((PangoGlyphItem *)line->runs->data)->item->analysis.font, &w);
-		hyw = w / (double)PANGO_SCALE;
-	}
+	x = cluster_x(line, tp->len);
+	hyphen_glyph(((PangoGlyphItem *)line->data)->item->analysis.font, &w);
+	hyw = w / (double)PANGO_SCALE;
 	it = xcalloc(2 * tp->len + 2, sizeof(*it));
 	ln = xcalloc(2 * tp->len + 2, sizeof(*ln));
 	brk = xcalloc(2 * tp->len + 2, sizeof(*brk));
-	n = kp_items(lay, tp->text, tp->len, x, hyw, it, ln);
+	n = kp_items(la, nla, tp->text, tp->len, x, hyw, it, ln);
 	lines = linebreak(it, n, tp->width, brk);
 	if (lines > 0) {
 		out->n = (size_t)lines;
@@ -1225,7 +1216,7 @@ total_fit(struct typeset *ts, PangoLayout *lay, const struct tparams *tp,
 			    k + 1 < lines ? ln[brk[k]].end : tp->len,
 			    k + 1 < lines && ln[brk[k]].hyphen };
 
-			kp_line(ts, lay, tp, x, &l, k + 1 == lines, out, (size_t)k,
+			kp_line(ts, line, al, tp, x, &l, k + 1 == lines, out, (size_t)k,
 			    &spaces, &cap);
 		}
 	}
@@ -1234,6 +1225,8 @@ total_fit(struct typeset *ts, PangoLayout *lay, const struct tparams *tp,
 	free(ln);
 	free(it);
 	free(x);
+	g_free(la);
+	g_slist_free_full(line, (GDestroyNotify)pango_glyph_item_free);
 	return lines > 0 ? 0 : -1;
 }
 
@@ -1309,21 +1302,19 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	 * breaks the rest, and what total fit cannot set. */
 	kp = (flags & T_JUSTIFY) && !(flags & (T_NOWRAP | T_ELLIPSIZE | T_CENTER |
 	    T_RIGHT)) && len <= KP_MAX;
-	lay = new_layout(ts, r, &h, st, width, kp ? (flags | T_NOWRAP) & ~T_JUSTIFY :
-	    flags, tie);
-
 	out->leading = st->leading;
 	out->baseline = (st->leading - (st->ascent + st->descent)) / 2 + st->ascent;
 	if (kp) {
 		struct tparams tp = { text, len, r, &h, width, st->tracking * st->size /
 		    1000.0, color, line_no, file };
+		PangoAttrList *al = attributes(r, &h, st, text, len, tie);
 
-		if (total_fit(ts, lay, &tp, out) == 0)
+		kp = total_fit(ts, al, &tp, out) == 0;
+		pango_attr_list_unref(al);
+		if (kp)
 			goto done;
-		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
-		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-		pango_layout_set_justify(lay, TRUE);
 	}
+	lay = new_layout(ts, r, &h, st, width, flags, tie);
 	if ((flags & T_BALANCE) &&
 	    !(flags & (T_NOWRAP | T_ELLIPSIZE | T_CENTER | T_RIGHT | T_JUSTIFY)))
 		balance(lay, width);
@@ -1345,7 +1336,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 			PangoGlyphItem *gi = rl->data;
 			int w = pango_glyph_string_get_width(gi->glyphs);
 
-			fallback_style(ts, lay, gi, text, r);
+			fallback_style(ts, pango_layout_get_attributes(lay), gi, text, r);
 			emit_run(ts, gi, text, x, out->baseline, color,
 			    st->tracking * st->size / 1000.0, line_no, file,
 			    rl->next == NULL, &out->lines[i]);
@@ -1371,8 +1362,8 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	out->n = i;
 	free(spaces);
 	pango_layout_iter_free(iter);
-done:
 	g_object_unref(lay);
+done:
 	buf_free(&h.out);
 	free(h.ins);
 	free(h.brk);

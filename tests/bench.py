@@ -6,15 +6,21 @@ test: it prints figures and fails only when a run fails.
 
 Cases: (a) the seed story alone, (b) an edition of 20 different stories,
 (c) a 52-story edition (both generated from the samples by
-gen_edition.py), each run once untimed (warm caches) and then RUNS times
+gen_edition.py), (d) twenty full-size stories (the seed twenty times, by
+gen_full.py), each run once untimed (warm caches) and then RUNS times
 (default 7; the seed three times as many) as a whole process;
 the 20-story edition again pinned to one core; the rebuild time of
 `briefing watch` after an edit to one story of the sample edition and of
 the 20; and `render -j 2`
 of the 20 story files at once.  Each line gives the median and spread
 (min to max) of wall time, CPU time and peak memory, the pages and PDF
-size, and the time by stage from `render --stats`."""
+size, and the time by stage from `render --stats`; for (a) and (d) also the
+texture of the justified body text, read back from the PDF with MuPDF
+(texture.py: word spaces over the natural space)."""
 import os, re, shutil, statistics, subprocess, sys, tempfile, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import texture
 
 B = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 7
@@ -42,7 +48,15 @@ def fmt(xs, unit, scale=1.0, digits=0):
     return (f"{statistics.median(xs):.{digits}f} {unit} "
             f"({min(xs):.{digits}f}-{max(xs):.{digits}f})")
 
-def case(name, xml, pin=None, runs=RUNS):
+def print_texture(pdf):
+    t = texture.texture(pdf)
+    if t is not None:
+        print(f"  texture: {t['lines']} justified body lines, word space median "
+              f"{t['median']:.2f}x, 90th percentile {t['p90']:.2f}x, worst "
+              f"{t['worst']:.2f}x, {t['two']} lines at 2x or more; at most "
+              f"{t['hyphens']} hyphenated lines in a row")
+
+def case(name, xml, pin=None, runs=RUNS, tex=False):
     out = os.path.join(W, "out.pdf")
     walls, cpus, rss, stages = [], [], [], []
     # One run untimed, so that every timed run finds the same warm caches.
@@ -65,6 +79,8 @@ def case(name, xml, pin=None, runs=RUNS):
           f"fonts {med[2]:.1f} (opening and subsetting faces), PDF drawing "
           f"{med[3]:.1f}, saving {med[4]:.1f}; compression {med[5]:.1f} on "
           f"another thread (pages, font files)")
+    if tex:
+        print_texture(out)
     return statistics.median(walls) * 1000
 
 def rebuild_ms(xml, story, n=7):
@@ -97,7 +113,7 @@ print(f"briefing bench: {RUNS} runs a case, SOURCE_DATE_EPOCH set, "
       f"{os.cpu_count()} cores\n")
 # The seed takes 40 ms: three times the runs, for a steady median.
 seed = case(f"(a) seed story (samples/openai-aws.xml), {3 * RUNS} runs",
-            os.path.join(ROOT, "samples", "openai-aws.xml"), runs=3 * RUNS)
+            os.path.join(ROOT, "samples", "openai-aws.xml"), runs=3 * RUNS, tex=True)
 subprocess.run([sys.executable, os.path.join(HERE, "gen_edition.py"), "20", os.path.join(W, "e20")], check=True)
 subprocess.run([sys.executable, os.path.join(HERE, "gen_edition.py"), "52", os.path.join(W, "e52")], check=True)
 t20 = case("(b) edition of 20 stories", os.path.join(W, "e20", "split.xml"))
@@ -105,6 +121,10 @@ t20one = case("(b') edition of 20 stories, one core (taskset -c 0)", os.path.joi
 t52 = case("(c) edition of 52 stories", os.path.join(W, "e52", "split.xml"))
 print(f"\ncost of each added story: {(t52 - t20) / 32:.1f} ms (20 -> 52 stories), "
       f"{(t20 - seed) / 19:.1f} ms (1 -> 20)")
+subprocess.run([sys.executable, os.path.join(HERE, "gen_full.py"), "20", os.path.join(W, "f20.xml")], check=True)
+tf20 = case("(d) twenty full-size stories (the seed twenty times, each marked)",
+            os.path.join(W, "f20.xml"), tex=True)
+print(f"cost of each added full-size story: {(tf20 - seed) / 19:.1f} ms (1 -> 20)")
 
 shutil.copytree(os.path.join(ROOT, "samples"), os.path.join(W, "samples"))
 times, builds, laid = rebuild_ms(os.path.join(W, "samples", "weekly.xml"),

@@ -237,13 +237,47 @@ grep -q "nt.xml:3:11: error: <note> cannot stand in <title>: it belongs in <p> o
 	no "notes: only in paragraphs and list items (a located error elsewhere)" "$(cat "$W/out")"
 
 # ---- sub and sup ------------------------------------------------------
-bstory "$K/ss.xml" "" '<p>Emissions of CO<sub>2</sub> per m<sup>2</sup>, 10<sup>-6</sup>, the 1<sup>st</sup>.</p>'
+bstory "$K/ss.xml" "" '<p>Emissions of CO<sub>2</sub> per m<sup>2</sup>, 10<sup>-6</sup>, the 1<sup>st</sup> and x<sub>i,j</sub> here.</p>'
 "$BIN" render -q "$K/ss.xml" -o "$K/ss.pdf" 2>"$W/err"
 t=$(pdftotext "$K/ss.pdf" - 2>/dev/null | tr -s ' \n' '  ')
-case $t in *"Emissions of CO₂ per m², 10⁻⁶, the 1st."*) ok "sub and sup: raised and lowered digits and signs" ;;
-*) no "sub and sup: raised and lowered digits and signs" "$t" ;; esac
-grep -qx "$K/ss.xml:6:73: warning: <sup> cannot raise or lower 's' (only digits, + - = ( ) and a few letters have such forms); it stays on the line" "$W/err" &&
-	ok "sub and sup: a letter with no raised form is a located warning" || no "sub and sup: a letter with no raised form is a located warning" "$(cat "$W/err")"
+case $t in *"Emissions of CO₂ per m², 10⁻⁶, the 1st and xi,j here."*) ok "sub and sup: raised and lowered digits and signs, letters with no such form in the text layer as written" ;;
+*) no "sub and sup: raised and lowered digits and signs, letters with no such form in the text layer as written" "$t" ;; esac
+[ -s "$W/err" ] && no "sub and sup: no warning" "$(cat "$W/err")" || ok "sub and sup: no warning"
+# 'st' and 'i,j' have no Unicode forms: set smaller, 'st' above the line's
+# baseline and 'i,j' below it (read back with MuPDF: size and baseline y).
+mutool draw -q -F stext -o "$K/ss.stext" "$K/ss.pdf" 2>/dev/null
+/usr/bin/python3 - "$K/ss.stext" >"$W/ss.out" <<'PY'
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+size = None
+chars = []
+for m in re.finditer(r'<font name="[^"]*" size="([0-9.]+)"|<char [^>]*y="([0-9.]+)"[^>]*c="([^"]*)"', s):
+    if m.group(1):
+        size = float(m.group(1))
+    else:
+        chars.append((m.group(3), float(m.group(2)), size))
+want = list("the 1st and xi,j here")
+i = next(k for k in range(len(chars)) if [c for c, _, _ in chars[k:k + len(want)]] == want)
+base, body = chars[i][1], chars[i][2]
+st = chars[i + 5:i + 7]
+ij = chars[i + 13:i + 16]
+print("ok" if "".join(c for c, _, _ in st) == "st" and "".join(c for c, _, _ in ij) == "i,j"
+      and all(sz < body * 0.8 and y < base - 1 for _, y, sz in st)
+      and all(sz < body * 0.8 and y > base + 0.5 for _, y, sz in ij) else
+      "bad %r %r %r" % (chars[i], st, ij))
+PY
+grep -qx ok "$W/ss.out" && ok "sub and sup: letters with no such form are set smaller, raised or lowered (MuPDF's sizes and baselines)" \
+	|| no "sub and sup: letters set smaller, raised or lowered" "$(cat "$W/ss.out")"
+printf '<?xml version="1.0"?>\n<story id="b1" category="markets" date="2026-03-01">\n  <title>Blocks</title>\n  <overview><point>The 1<sup>st</sup> of x<sub>i</sub> and m<sup>2</sup>.</point></overview>\n</story>\n' >"$K/ssm.xml"
+"$BIN" mail "$K/ssm.xml" --to a@example.com --from b@example.com --eml "$K/ssm.eml" 2>"$W/err"
+/usr/bin/python3 -c '
+import email, sys
+from email import policy
+m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=policy.default)
+parts = {p.get_content_type(): p.get_content() for p in m.walk() if p.get_content_maintype() == "text"}
+print("ok" if "The 1<sup>st</sup> of x<sub>i</sub> and m²." in parts["text/html"] and "The 1st of xi and m²." in parts["text/plain"] else "bad")
+' "$K/ssm.eml" 2>&1 | grep -qx ok && ok "sub and sup: the mail HTML marks them <sup> and <sub>, the text keeps them as written" \
+	|| no "sub and sup in the mail" "$(cat "$W/err")"
 
 # ---- all of them in one story: the PNG preview draws what the PDF does --
 bstory "$K/fig/all.xml" "" "<p>Demand rose<note>First note.</note> fast.</p>$figs<list><item>One<note>Second note.</note>.</item></list><list type=\"number\"><item>Two.</item></list><callout title=\"Bottom line\"><p>Boxed<note>Third note.</note>.</p></callout><table><title>Output by plant</title><tr><th>Plant</th><th>Output (GWh)</th><th>Share</th></tr>$rows</table>"

@@ -146,13 +146,33 @@ for lang in de en ja; do
 	"$BIN" render "$G/lang-$lang.xml" -o "$G/lang-$lang.pdf" -q
 	pdftotext -raw "$G/lang-$lang.pdf" - 2>/dev/null | sed -n '/^Die Bundes/,/ausdrücklich/p' >"$G/lang-$lang.txt"
 done
-# The German breaks, from hyph_de_DE: "Versicherungsunter-nehmen",
-# "be-grüßten"; English patterns break these words elsewhere.
-grep -q "Versicherungsunter-$" "$G/lang-de.txt" && grep -q "^nehmen," "$G/lang-de.txt" && grep -q "be-$" "$G/lang-de.txt" \
-	&& ok "xml:lang=\"de\": German patterns (Versicherungsunter-nehmen, be-grüßten)" || no "German hyphenation" "$(cat "$G/lang-de.txt")"
-cmp -s "$G/lang-de.txt" "$G/lang-en.txt" && no "German and English patterns break alike" || ok "the same paragraph as English breaks elsewhere (other patterns)"
+# A compound set 24 times over: every line breaks inside it, at a German
+# break (Ver-si-che-rungs-un-ter-neh-men) by the German patterns, and
+# elsewhere by the English ones ("Versicherung-sunternehmen").
+word=Versicherungsunternehmen
+many=$(for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24; do printf '%s ' "$word"; done)
+for lang in de en; do
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<story id="l" xml:lang="%s">\n  <title>Bericht</title>\n  <overview><point>%s</point></overview>\n</story>\n' "$lang" "$many" >"$G/word-$lang.xml"
+	"$BIN" render "$G/word-$lang.xml" -o "$G/word-$lang.pdf" -q
+	pdftotext -raw "$G/word-$lang.pdf" - 2>/dev/null | grep -o '[A-Za-z]*-$' | sort -u >"$G/word-$lang.txt"
+done
+[ -s "$G/word-de.txt" ] && ! grep -vqxE 'Ver-|Versi-|Versiche-|Versicherungs-|Versicherungsun-|Versicherungsunter-|Versicherungsunterneh-' "$G/word-de.txt" \
+	&& ok "xml:lang=\"de\": German patterns (Ver-si-che-rungs-un-ter-neh-men)" || no "German hyphenation" "$(cat "$G/word-de.txt")"
+cmp -s "$G/word-de.txt" "$G/word-en.txt" && no "German and English patterns break alike" "$(cat "$G/word-en.txt")" || ok "the same words as English break elsewhere (other patterns)"
 ! grep -q -- "-$" "$G/lang-ja.txt" && [ -s "$G/lang-ja.txt" ] \
 	&& ok "a language without patterns (ja) is not hyphenated" || no "no patterns, no hyphens" "$(cat "$G/lang-ja.txt")"
+# A word that holds a hyphen breaks there, never a second time inside
+# ("quasi-gov-ernmental", "counter-propos-als" before).
+para="Regulators questioned the non-exclusive arrangement, the counter-intelligence establishment reviewed state-controlled infrastructure, hyper-competitive procurement, multi-jurisdictional cross-subsidisation, semi-autonomous interconnection, pre-negotiated indemnification, and quasi-governmental telecommunications under the co-investment framework, while over-extended conglomerates pursued anti-competitive consolidation through inter-departmental counter-proposals."
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<story id="l">\n  <title>Compounds</title>\n  <overview><point>One.</point></overview>\n  <analysis><section><title>S</title><p>%s</p><p>%s</p></section></analysis>\n</story>\n' "$para" "$para" >"$G/compound.xml"
+: >"$G/compound.bad"
+for lay in a4 letter; do
+	"$BIN" render "$G/compound.xml" -o "$G/compound.pdf" -q --layout $lay
+	pdftotext -raw "$G/compound.pdf" - 2>/dev/null | awk '/-$/ { w = $NF; if (substr(w, 1, length(w) - 1) ~ /-/) print }' >>"$G/compound.bad"
+	pdftotext -raw "$G/compound.pdf" - 2>/dev/null | grep -c -- "-$" >>"$G/compound.n"
+done
+[ ! -s "$G/compound.bad" ] && [ "$(awk '{ s += $1 } END { print s }' "$G/compound.n")" -gt 2 ] \
+	&& ok "compound words break at their own hyphen, never again inside a part" || no "compound broken twice" "$(cat "$G/compound.bad")"
 # An inline <span xml:lang="de"> in an English paragraph: its words by the German patterns.
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<story id="s">\n  <title>Span</title>\n  <overview><point>The ministry said <span xml:lang="ja">%s</span></point></overview>\n</story>\n' "$para" >"$G/span.xml"
 "$BIN" render "$G/span.xml" -o "$G/span.pdf" -q 2>"$G/span.err"
@@ -176,6 +196,12 @@ printf '%s\n' "fallback.xml:3:3: warning: '🚀' is set in Symbola regular: no b
 	"exit 0" | diff - "$G/fallback.out" >"$G/fallback.diff" \
 	&& ok "render: a run set in a fallback face of another weight is a warning (Greek italic, CJK bold, upright Hebrew in italic text are not)" \
 	|| no "fallback style warning" "$(cat "$G/fallback.diff")"
+(cd "$G" && "$BIN" check fallback.xml >"$G/fallback-check.out" 2>&1; echo "exit $?" >>"$G/fallback-check.out")
+printf '%s\n' "fallback.xml:3:3: warning: '🚀' is set in Symbola regular: no bold face of the fonts has these characters" \
+	"1 file checked: 0 errors, 1 warning" "exit 0" | diff - "$G/fallback-check.out" >"$G/fallback-check.diff" \
+	&& ok "check: the same warning for a run set in a fallback face of another weight, and no PDF written" \
+	|| no "check: fallback style warning" "$(cat "$G/fallback-check.diff")"
+[ ! -e "$G/fallback-check.pdf" ] || no "check wrote a PDF" ""
 
 # ---- xml:lang picks CJK glyph variants ------------------------------------
 for lang in zh-Hans zh-Hant ja; do

@@ -89,6 +89,13 @@ check "hyphenated words extract whole" grep -q "partnership ending Microsoft" "$
 pdftotext -bbox "$W/demo.pdf" "$W/demo-bbox.html" 2>/dev/null
 python3 "$T/margins.py" "$W/demo-bbox.html" 86 509.28 13 >"$W/margins" 2>&1 \
 	&& ok "justified text: $(cat "$W/margins")" || no "justified text edge" "$(head -5 "$W/margins")"
+# Justified paragraphs are broken as a whole (total fit): read back from
+# the PDF with MuPDF, no word space at twice the natural space or more,
+# nine in ten under 1.6 times, never three hyphenated lines in a row
+# (Pango's greedy breaking: 8 lines at 2x, 1.90x, three in a row).
+python3 "$T/texture.py" "$W/demo.pdf" >"$W/texture" 2>&1
+awk '{ p90 = $10; sub(/x,/, "", p90); if ($13 == 0 && p90 + 0 < 1.6 && $21 <= 2 && $1 > 50) print "ok" }' "$W/texture" | grep -qx ok \
+	&& ok "total-fit justified text: $(cat "$W/texture")" || no "justified texture" "$(cat "$W/texture")"
 # A heading that wraps is balanced: no word left alone on its last line.
 "$BIN" render "$S" --dump dl >"$W/demo.dl" 2>/dev/null
 check "a wrapped heading is balanced (\"... Clause / Got Replaced With a Calendar Date\")" \

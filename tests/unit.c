@@ -14,6 +14,7 @@
 #include "base/output.h"
 #include "base/util.h"
 #include "lay/hyph.h"
+#include "lay/linebreak.h"
 #include "lay/powermap.h"
 #include "lay/tieroute.h"
 #include "read/quotes.h"
@@ -410,6 +411,125 @@ test_powermap_place(void)
 	CHECK(powermap_min_height(6) < powermap_min_height(12));
 }
 
+/* A word of width w then a space (3 wide, TeX's stretch and shrink). */
+static size_t
+lb_word(struct lb_item *it, size_t n, double w, int space)
+{
+	memset(&it[n], 0, 2 * sizeof(*it));
+	it[n].kind = LB_BOX;
+	it[n].width = w;
+	if (!space)
+		return n + 1;
+	it[n + 1].kind = LB_GLUE;
+	it[n + 1].width = 3;
+	it[n + 1].stretch = 1.5;
+	it[n + 1].shrink = 1;
+	return n + 2;
+}
+
+/* The adjustment ratio of the line of items [a, b) ending at break b. */
+static double
+lb_ratio(const struct lb_item *it, size_t a, size_t b, double width)
+{
+	double L = 0, y = 0, z = 0;
+
+	for (size_t i = a; i < b; i++)
+		if (it[i].kind != LB_PENALTY) {
+			L += it[i].width;
+			y += it[i].stretch;
+			z += it[i].shrink;
+		}
+	if (it[b].kind == LB_PENALTY)
+		L += it[b].width;
+	return L <= width ? (width - L) / y : (width - L) / z;
+}
+
+/* Total-fit breaking: even lines, the tolerance kept, at most two
+ * hyphenated lines in a row, -1 when nothing fits. */
+static void
+test_linebreak(void)
+{
+	struct lb_item it[400];
+	size_t brk[400], n = 0;
+	int lines, run = 0, most = 0, hyphens = 0, within = 1;
+
+	/* Twelve words of 10, 50 wide: four to a line, three lines. */
+	for (int i = 0; i < 12; i++)
+		n = lb_word(it, n, 10, i < 11);
+	CHECK(linebreak(it, n, 50, brk) == 3);
+	CHECK(brk[0] == 7 && brk[1] == 15);
+	CHECK(linebreak(it, n, 500, brk) == 1);		/* all on one line */
+	/* Ninety words of 6 to 35 points: every line but the last within
+	 * its shrink, no word lost, no more lines than needed. */
+	{
+		unsigned seed = 7;
+		double total = 0;
+		int ok = 1;
+
+		n = 0;
+		for (int i = 0; i < 90; i++) {
+			seed = seed * 1103515245u + 12345u;
+			n = lb_word(it, n, 6 + (seed >> 16) % 30, i < 89);
+			total += it[n - (i < 89 ? 2 : 1)].width + (i < 89 ? 3 : 0);
+		}
+		lines = linebreak(it, n, 150, brk);
+		CHECK(lines >= (int)(total / (150 + 30)) && lines <= (int)(total / 150) + 2);
+		for (int k = 0; k + 1 < lines; k++) {
+			double r = lb_ratio(it, k ? brk[k - 1] + 1 : 0, brk[k], 150);
+
+			ok &= r >= -1 && (k == 0 || brk[k] > brk[k - 1]);
+		}
+		CHECK(lines > 0 && ok);
+	}
+	/* The same words with a hyphen in the middle of each, at 74 points
+	 * (where TeX's demerits alone would hyphenate seven lines running):
+	 * hyphens, but never three hyphenated lines in a row. */
+	{
+		unsigned seed = 7;
+
+		n = 0;
+		for (int i = 0; i < 90; i++) {
+			double w;
+
+			seed = seed * 1103515245u + 12345u;
+			w = 12 + (seed >> 16) % 30;
+			n = lb_word(it, n, w / 2, 0);
+			memset(&it[n], 0, sizeof(it[n]));
+			it[n].kind = LB_PENALTY;
+			it[n].width = 2;
+			it[n].penalty = 50;
+			it[n++].flagged = 1;
+			n = lb_word(it, n, w / 2, i < 89);
+		}
+	}
+	lines = linebreak(it, n, 74, brk);
+	CHECK(lines > 5);
+	for (int k = 0; k + 1 < lines; k++) {
+		double r = lb_ratio(it, k ? brk[k - 1] + 1 : 0, brk[k], 74);
+
+		within &= r >= -1;
+		run = it[brk[k]].kind == LB_PENALTY ? run + 1 : 0;
+		hyphens += it[brk[k]].kind == LB_PENALTY;
+		most = run > most ? run : most;
+	}
+	CHECK(within);
+	CHECK(hyphens > 0 && most <= 2);
+	/* Nothing sets well (long words, few spaces): the last pass never
+	 * leaves a short word alone on a line it cannot stretch. */
+	n = 0;
+	n = lb_word(it, n, 10, 1);
+	n = lb_word(it, n, 45, 1);
+	n = lb_word(it, n, 46, 1);
+	n = lb_word(it, n, 95, 0);
+	lines = linebreak(it, n, 100, brk);
+	CHECK(lines == 3 && brk[0] == 3);	/* "10 45 | 46 | 95", not "10 | 45 46 | 95" */
+	/* A word wider than the line: no set of lines. */
+	n = 0;
+	n = lb_word(it, n, 30, 1);
+	n = lb_word(it, n, 90, 0);
+	CHECK(linebreak(it, n, 70, brk) == -1);
+}
+
 /* Tie curves keep clear of the subject box, mutual ties part, labels
  * go where they cover least. */
 static void
@@ -721,6 +841,7 @@ main(void)
 	test_timeline_marks();
 	test_powermap_place();
 	test_tieroute();
+	test_linebreak();
 	test_tie_labels();
 	test_streamsafe();
 	test_suggest();

@@ -413,14 +413,17 @@ engine_build(struct engine *e, const char *input, const struct build_opts *o,
 		return status;
 	t1 = mono_ms();
 	b->ms_parse = t1 - t0;
-	if (o->check_only) {
+	if (o->check_only && bad) {
 		table_check(b->model, t, e->ts, d);	/* tables too wide */
 		theme_free(t);
 		return EXIT_OK;
 	}
-	if ((status = build_layout(e, b, t, o, d)) != EXIT_OK)
-		return status;
+	/* check lays a sound document out too, for what only layout finds
+	 * (a run set in another weight, a table too wide, the page limit). */
+	status = build_layout(e, b, t, o, d);
 	b->ms_layout = mono_ms() - t1;
+	if (o->check_only || status != EXIT_OK)
+		return o->check_only ? EXIT_OK : status;
 	return o->want_pdf ? build_pdf(b, d) : EXIT_OK;
 }
 

@@ -40,7 +40,7 @@ struct build {
 struct build_opts {
 	const char	*layout;	/* --layout, or NULL */
 	int		 want_pdf;
-	int		 check_only;	/* parse, validate, load layout; no layout */
+	int		 check_only;	/* parse, validate, lay out; no PDF */
 	int		 no_compress;	/* leave PDF streams uncompressed */
 	const char	*data;		/* the input in memory (then input only names it) */
 	size_t		 len;

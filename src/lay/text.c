@@ -10,6 +10,8 @@
 
 #include "base/util.h"
 #include "lay/hyph.h"
+#include "lay/linebreak.h"
+#include "lay/shape.h"
 #include "lay/text.h"
 #include "read/quotes.h"
 
@@ -21,6 +23,7 @@ struct typeset {
 	struct dl_doc	*doc;
 	struct diags	*d;
 	GHashTable	*warned;	/* runs warned of in this document */
+	struct shaper	*shaper;	/* words shaped, kept */
 };
 
 /* Make a typesetter; see text.h. */
@@ -32,6 +35,7 @@ typeset_new(struct fonts *f)
 	ts->fonts = f;
 	ts->ctx = fonts_context(f);
 	ts->warned = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	ts->shaper = shaper_new(ts->ctx);
 	return ts;
 }
 
@@ -39,8 +43,10 @@ typeset_new(struct fonts *f)
 void
 typeset_free(struct typeset *ts)
 {
-	if (ts)
+	if (ts) {
 		g_hash_table_destroy(ts->warned);
+		shaper_free(ts->shaper);
+	}
 	free(ts);
 }
 
@@ -183,6 +189,14 @@ copy_breaking(struct hyphtext *h, const char *s, size_t i, size_t j)
 	}
 }
 
+/* Whether c joins a compound ("non-exclusive"): a word that already holds
+ * a hyphen may break there, and is not broken a second time. */
+static int
+is_hyphen(gunichar c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
 static int
 hyphenable(const char *w, size_t n)
 {
@@ -317,7 +331,12 @@ prepare(const struct rich *r, const char *lang, struct hyphtext *h,
 		if (j > i) {
 			int breaks = h->nextbrk < h->nbrk && h->brk[h->nextbrk] < j;
 
-			if (hyph && i < last && !breaks && hyphenable(s + i, j - i))
+			int compound = (i > 0 && is_hyphen(g_utf8_get_char(
+			    g_utf8_prev_char(s + i)))) || (j < n &&
+			    is_hyphen(g_utf8_get_char(s + j)));
+
+			if (hyph && i < last && !breaks && !compound &&
+			    hyphenable(s + i, j - i))
 				hyphenate_word(hyph_for_lang(r ? lang_at(r, i) : lang), h,
 				    s + i, j - i, i);
 			else
@@ -467,7 +486,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	t->spacing = (float)spacing;
 	t->color = run_color(gi, color);
 	t->x = (float)x;
-	t->y = (float)base;
+	t->y = (float)(base - gi->y_offset / (double)PANGO_SCALE);	/* sup, sub */
 	t->line = line;
 	t->rtl = item->analysis.level & 1;
 	t->glyphs = dl_alloc(ts->doc, (size_t)gs->num_glyphs * sizeof(struct dl_glyph));
@@ -552,7 +571,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
  * text asks for (a fallback face with no bold, a Latin, Greek or Cyrillic
  * one with no italic), once per run text and face in a document. */
 static void
-fallback_style(struct typeset *ts, PangoLayout *lay, PangoGlyphItem *gi,
+fallback_style(struct typeset *ts, PangoAttrList *al, PangoGlyphItem *gi,
     const char *text, const struct rich *r)
 {
 	PangoItem *item = gi->item;
@@ -562,9 +581,9 @@ fallback_style(struct typeset *ts, PangoLayout *lay, PangoGlyphItem *gi,
 	char *run, *key;
 	struct buf b;
 
-	if (ts->d == NULL || pango_layout_get_attributes(lay) == NULL)
+	if (ts->d == NULL || al == NULL)
 		return;
-	ai = pango_attr_list_get_iterator(pango_layout_get_attributes(lay));
+	ai = pango_attr_list_get_iterator(al);
 	do {
 		int s, e;
 
@@ -666,6 +685,18 @@ attributes(const struct rich *r, const struct hyphtext *h, const struct style *s
 		case MARK_LANG:
 			a = pango_attr_language_new(pango_language_from_string(m->lang));
 			break;
+		case MARK_SUP:
+		case MARK_SUB:
+			/* Smaller and raised or lowered by the face's own
+			 * superscript and subscript metrics. */
+			a = pango_attr_font_scale_new(m->kind == MARK_SUP ?
+			    PANGO_FONT_SCALE_SUPERSCRIPT : PANGO_FONT_SCALE_SUBSCRIPT);
+			a->start_index = s;
+			a->end_index = e;
+			pango_attr_list_insert(al, a);
+			a = pango_attr_baseline_shift_new(m->kind == MARK_SUP ?
+			    PANGO_BASELINE_SHIFT_SUPERSCRIPT : PANGO_BASELINE_SHIFT_SUBSCRIPT);
+			break;
 		}
 		a->start_index = s;
 		a->end_index = e;
@@ -724,7 +755,7 @@ protrusion(gunichar c, int right)
  * as needed, *cap entries; reused from line to line).  Returns the number
  * of such spaces; 0 (nothing to do) for a line with right-to-left text. */
 static int
-line_hang(PangoLayoutLine *line, const char *text, double x0, double *ql,
+line_hang(GSList *runs, const char *text, double x0, double *ql,
     double *qr, double *end, double **spaces, size_t *cap)
 {
 	double x = x0, first_x = -1, last_x = -1;
@@ -734,7 +765,7 @@ line_hang(PangoLayoutLine *line, const char *text, double x0, double *ql,
 	int nsp = 0, k = 0;
 
 	*ql = *qr = 0;
-	for (GSList *rl = line->runs; rl; rl = rl->next) {
+	for (GSList *rl = runs; rl; rl = rl->next) {
 		PangoGlyphItem *gi = rl->data;
 		PangoGlyphString *gs = gi->glyphs;
 		double pen = 0;
@@ -862,6 +893,32 @@ balance(PangoLayout *lay, double width)
 	pango_layout_set_width(lay, (int)(hi * PANGO_SCALE));
 }
 
+/* The link area of mark mk from x0 to x1 on a line leading high. */
+static void
+add_link(struct typeset *ts, const struct mark *mk, double x0, double x1,
+    double leading, struct dl_list *fr)
+{
+	struct dl_item li;
+
+	if (x1 - x0 < 0.5)
+		return;
+	memset(&li, 0, sizeof(li));
+	li.kind = DL_LINK;
+	li.u.link.x = (float)x0;
+	li.u.link.y = 0;
+	li.u.link.w = (float)(x1 - x0);
+	li.u.link.h = (float)leading;
+	/* "#N" is destination N inside the document. */
+	if (mk->href[0] == '#') {
+		li.u.link.uri = NULL;
+		li.u.link.dest = atoi(mk->href + 1);
+	} else {
+		li.u.link.uri = dl_strdup(ts->doc, mk->href);
+		li.u.link.dest = -1;
+	}
+	dl_list_add(fr, &li);
+}
+
 /* The link areas of rich text r over one laid-out line whose left edge
  * is at x, leading high, added to fr. */
 static void
@@ -878,31 +935,299 @@ line_links(struct typeset *ts, PangoLayoutLine *line, const struct rich *r,
 		    s >= line->start_index + line->length)
 			continue;
 		pango_layout_line_get_x_ranges(line, s, e, &ranges, &nr);
-		for (int k = 0; k < nr; k++) {
-			struct dl_item li;
-			double x0 = ranges[2 * k] / (double)PANGO_SCALE;
-			double x1 = ranges[2 * k + 1] / (double)PANGO_SCALE;
-
-			if (x1 - x0 < 0.5)
-				continue;
-			memset(&li, 0, sizeof(li));
-			li.kind = DL_LINK;
-			li.u.link.x = (float)(x + x0);
-			li.u.link.y = 0;
-			li.u.link.w = (float)(x1 - x0);
-			li.u.link.h = (float)leading;
-			/* "#N" is destination N inside the document. */
-			if (mk->href[0] == '#') {
-				li.u.link.uri = NULL;
-				li.u.link.dest = atoi(mk->href + 1);
-			} else {
-				li.u.link.uri = dl_strdup(ts->doc, mk->href);
-				li.u.link.dest = -1;
-			}
-			dl_list_add(fr, &li);
-		}
+		for (int k = 0; k < nr; k++)
+			add_link(ts, mk, x + ranges[2 * k] / (double)PANGO_SCALE,
+			    x + ranges[2 * k + 1] / (double)PANGO_SCALE, leading, fr);
 		g_free(ranges);
 	}
+}
+
+/* ---- justified paragraphs, broken as a whole ---------------------------- */
+
+#define KP_MAX	20000	/* longer texts: Pango's greedy breaking */
+
+/* What a paragraph's lines are drawn with. */
+struct tparams {
+	const char		*text;	/* with soft hyphens and breaks */
+	size_t			 len;
+	const struct rich	*r;	/* NULL for plain text */
+	const struct hyphtext	*h;
+	double			 width, spacing;
+	uint32_t		 color;
+	int			 line_no;
+	const char		*file;
+};
+
+/* A line of a paragraph broken by linebreak(): bytes [start, end) of the
+ * text, ending with a soft hyphen drawn as a hyphen when hyphen is set. */
+struct kpline {
+	size_t	start, end;
+	int	hyphen;
+};
+
+/* The x (points) at which each cluster of a line's runs starts, NAN
+ * inside a cluster; x[len] is the line's width. */
+static double *
+cluster_x(GSList *runs, size_t len)
+{
+	double *x, pen = 0;
+
+	x = xcalloc(len + 1, sizeof(double));
+	for (size_t i = 0; i <= len; i++)
+		x[i] = NAN;
+	for (GSList *rl = runs; rl; rl = rl->next) {
+		PangoGlyphItem *gi = rl->data;
+
+		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
+			size_t b = (size_t)(gi->item->offset + gi->glyphs->log_clusters[g]);
+
+			if (b < len && isnan(x[b]))
+				x[b] = pen;
+			pen += gi->glyphs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+		}
+	}
+	x[len] = pen;
+	return x;
+}
+
+/* The hyphen a break draws in font (U+2010, else '-'), its width in
+ * Pango units in *w; PANGO_GLYPH_EMPTY when the face has neither. */
+static PangoGlyph
+hyphen_glyph(PangoFont *font, int *w)
+{
+	hb_font_t *hb = pango_font_get_hb_font(font);
+	hb_codepoint_t g;
+	PangoRectangle log;
+
+	*w = 0;
+	if (hb == NULL || (!hb_font_get_nominal_glyph(hb, 0x2010, &g) &&
+	    !hb_font_get_nominal_glyph(hb, '-', &g)))
+		return PANGO_GLYPH_EMPTY;
+	pango_font_get_glyph_extents(font, g, NULL, &log);
+	*w = log.width;
+	return g;
+}
+
+/* Whether the word that holds the soft hyphen at byte at begins with a
+ * capital (a name: breaking it costs more). */
+static int
+capital_word(const char *text, size_t at)
+{
+	const char *p = text + at;
+
+	while (p > text) {
+		const char *q = g_utf8_prev_char(p);
+		gunichar c = g_utf8_get_char(q);
+
+		if (!g_unichar_isalpha(c) && c != 0xAD)
+			break;
+		p = q;
+	}
+	return g_unichar_isupper(g_utf8_get_char(p));
+}
+
+/* The boxes, glues and penalties of a paragraph from its cluster x and
+ * Pango's break opportunities; for item k a break, ln[k] is where its
+ * line ends and where the next begins (.start).  Returns the count. */
+static size_t
+kp_items(const PangoLogAttr *la, int nla, const char *text, size_t len,
+    const double *x, double hyw, struct lb_item *it, struct kpline *ln)
+{
+	size_t n = 0, pos = 0, b = 0;
+
+	for (int ci = 0; ci < nla && b < len; ci++, b = (size_t)(g_utf8_next_char(text + b) - text)) {
+		const char *pc;
+		size_t end = b;
+		gunichar c;
+
+		if (b == 0 || !la[ci].is_line_break || isnan(x[b]))
+			continue;
+		pc = g_utf8_prev_char(text + b);
+		c = g_utf8_get_char(pc);
+		memset(&it[n + 1], 0, sizeof(it[n + 1]));
+		if (c == ' ') {
+			while (end > 0 && text[end - 1] == ' ')
+				end--;
+			if (isnan(x[end]) || end <= pos)
+				continue;
+			it[n + 1].kind = LB_GLUE;
+			it[n + 1].width = x[b] - x[end];
+			it[n + 1].stretch = it[n + 1].width / 2;	/* TeX's */
+			it[n + 1].shrink = it[n + 1].width / 3;
+		} else if (c == 0xAD) {
+			end = (size_t)(pc - text);
+			if (isnan(x[end]) || end <= pos)
+				continue;
+			it[n + 1].kind = LB_PENALTY;
+			it[n + 1].width = hyw;
+			it[n + 1].penalty = capital_word(text, end) ? 200 : 50;
+			it[n + 1].flagged = 1;
+		} else {
+			int hy = c == '-' || c == 0x2010;
+
+			it[n + 1].kind = LB_PENALTY;
+			it[n + 1].penalty = hy ? 50 : 0;
+			it[n + 1].flagged = hy;
+		}
+		memset(&it[n], 0, sizeof(it[n]));
+		it[n].kind = LB_BOX;
+		it[n].width = x[end] - x[pos];
+		ln[n + 1].end = it[n + 1].kind == LB_GLUE ? end : b;
+		ln[n + 1].start = b;
+		ln[n + 1].hyphen = c == 0xAD;
+		pos = it[n + 1].kind == LB_GLUE ? b : end;
+		n += 2;
+	}
+	memset(&it[n], 0, sizeof(it[n]));
+	it[n].kind = LB_BOX;
+	it[n].width = x[len] - x[pos];
+	return n + 1;
+}
+
+/* The glyph items of a one-line paragraph's runs cut to [a, e): a list
+ * the caller frees. */
+static GSList *
+cut_runs(GSList *line, const char *text, size_t a, size_t e)
+{
+	GSList *out = NULL;
+
+	for (GSList *rl = line; rl; rl = rl->next) {
+		PangoGlyphItem *gi = rl->data, *cp, *piece;
+		size_t io = (size_t)gi->item->offset, ie = io + (size_t)gi->item->length;
+		size_t s = a > io ? a : io, t = e < ie ? e : ie;
+
+		if (s >= t)
+			continue;
+		cp = pango_glyph_item_copy(gi);
+		if (s > io)
+			pango_glyph_item_free(pango_glyph_item_split(cp, text, (int)(s - io)));
+		if (t < ie) {
+			piece = pango_glyph_item_split(cp, text, (int)(t - s));
+			pango_glyph_item_free(cp);
+			cp = piece;
+		}
+		out = g_slist_prepend(out, cp);
+	}
+	return g_slist_reverse(out);
+}
+
+/* Draw the soft hyphen ending a line (its glyph is empty in the one-line
+ * layout) as the face's hyphen. */
+static void
+show_hyphen(GSList *runs, size_t at)
+{
+	PangoGlyphItem *gi = g_slist_last(runs) ? g_slist_last(runs)->data : NULL;
+	PangoGlyph g;
+	int w;
+
+	if (gi == NULL || (size_t)gi->item->offset > at)
+		return;
+	for (int k = gi->glyphs->num_glyphs - 1; k >= 0; k--)
+		if ((size_t)(gi->item->offset + gi->glyphs->log_clusters[k]) == at) {
+			if ((g = hyphen_glyph(gi->item->analysis.font, &w)) ==
+			    PANGO_GLYPH_EMPTY)
+				return;
+			gi->glyphs->glyphs[k].glyph = g;
+			gi->glyphs->glyphs[k].geometry.width = w;
+			gi->glyphs->glyphs[k].geometry.x_offset = 0;
+			return;
+		}
+}
+
+/* Emit line i of a total-fit paragraph: its runs from x = 0, its links,
+ * and (all lines but the last) spaces widened or narrowed to the column's
+ * edge with punctuation hung, as Pango's justified lines are. */
+static void
+kp_line(struct typeset *ts, GSList *line, PangoAttrList *al,
+    const struct tparams *tp, const double *x, const struct kpline *ln,
+    int last, struct tlines *out, size_t i, double **spaces, size_t *spcap)
+{
+	GSList *runs = cut_runs(line, tp->text, ln->start, ln->end);
+	double ql, qr, end, w;
+	int nsp;
+
+	if (ln->hyphen)
+		show_hyphen(runs, ln->end - 2);
+	for (GSList *rl = runs; rl; rl = rl->next) {
+		PangoGlyphItem *gi = rl->data;
+
+		fallback_style(ts, al, gi, tp->text, tp->r);
+		emit_run(ts, gi, tp->text, x[gi->item->offset] - x[ln->start],
+		    out->baseline, tp->color, tp->spacing, tp->line_no, tp->file,
+		    rl->next == NULL, &out->lines[i]);
+	}
+	for (size_t m = 0; tp->r && m < tp->r->nmarks; m++) {
+		const struct mark *mk = &tp->r->marks[m];
+		size_t s = moved(tp->h, mk->start), e = moved(tp->h, mk->end);
+
+		if (mk->kind != MARK_LINK || e <= ln->start || s >= ln->end)
+			continue;
+		s = s > ln->start ? s : ln->start;
+		e = e < ln->end ? e : ln->end;
+		while (s < e && isnan(x[s]))
+			s++;
+		while (e > s && isnan(x[e]))
+			e--;
+		add_link(ts, mk, x[s] - x[ln->start], x[e] - x[ln->start], out->leading,
+		    &out->lines[i]);
+	}
+	w = x[ln->end] - x[ln->start];
+	if (!last && (nsp = line_hang(runs, tp->text, 0, &ql, &qr, &end, spaces,
+	    spcap)) > 0) {
+		hang_line(&out->lines[i], ql, tp->width + qr, end, *spaces, nsp);
+		w = tp->width;
+	}
+	if (w > out->width)
+		out->width = w;
+	g_slist_free_full(runs, (GDestroyNotify)pango_glyph_item_free);
+}
+
+/* Lay out a justified paragraph by total-fit breaking over its widths,
+ * shaped once on one line (shape.c).  Returns 0, or -1 when it cannot
+ * (what only a layout sets, a word wider than the line): then Pango
+ * breaks it. */
+static int
+total_fit(struct typeset *ts, PangoAttrList *al, const struct tparams *tp,
+    struct tlines *out)
+{
+	PangoLogAttr *la = NULL;
+	int nla = 0, lines, w;
+	GSList *line = shaper_line(ts->shaper, tp->text, tp->len, al, &la, &nla);
+	double *x, hyw = 0, *spaces = NULL;
+	struct lb_item *it;
+	struct kpline *ln;
+	size_t n, *brk, cap = 0;
+
+	if (line == NULL)
+		return -1;
+	x = cluster_x(line, tp->len);
+	hyphen_glyph(((PangoGlyphItem *)line->data)->item->analysis.font, &w);
+	hyw = w / (double)PANGO_SCALE;
+	it = xcalloc(2 * tp->len + 2, sizeof(*it));
+	ln = xcalloc(2 * tp->len + 2, sizeof(*ln));
+	brk = xcalloc(2 * tp->len + 2, sizeof(*brk));
+	n = kp_items(la, nla, tp->text, tp->len, x, hyw, it, ln);
+	lines = linebreak(it, n, tp->width, brk);
+	if (lines > 0) {
+		out->n = (size_t)lines;
+		out->lines = xcalloc(out->n, sizeof(struct dl_list));
+		for (int k = 0; k < lines; k++) {
+			struct kpline l = { k ? ln[brk[k - 1]].start : 0,
+			    k + 1 < lines ? ln[brk[k]].end : tp->len,
+			    k + 1 < lines && ln[brk[k]].hyphen };
+
+			kp_line(ts, line, al, tp, x, &l, k + 1 == lines, out, (size_t)k,
+			    &spaces, &cap);
+		}
+	}
+	free(spaces);
+	free(brk);
+	free(ln);
+	free(it);
+	free(x);
+	g_free(la);
+	g_slist_free_full(line, (GDestroyNotify)pango_glyph_item_free);
+	return lines > 0 ? 0 : -1;
 }
 
 /* A Pango layout of h's text in style st, width wide, set as flags ask
@@ -948,7 +1273,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	int line_no = r ? r->pos.line : 0;
 	const char *file = r ? r->pos.file : NULL;
 	size_t i = 0;
-	int tie;
+	int tie, kp;
 	double *spaces = NULL;	/* hanging punctuation: a line's spaces */
 	size_t spcap = 0;
 
@@ -973,10 +1298,23 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	len = h.out.len;
 	tie = (flags & T_JUSTIFY) ? tie_position(text, len) : -1;
 
-	lay = new_layout(ts, r, &h, st, width, flags, tie);
-
+	/* Justified text is shaped on one line and broken as a whole; Pango
+	 * breaks the rest, and what total fit cannot set. */
+	kp = (flags & T_JUSTIFY) && !(flags & (T_NOWRAP | T_ELLIPSIZE | T_CENTER |
+	    T_RIGHT)) && len <= KP_MAX;
 	out->leading = st->leading;
 	out->baseline = (st->leading - (st->ascent + st->descent)) / 2 + st->ascent;
+	if (kp) {
+		struct tparams tp = { text, len, r, &h, width, st->tracking * st->size /
+		    1000.0, color, line_no, file };
+		PangoAttrList *al = attributes(r, &h, st, text, len, tie);
+
+		kp = total_fit(ts, al, &tp, out) == 0;
+		pango_attr_list_unref(al);
+		if (kp)
+			goto done;
+	}
+	lay = new_layout(ts, r, &h, st, width, flags, tie);
 	if ((flags & T_BALANCE) &&
 	    !(flags & (T_NOWRAP | T_ELLIPSIZE | T_CENTER | T_RIGHT | T_JUSTIFY)))
 		balance(lay, width);
@@ -998,7 +1336,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 			PangoGlyphItem *gi = rl->data;
 			int w = pango_glyph_string_get_width(gi->glyphs);
 
-			fallback_style(ts, lay, gi, text, r);
+			fallback_style(ts, pango_layout_get_attributes(lay), gi, text, r);
 			emit_run(ts, gi, text, x, out->baseline, color,
 			    st->tracking * st->size / 1000.0, line_no, file,
 			    rl->next == NULL, &out->lines[i]);
@@ -1013,7 +1351,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 		 * was measured) is brought back to it. */
 		if ((flags & T_JUSTIFY) && i + 1 < out->n) {
 			double ql = 0, qr = 0, end = 0;
-			int nsp = line_hang(line, text, log.x / (double)PANGO_SCALE, &ql,
+			int nsp = line_hang(line->runs, text, log.x / (double)PANGO_SCALE, &ql,
 			    &qr, &end, &spaces, &spcap);
 
 			if (nsp > 0 && (ql > 0 || fabs(width + qr - end) > 0.01))
@@ -1025,6 +1363,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	free(spaces);
 	pango_layout_iter_free(iter);
 	g_object_unref(lay);
+done:
 	buf_free(&h.out);
 	free(h.ins);
 	free(h.brk);

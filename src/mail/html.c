@@ -86,7 +86,8 @@ rich(struct html *h, const struct rich *r, const char *link_color)
 				continue;
 			buf_adds(b, m->kind == MARK_EM ? "</em>" : m->kind ==
 			    MARK_STRONG ? "</strong>" : m->kind == MARK_LINK ? "</a>" :
-			    "</span>");
+			    m->kind == MARK_SUP ? "</sup>" : m->kind == MARK_SUB ?
+			    "</sub>" : "</span>");
 		}
 		for (size_t k = 0; k < r->nmarks; k++) {
 			const struct mark *m = &r->marks[k];
@@ -97,6 +98,8 @@ rich(struct html *h, const struct rich *r, const char *link_color)
 				buf_adds(b, "<em style=\"font-style:italic\">");
 			else if (m->kind == MARK_STRONG)
 				buf_adds(b, "<strong style=\"font-weight:bold\">");
+			else if (m->kind == MARK_SUP || m->kind == MARK_SUB)
+				buf_adds(b, m->kind == MARK_SUP ? "<sup>" : "<sub>");
 			else if (m->kind == MARK_LINK) {
 				buf_adds(b, "<a href=\"");
 				escs(b, m->href);

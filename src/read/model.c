@@ -28,7 +28,8 @@ dump_rich(FILE *f, int ind, const char *tag, const struct rich *r)
 
 		fprintf(f, "%*s%s [%zu,%zu)%s%s\n", ind + 2, "",
 		    m->kind == MARK_EM ? "em" : m->kind == MARK_STRONG ? "strong" :
-		    m->kind == MARK_LANG ? "span" : "a",
+		    m->kind == MARK_LANG ? "span" : m->kind == MARK_SUP ? "sup" :
+		    m->kind == MARK_SUB ? "sub" : "a",
 		    m->start, m->end, m->href ? " " : "", m->href ? m->href : "");
 	}
 	for (size_t i = 0; i < r->nnotes; i++) {

@@ -16,7 +16,9 @@ enum mark_kind {
 	MARK_EM,
 	MARK_STRONG,
 	MARK_LINK,
-	MARK_LANG	/* <span xml:lang="..">: a run in another language */
+	MARK_LANG,	/* <span xml:lang="..">: a run in another language */
+	MARK_SUP,	/* <sup> text with no raised Unicode forms */
+	MARK_SUB	/* <sub> text with no lowered Unicode forms */
 };
 
 /* A styled byte range [start, end) of a rich text. */

@@ -174,8 +174,9 @@ script_form(gunichar c, int sup)
 }
 
 /* <sup> and <sub>: the text in Unicode's raised or lowered characters
- * (the fonts have them; a character with no such form is a warning, and
- * the text stays on the line). */
+ * when each has one (the fonts draw them, and the text layer and the mail
+ * keep them); otherwise the text as written under a MARK_SUP or MARK_SUB,
+ * which layout sets smaller, raised or lowered. */
 static void
 rich_script(struct builder *bd, struct richbuild *r, xmlNodePtr c, int sup)
 {
@@ -183,6 +184,7 @@ rich_script(struct builder *bd, struct richbuild *r, xmlNodePtr c, int sup)
 	const char *s = content ? (const char *)content : "";
 	struct buf out;
 	const char *bad = NULL;
+	struct mark m;
 
 	buf_init(&out);
 	buf_add(&out, "", 0);
@@ -197,16 +199,14 @@ rich_script(struct builder *bd, struct richbuild *r, xmlNodePtr c, int sup)
 			buf_adds(&out, f);
 	}
 	if (bad) {
-		struct srcpos at = node_pos(bd, c);
-		char one[8] = "";
-
-		if (g_utf8_validate(bad, -1, NULL) && *bad)
-			one[g_unichar_to_utf8(g_utf8_get_char(bad), one)] = '\0';
-		diag(bd->d, DIAG_WARNING, at.file, at.line, at.col, "<%s> cannot "
-		    "raise or lower '%s' (only digits, + - = ( ) and a few letters "
-		    "have such forms); it stays on the line", sup ? "sup" : "sub",
-		    one);
+		memset(&m, 0, sizeof(m));
+		m.kind = sup ? MARK_SUP : MARK_SUB;
+		m.pos = node_pos(bd, c);
+		m.start = r->text.len;
 		rich_text(r, s);
+		m.end = r->text.len;
+		r->marks = xgrow(r->marks, &r->cap, r->nmarks + 1, sizeof(m));
+		r->marks[r->nmarks++] = m;
 	} else {
 		buf_add(&r->text, out.data, out.len);
 		r->space = 0;

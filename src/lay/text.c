@@ -1425,23 +1425,37 @@ tlines_free(struct tlines *t)
 double
 text_width(struct typeset *ts, const char *plain, const struct style *st)
 {
-	PangoLayout *lay = pango_layout_new(ts->ctx);
-	PangoAttrList *al = attributes(NULL, NULL, st, plain, strlen(plain), -1);
 	char *upper = st->upper ? g_utf8_strup(plain, -1) : NULL;
 	const char *src = upper ? upper : plain;
 	char *smart;
+	const char *text;
 	size_t len;
-	int w, h;
+	PangoAttrList *al;
+	PangoLogAttr *la = NULL;
+	GSList *runs;
+	int nla, w = 0, h;
 
-	/* Measured as text_layout sets it: with typographic quotes. */
+	/* Measured as text_layout sets it: with typographic quotes, shaped
+	 * once (the words kept), or by a layout where that cannot be. */
 	len = strlen(src);
 	smart = quotes_smarten(src, &len, NULL, NULL, 0);
-	pango_layout_set_text(lay, smart ? smart : src, (int)len);
-	free(smart);
-	pango_layout_set_attributes(lay, al);
+	text = smart ? smart : src;
+	al = attributes(NULL, NULL, st, text, len, -1);
+	if ((runs = shaper_line(ts->shaper, text, len, al, &la, &nla)) != NULL) {
+		for (GSList *rl = runs; rl; rl = rl->next)
+			w += pango_glyph_string_get_width(((PangoGlyphItem *)rl->data)->glyphs);
+		g_slist_free_full(runs, (GDestroyNotify)pango_glyph_item_free);
+		g_free(la);
+	} else {
+		PangoLayout *lay = pango_layout_new(ts->ctx);
+
+		pango_layout_set_text(lay, text, (int)len);
+		pango_layout_set_attributes(lay, al);
+		pango_layout_get_size(lay, &w, &h);
+		g_object_unref(lay);
+	}
 	pango_attr_list_unref(al);
-	pango_layout_get_size(lay, &w, &h);
-	g_object_unref(lay);
+	free(smart);
 	g_free(upper);
 	return w / (double)PANGO_SCALE;
 }

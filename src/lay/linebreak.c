@@ -240,3 +240,41 @@ linebreak(const struct lb_item *items, size_t n, double width, size_t *breaks)
 	free(P.active);
 	return lines;
 }
+
+/* First fit; see linebreak.h. */
+int
+linebreak_greedy(const struct lb_item *items, size_t n, double width,
+    size_t *breaks)
+{
+	double run = 0;		/* the line so far, to the item at i */
+	size_t start = 0, last = (size_t)-1;
+	int lines = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct lb_item *it = &items[i];
+		int legal = (it->kind == LB_GLUE && i > start && items[i - 1].kind == LB_BOX) ||
+		    (it->kind == LB_PENALTY && it->penalty < LB_INFINITY);
+
+		if (legal && run + (it->kind == LB_PENALTY ? it->width : 0) <= width)
+			last = i;
+		if (it->kind == LB_PENALTY)
+			continue;
+		if (it->kind == LB_BOX && run + it->width > width && last != (size_t)-1) {
+			/* Break at the last break that fit; the next line starts
+			 * at the first box after it. */
+			breaks[lines - 1] = last;
+			lines++;
+			i = last;
+			while (i + 1 < n && items[i + 1].kind != LB_BOX)
+				i++;
+			start = i + 1;
+			run = 0;
+			last = (size_t)-1;
+			continue;
+		}
+		if (it->kind == LB_BOX && run + it->width > width)
+			return -1;	/* a word wider than the line */
+		run += it->width;
+	}
+	return lines;
+}

@@ -39,4 +39,11 @@ struct lb_item {
 int linebreak(const struct lb_item *items, size_t n, double width,
     size_t *breaks);
 
+/* Break items[0..n) first fit, as Pango does: each line takes all it
+ * can at its natural width, up to its last break that fits.  Writes
+ * breaks[] and returns the number of lines as linebreak() does; -1 when a
+ * word is wider than the line. */
+int linebreak_greedy(const struct lb_item *items, size_t n, double width,
+    size_t *breaks);
+
 #endif

@@ -203,6 +203,14 @@ breaks(GList *items, const char *text, size_t len, PangoAttrList *al, int *n)
 	return la;
 }
 
+static gboolean
+break_attr(PangoAttribute *a, gpointer unused)
+{
+	(void)unused;
+	return a->klass->type == PANGO_ATTR_ALLOW_BREAKS ||
+	    a->klass->type == PANGO_ATTR_INSERT_HYPHENS;
+}
+
 /* One line of runs; see shape.h. */
 GSList *
 shaper_line(struct shaper *s, const char *text, size_t len, PangoAttrList *al,
@@ -210,10 +218,16 @@ shaper_line(struct shaper *s, const char *text, size_t len, PangoAttrList *al,
 {
 	GList *items;
 	GSList *runs = NULL;
+	PangoAttrList *shaping;
 
 	if (len == 0 || needs_layout(text, len, al))
 		return NULL;
-	items = pango_itemize(s->ctx, text, 0, (int)len, al, NULL);
+	/* Itemised, as a layout itemises, without the attributes that only
+	 * move breaks (an item split there would split a run). */
+	shaping = pango_attr_list_copy(al);
+	pango_attr_list_unref(pango_attr_list_filter(shaping, break_attr, NULL));
+	items = pango_itemize(s->ctx, text, 0, (int)len, shaping, NULL);
+	pango_attr_list_unref(shaping);
 	for (GList *l = items; l; l = l->next)
 		if (((PangoItem *)l->data)->analysis.level % 2) {
 			g_list_free_full(items, (GDestroyNotify)pango_item_free);

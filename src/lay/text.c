@@ -956,6 +956,7 @@ struct tparams {
 	uint32_t		 color;
 	int			 line_no;
 	const char		*file;
+	int			 flags;	/* T_* */
 };
 
 /* A line of a paragraph broken by linebreak(): bytes [start, end) of the
@@ -1134,25 +1135,32 @@ show_hyphen(GSList *runs, size_t at)
 		}
 }
 
-/* Emit line i of a total-fit paragraph: its runs from x = 0, its links,
- * and (all lines but the last) spaces widened or narrowed to the column's
- * edge with punctuation hung, as Pango's justified lines are. */
+/* Emit line i of a paragraph: its runs, its links, and its alignment:
+ * a justified line but the last has its spaces widened or narrowed to the
+ * column's edge with punctuation hung, as Pango's justified lines are; a
+ * centred or right-aligned line is moved over. */
 static void
-kp_line(struct typeset *ts, GSList *line, PangoAttrList *al,
+set_line(struct typeset *ts, GSList *line, PangoAttrList *al,
     const struct tparams *tp, const double *x, const struct kpline *ln,
     int last, struct tlines *out, size_t i, double **spaces, size_t *spcap)
 {
 	GSList *runs = cut_runs(line, tp->text, ln->start, ln->end);
-	double ql, qr, end, w;
+	double ql, qr, end, w = 0, dx = 0;
 	int nsp;
 
 	if (ln->hyphen)
 		show_hyphen(runs, ln->end - 2);
+	for (GSList *rl = runs; rl; rl = rl->next)
+		w += pango_glyph_string_get_width(((PangoGlyphItem *)rl->data)->glyphs) /
+		    (double)PANGO_SCALE;
+	if (!(tp->flags & T_NOWRAP))
+		dx = (tp->flags & T_CENTER) ? (tp->width - w) / 2 :
+		    (tp->flags & T_RIGHT) ? tp->width - w : 0;
 	for (GSList *rl = runs; rl; rl = rl->next) {
 		PangoGlyphItem *gi = rl->data;
 
 		fallback_style(ts, al, gi, tp->text, tp->r);
-		emit_run(ts, gi, tp->text, x[gi->item->offset] - x[ln->start],
+		emit_run(ts, gi, tp->text, dx + x[gi->item->offset] - x[ln->start],
 		    out->baseline, tp->color, tp->spacing, tp->line_no, tp->file,
 		    rl->next == NULL, &out->lines[i]);
 	}
@@ -1168,12 +1176,11 @@ kp_line(struct typeset *ts, GSList *line, PangoAttrList *al,
 			s++;
 		while (e > s && isnan(x[e]))
 			e--;
-		add_link(ts, mk, x[s] - x[ln->start], x[e] - x[ln->start], out->leading,
-		    &out->lines[i]);
+		add_link(ts, mk, dx + x[s] - x[ln->start], dx + x[e] - x[ln->start],
+		    out->leading, &out->lines[i]);
 	}
-	w = x[ln->end] - x[ln->start];
-	if (!last && (nsp = line_hang(runs, tp->text, 0, &ql, &qr, &end, spaces,
-	    spcap)) > 0) {
+	if ((tp->flags & T_JUSTIFY) && !last && (nsp = line_hang(runs, tp->text, 0,
+	    &ql, &qr, &end, spaces, spcap)) > 0) {
 		hang_line(&out->lines[i], ql, tp->width + qr, end, *spaces, nsp);
 		w = tp->width;
 	}
@@ -1182,12 +1189,38 @@ kp_line(struct typeset *ts, GSList *line, PangoAttrList *al,
 	g_slist_free_full(runs, (GDestroyNotify)pango_glyph_item_free);
 }
 
-/* Lay out a justified paragraph by total-fit breaking over its widths,
- * shaped once on one line (shape.c).  Returns 0, or -1 when it cannot
- * (what only a layout sets, a word wider than the line): then Pango
- * breaks it. */
+/* First fit at a width, balanced: a heading keeps its number of lines at
+ * the narrowest width that allows it (to within a point), so a short
+ * last line takes words from the lines above.  Returns the lines. */
 static int
-total_fit(struct typeset *ts, PangoAttrList *al, const struct tparams *tp,
+balanced(const struct lb_item *it, size_t n, double width, double natural,
+    size_t *brk)
+{
+	int lines = linebreak_greedy(it, n, width, brk);
+	double lo, hi = width;
+
+	if (lines < 2)
+		return lines;
+	lo = natural / lines;
+	while (hi - lo > 1) {
+		double mid = (lo + hi) / 2;
+		int k = linebreak_greedy(it, n, mid, brk);
+
+		if (k > 0 && k <= lines)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return linebreak_greedy(it, n, hi, brk);
+}
+
+/* Lay out a text shaped once on one line (shape.c) and broken over its
+ * widths: a justified paragraph as a whole (linebreak.c's total fit), the
+ * rest first fit as Pango breaks it (balanced where flags ask), or not at
+ * all (T_NOWRAP).  Returns 0, or -1 when it cannot (what only a layout
+ * sets, a word wider than the line): then Pango lays it out. */
+static int
+fit_text(struct typeset *ts, PangoAttrList *al, const struct tparams *tp,
     struct tlines *out)
 {
 	PangoLogAttr *la = NULL;
@@ -1207,7 +1240,14 @@ total_fit(struct typeset *ts, PangoAttrList *al, const struct tparams *tp,
 	ln = xcalloc(2 * tp->len + 2, sizeof(*ln));
 	brk = xcalloc(2 * tp->len + 2, sizeof(*brk));
 	n = kp_items(la, nla, tp->text, tp->len, x, hyw, it, ln);
-	lines = linebreak(it, n, tp->width, brk);
+	if (tp->flags & T_NOWRAP)
+		lines = 1;
+	else if (tp->flags & T_JUSTIFY)
+		lines = linebreak(it, n, tp->width, brk);
+	else if ((tp->flags & T_BALANCE) && !(tp->flags & (T_CENTER | T_RIGHT)))
+		lines = balanced(it, n, tp->width, x[tp->len], brk);
+	else
+		lines = linebreak_greedy(it, n, tp->width, brk);
 	if (lines > 0) {
 		out->n = (size_t)lines;
 		out->lines = xcalloc(out->n, sizeof(struct dl_list));
@@ -1216,7 +1256,7 @@ total_fit(struct typeset *ts, PangoAttrList *al, const struct tparams *tp,
 			    k + 1 < lines ? ln[brk[k]].end : tp->len,
 			    k + 1 < lines && ln[brk[k]].hyphen };
 
-			kp_line(ts, line, al, tp, x, &l, k + 1 == lines, out, (size_t)k,
+			set_line(ts, line, al, tp, x, &l, k + 1 == lines, out, (size_t)k,
 			    &spaces, &cap);
 		}
 	}
@@ -1298,18 +1338,18 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	len = h.out.len;
 	tie = (flags & T_JUSTIFY) ? tie_position(text, len) : -1;
 
-	/* Justified text is shaped on one line and broken as a whole; Pango
-	 * breaks the rest, and what total fit cannot set. */
-	kp = (flags & T_JUSTIFY) && !(flags & (T_NOWRAP | T_ELLIPSIZE | T_CENTER |
-	    T_RIGHT)) && len <= KP_MAX;
+	/* Text is shaped once on one line and broken over its widths; Pango
+	 * lays out what that cannot set (ellipsized, right-to-left...). */
+	kp = !(flags & T_ELLIPSIZE) && !((flags & T_JUSTIFY) && (flags & (T_NOWRAP |
+	    T_CENTER | T_RIGHT))) && len <= KP_MAX;
 	out->leading = st->leading;
 	out->baseline = (st->leading - (st->ascent + st->descent)) / 2 + st->ascent;
 	if (kp) {
 		struct tparams tp = { text, len, r, &h, width, st->tracking * st->size /
-		    1000.0, color, line_no, file };
+		    1000.0, color, line_no, file, flags };
 		PangoAttrList *al = attributes(r, &h, st, text, len, tie);
 
-		kp = total_fit(ts, al, &tp, out) == 0;
+		kp = fit_text(ts, al, &tp, out) == 0;
 		pango_attr_list_unref(al);
 		if (kp)
 			goto done;
@@ -1385,23 +1425,37 @@ tlines_free(struct tlines *t)
 double
 text_width(struct typeset *ts, const char *plain, const struct style *st)
 {
-	PangoLayout *lay = pango_layout_new(ts->ctx);
-	PangoAttrList *al = attributes(NULL, NULL, st, plain, strlen(plain), -1);
 	char *upper = st->upper ? g_utf8_strup(plain, -1) : NULL;
 	const char *src = upper ? upper : plain;
 	char *smart;
+	const char *text;
 	size_t len;
-	int w, h;
+	PangoAttrList *al;
+	PangoLogAttr *la = NULL;
+	GSList *runs;
+	int nla, w = 0, h;
 
-	/* Measured as text_layout sets it: with typographic quotes. */
+	/* Measured as text_layout sets it: with typographic quotes, shaped
+	 * once (the words kept), or by a layout where that cannot be. */
 	len = strlen(src);
 	smart = quotes_smarten(src, &len, NULL, NULL, 0);
-	pango_layout_set_text(lay, smart ? smart : src, (int)len);
-	free(smart);
-	pango_layout_set_attributes(lay, al);
+	text = smart ? smart : src;
+	al = attributes(NULL, NULL, st, text, len, -1);
+	if ((runs = shaper_line(ts->shaper, text, len, al, &la, &nla)) != NULL) {
+		for (GSList *rl = runs; rl; rl = rl->next)
+			w += pango_glyph_string_get_width(((PangoGlyphItem *)rl->data)->glyphs);
+		g_slist_free_full(runs, (GDestroyNotify)pango_glyph_item_free);
+		g_free(la);
+	} else {
+		PangoLayout *lay = pango_layout_new(ts->ctx);
+
+		pango_layout_set_text(lay, text, (int)len);
+		pango_layout_set_attributes(lay, al);
+		pango_layout_get_size(lay, &w, &h);
+		g_object_unref(lay);
+	}
 	pango_attr_list_unref(al);
-	pango_layout_get_size(lay, &w, &h);
-	g_object_unref(lay);
+	free(smart);
 	g_free(upper);
 	return w / (double)PANGO_SCALE;
 }

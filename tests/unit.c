@@ -20,6 +20,7 @@
 #include "read/quotes.h"
 #include "read/streamsafe.h"
 #include "base/suggest.h"
+#include "base/svg.h"
 #include "lay/ticks.h"
 #include "lay/timeline.h"
 #include "read/validate.h"
@@ -829,6 +830,77 @@ test_quotes(void)
 	}
 }
 
+/* The Cairo-script reader of SVG figures (base/cscript.c). */
+static int
+cs(const char *script, struct svg_drawing *d, char **why, struct pool *pl)
+{
+	memset(d, 0, sizeof(*d));
+	free(*why);
+	*why = NULL;
+	return cscript_read(script, strlen(script), 100, 50, pl, d, why);
+}
+
+static void
+test_cscript(void)
+{
+	struct pool *pl = pool_new();
+	struct svg_drawing d;
+	char *why = NULL;
+	const char *head = "%!CairoScript\n<< /content //COLOR_ALPHA /width 100 "
+	    "/height 50 >> surface context\n";
+	char buf[2048];
+
+	/* A filled rectangle and its stroke (path kept by fill+), dashed,
+	 * under a scale of 2: width and dashes scale, points do not. */
+	snprintf(buf, sizeof(buf), "%s1 0 0 rgb set-source\nn 10 10 20 10 rectangle\n"
+	    "fill+\n0 0 1 0.5 rgba set-source\n2 2 scale\n1.5 set-line-width\n"
+	    "//LINE_CAP_ROUND set-line-cap\n//LINE_JOIN_BEVEL set-line-join\n"
+	    "[3 1] 0.5 set-dash\nstroke+\npop\n", head);
+	CHECK(cs(buf, &d, &why, pl) == 0 && d.n == 2);
+	if (d.n == 2) {
+		CHECK(!d.shapes[0].stroke && d.shapes[0].color == 0xff0000ffu);
+		CHECK(d.shapes[0].nops == 5 && d.shapes[0].ops[4] == SVG_CLOSE);
+		CHECK(d.shapes[0].pts[2] == 30 && d.shapes[0].pts[5] == 20);
+		CHECK(d.shapes[1].stroke && d.shapes[1].color == 0x0000ff80u);
+		CHECK(d.shapes[1].width == 3 && d.shapes[1].cap == SVG_CAP_ROUND &&
+		    d.shapes[1].join == SVG_JOIN_BEVEL);
+		CHECK(d.shapes[1].ndash == 2 && d.shapes[1].dash[0] == 6 &&
+		    d.shapes[1].dash[1] == 2 && d.shapes[1].dash_off == 1);
+	}
+	/* A group with opacity 0.5 (as librsvg draws opacity="0.5"): its
+	 * shapes' alpha halves; the even-odd rule is kept. */
+	snprintf(buf, sizeof(buf), "%s//COLOR_ALPHA [0 0 100 50] record\n"
+	    "dup /s1 exch def dup context\n//EVEN_ODD set-fill-rule\n"
+	    "0.2 g set-source\nn 1 1 m 9 1 l 9 9 l h\nfill+\npop pattern\n"
+	    "  set-source\n0.5 a mask\n/s1 undef\npop\n", head);
+	CHECK(cs(buf, &d, &why, pl) == 0 && d.n == 1);
+	if (d.n == 1)
+		CHECK(d.shapes[0].color == 0x33333380u && d.shapes[0].evenodd);
+	/* What cannot be carried as vectors is refused, and says so. */
+	snprintf(buf, sizeof(buf), "%s0 0 1 0 linear\n", head);
+	CHECK(cs(buf, &d, &why, pl) != 0 && why && strstr(why, "gradient"));
+	snprintf(buf, sizeof(buf), "%sn 0 0 m 50 0 l 50 50 l h\nclip+\n", head);
+	CHECK(cs(buf, &d, &why, pl) != 0 && why && strstr(why, "not a rectangle"));
+	snprintf(buf, sizeof(buf), "%sn 0 0 10 10 rectangle\nclip+\nn 5 5 20 20 "
+	    "rectangle\nfill+\n", head);
+	CHECK(cs(buf, &d, &why, pl) != 0 && why && strstr(why, "clip path cuts"));
+	snprintf(buf, sizeof(buf), "%sn 0 0 10 10 rectangle\nclip+\nn 2 2 5 5 "
+	    "rectangle\nfill+\nreset-clip\n", head);
+	CHECK(cs(buf, &d, &why, pl) == 0 && d.n == 1);
+	snprintf(buf, sizeof(buf), "%sn 90 40 30 30 rectangle\nfill+\n", head);
+	CHECK(cs(buf, &d, &why, pl) != 0 && why && strstr(why, "outside its own area"));
+	snprintf(buf, sizeof(buf), "%s//MULTIPLY set-operator\n", head);
+	CHECK(cs(buf, &d, &why, pl) != 0 && why && strstr(why, "MULTIPLY"));
+	snprintf(buf, sizeof(buf), "%s1 2 frobnicate\n", head);
+	CHECK(cs(buf, &d, &why, pl) != 0 && why && strstr(why, "'frobnicate'"));
+	/* Broken scripts end in an error, never a crash. */
+	CHECK(cs("m m m ) ( >> << [1 2", &d, &why, pl) != 0);
+	CHECK(cs("[1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17] set-dash", &d, &why, pl) != 0);
+	CHECK(cs("pop pop exch dup def", &d, &why, pl) != 0);
+	free(why);
+	pool_free(pl);
+}
+
 int
 main(void)
 {
@@ -847,6 +919,7 @@ main(void)
 	test_suggest();
 	test_hyph();
 	test_quotes();
+	test_cscript();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

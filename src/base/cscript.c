@@ -159,25 +159,28 @@ path_bbox(const struct gs *g, double pad, double *b)
 	return 0;
 }
 
-/* The current path as an axis-aligned rectangle (a clip): 0, or -1. */
+/* The current path as an axis-aligned rectangle (a clip): 0, or -1.
+ * A move and three or four lines (and a close), each side horizontal or
+ * vertical, the closing side too. */
 static int
 path_rect(const struct gs *g, double *b)
 {
-	size_t n = g->nops;
+	size_t n = g->nops, np;
 
 	while (n > 0 && g->ops[n - 1] == SVG_MOVE)
 		n--;		/* the move after a close */
-	if (n < 4 || n > 6 || g->ops[0] != SVG_MOVE || path_bbox(g, 0, b) != 0)
+	if (n > 0 && g->ops[n - 1] == SVG_CLOSE)
+		n--;
+	if (n < 4 || n > 5 || g->ops[0] != SVG_MOVE || path_bbox(g, 0, b) != 0)
 		return -1;
 	for (size_t i = 1; i < n; i++)
-		if (g->ops[i] != SVG_LINE && g->ops[i] != SVG_CLOSE)
+		if (g->ops[i] != SVG_LINE)
 			return -1;
-	for (size_t i = 0; i + 1 < g->npts; i += 2) {
-		int onx = fabs(g->pts[i] - b[0]) < 1e-3 || fabs(g->pts[i] - b[2]) < 1e-3;
-		int ony = fabs(g->pts[i + 1] - b[1]) < 1e-3 ||
-		    fabs(g->pts[i + 1] - b[3]) < 1e-3;
+	np = n;		/* points: one per op */
+	for (size_t i = 0; i < np; i++) {
+		const float *p = g->pts + 2 * i, *q = g->pts + 2 * ((i + 1) % np);
 
-		if (!onx || !ony)
+		if (fabs(p[0] - q[0]) > 1e-3 && fabs(p[1] - q[1]) > 1e-3)
 			return -1;
 	}
 	return 0;

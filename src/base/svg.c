@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <cairo-script.h>
 #include <librsvg/rsvg.h>
+#include <pango/pangocairo.h>
 
 #include "base/infile.h"
 #include "base/svg.h"
@@ -47,6 +48,14 @@ sym(void *lib, const char *name)
 	return p;
 }
 
+/* librsvg sets text with Pango's default font map, which briefing does
+ * not use otherwise: let it go at exit, with the fonts it holds. */
+static void
+rsvg_close(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+}
+
 /* Open librsvg once.  Returns 0, or -1 with *why. */
 static int
 rsvg_open(char **why)
@@ -65,6 +74,7 @@ rsvg_open(char **why)
 			    "rsvg_handle_get_intrinsic_size_in_pixels");
 			rs.dimensions = sym(lib, "rsvg_handle_get_intrinsic_dimensions");
 			rs.render_document = sym(lib, "rsvg_handle_render_document");
+			atexit(rsvg_close);
 		}
 	}
 	if (rs.error)

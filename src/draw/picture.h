@@ -23,7 +23,9 @@ cairo_surface_t *picture_load(const char *path, int is_png);
  * it has more.  Returns 1 when that is smaller than its own. */
 int picture_fit_size(int px_w, int px_h, double wpt, double hpt, int *w, int *h);
 
-/* The picture at path scaled to w x h pixels (Cairo's best filter) and
+/* The picture at path scaled to w x h pixels (a JPEG first decoded
+ * smaller in the DCT when it is twice that or more, then Cairo's good
+ * filter) and
  * encoded again: a JPEG as a baseline JPEG at PICTURE_JPEG_QUALITY, a PNG
  * as an 8-bit RGBA PNG (its alpha kept).  The same input gives the same
  * bytes.  Returns 0 with *data (malloc'd) and *len, or -1 when the file

@@ -25,10 +25,9 @@ int picture_fit_size(int px_w, int px_h, double wpt, double hpt, int *w, int *h)
 
 /* The picture at path scaled to w x h pixels (a JPEG first decoded
  * smaller in the DCT when it is twice that or more, then Cairo's good
- * filter) and
- * encoded again: a JPEG as a baseline JPEG at PICTURE_JPEG_QUALITY, a PNG
- * as an 8-bit RGBA PNG (its alpha kept).  The same input gives the same
- * bytes.  Returns 0 with *data (malloc'd) and *len, or -1 when the file
+ * filter) and encoded again: a JPEG as a baseline JPEG at
+ * PICTURE_JPEG_QUALITY, a PNG as an 8-bit PNG with its alpha kept.  The
+ * same input gives the same bytes.  Returns 0 with *data (malloc'd) and *len, or -1 when the file
  * cannot be decoded. */
 int picture_refit(const char *path, int is_png, int w, int h, char **data,
     size_t *len);

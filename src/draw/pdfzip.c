@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <glib.h>
 #include <zlib.h>
 #include <hpdf.h>
 #include <hpdf_objects.h>
@@ -15,6 +16,7 @@
 
 #include "base/util.h"
 #include "draw/pdfzip.h"
+#include "draw/zcache.h"
 
 struct zjob {
 	HPDF_Dict	 dict;
@@ -32,6 +34,7 @@ struct pdfzip {
 	size_t		 n, cap, next;	/* next: the first job nobody took */
 	int		 stop, running;
 	double		 ms;		/* spent deflating */
+	struct zcache	*cache;		/* streams deflated before, or NULL */
 };
 
 /* libharu writes the dictionary's entries, then calls this, then ">>":
@@ -95,6 +98,46 @@ deflate_stream(HPDF_Stream s, int level, unsigned char **out, size_t *len)
 	return 0;
 }
 
+/* The key of a memory stream's bytes at a level. */
+static void
+stream_key(HPDF_Stream s, int level, struct zkey *k)
+{
+	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+	unsigned n = HPDF_MemStream_GetBufCount(s);
+	gsize len = sizeof(k->sum);
+
+	memset(k, 0, sizeof(*k));
+	for (unsigned i = 0; i < n; i++) {
+		HPDF_UINT blen = 0;
+		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, i, &blen);
+
+		if (p && blen)
+			g_checksum_update(ck, p, blen);
+	}
+	g_checksum_get_digest(ck, k->sum, &len);
+	g_checksum_free(ck);
+	k->len = s->size;
+	k->level = level;
+}
+
+/* Deflate a stream, or take the bytes kept from a build before. */
+static int
+deflate_kept(struct zcache *c, HPDF_Stream s, int level, unsigned char **out,
+    size_t *len)
+{
+	struct zkey k;
+
+	if (c == NULL)
+		return deflate_stream(s, level, out, len);
+	stream_key(s, level, &k);
+	if (zcache_get(c, &k, out, len))
+		return 0;
+	if (deflate_stream(s, level, out, len) != 0)
+		return -1;
+	zcache_put(c, &k, *out, *len);
+	return 0;
+}
+
 /* Replace the stream's data with deflated bytes; -1 when libharu fails
  * (its error handler has then been told). */
 static int
@@ -126,7 +169,7 @@ take_one(struct pdfzip *z)
 	level = z->jobs[i].level;
 	pthread_mutex_unlock(&z->mu);
 	t0 = mono_ms();
-	ok = deflate_stream(d->stream, level, &data, &len) == 0;
+	ok = deflate_kept(z->cache, d->stream, level, &data, &len) == 0;
 	pthread_mutex_lock(&z->mu);
 	z->ms += mono_ms() - t0;
 	z->jobs[i].data = data;
@@ -154,10 +197,11 @@ worker(void *arg)
 
 /* Start a compressor; see pdfzip.h. */
 struct pdfzip *
-pdfzip_new(void)
+pdfzip_new(struct zcache *cache)
 {
 	struct pdfzip *z = xcalloc(1, sizeof(*z));
 
+	z->cache = cache;
 	pthread_mutex_init(&z->mu, NULL);
 	pthread_cond_init(&z->cv, NULL);
 	if (pthread_create(&z->th, NULL, worker, z) != 0) {

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include <glib.h>
+#include <stdint.h>
 #include <zlib.h>
 #include <hpdf.h>
 #include <hpdf_objects.h>
@@ -98,26 +98,29 @@ deflate_stream(HPDF_Stream s, int level, unsigned char **out, size_t *len)
 	return 0;
 }
 
-/* The key of a memory stream's bytes at a level. */
-static void
+/* A memory stream's bytes in one piece (malloc'd) and their key. */
+static unsigned char *
 stream_key(HPDF_Stream s, int level, struct zkey *k)
 {
-	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
 	unsigned n = HPDF_MemStream_GetBufCount(s);
-	gsize len = sizeof(k->sum);
+	unsigned char *raw = xmalloc(s->size ? s->size : 1);
+	size_t at = 0;
 
-	memset(k, 0, sizeof(*k));
 	for (unsigned i = 0; i < n; i++) {
 		HPDF_UINT blen = 0;
 		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, i, &blen);
 
-		if (p && blen)
-			g_checksum_update(ck, p, blen);
+		if (p && blen && at + blen <= s->size) {
+			memcpy(raw + at, p, blen);
+			at += blen;
+		}
 	}
-	g_checksum_get_digest(ck, k->sum, &len);
-	g_checksum_free(ck);
-	k->len = s->size;
+	memset(k, 0, sizeof(*k));
+	k->len = at;
+	k->crc = crc32(crc32(0, NULL, 0), raw, (uInt)at);
+	k->adler = adler32(adler32(0, NULL, 0), raw, (uInt)at);
 	k->level = level;
+	return raw;
 }
 
 /* Deflate a stream, or take the bytes kept from a build before. */
@@ -126,16 +129,18 @@ deflate_kept(struct zcache *c, HPDF_Stream s, int level, unsigned char **out,
     size_t *len)
 {
 	struct zkey k;
+	unsigned char *raw;
+	int rc = 0;
 
-	if (c == NULL)
+	if (c == NULL || s->size > UINT32_MAX)
 		return deflate_stream(s, level, out, len);
-	stream_key(s, level, &k);
-	if (zcache_get(c, &k, out, len))
-		return 0;
-	if (deflate_stream(s, level, out, len) != 0)
-		return -1;
-	zcache_put(c, &k, *out, *len);
-	return 0;
+	raw = stream_key(s, level, &k);
+	if (!zcache_get(c, &k, raw, out, len)) {
+		if ((rc = deflate_stream(s, level, out, len)) == 0)
+			zcache_put(c, &k, raw, *out, *len);
+	}
+	free(raw);
+	return rc;
 }
 
 /* Replace the stream's data with deflated bytes; -1 when libharu fails

@@ -1,4 +1,4 @@
-/* zcache.c: deflated streams by content digest, across builds. */
+/* zcache.c: deflated streams by content, across builds. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,7 @@
 
 struct zentry {
 	struct zkey	 key;
+	unsigned char	*raw;		/* the bytes, compared on a match */
 	unsigned char	*data;
 	size_t		 len;
 	unsigned	 used;		/* the last build that used it */
@@ -25,10 +26,8 @@ static guint
 key_hash(gconstpointer p)
 {
 	const struct zkey *k = p;
-	guint h;
 
-	memcpy(&h, k->sum, sizeof(h));
-	return h ^ (guint)k->len ^ (guint)k->level;
+	return (guint)(k->crc ^ k->adler * 31u ^ k->len ^ (unsigned)k->level);
 }
 
 static gboolean
@@ -36,8 +35,8 @@ key_equal(gconstpointer a, gconstpointer b)
 {
 	const struct zkey *x = a, *y = b;
 
-	return x->len == y->len && x->level == y->level &&
-	    memcmp(x->sum, y->sum, sizeof(x->sum)) == 0;
+	return x->len == y->len && x->level == y->level && x->crc == y->crc &&
+	    x->adler == y->adler;
 }
 
 static void
@@ -45,6 +44,7 @@ entry_free(gpointer p)
 {
 	struct zentry *e = p;
 
+	free(e->raw);
 	free(e->data);
 	free(e);
 }
@@ -95,14 +95,15 @@ zcache_next_build(struct zcache *c)
 
 /* Look up; see zcache.h. */
 int
-zcache_get(struct zcache *c, const struct zkey *k, unsigned char **out,
-    size_t *len)
+zcache_get(struct zcache *c, const struct zkey *k, const unsigned char *raw,
+    unsigned char **out, size_t *len)
 {
 	struct zentry *e;
 	int found = 0;
 
 	pthread_mutex_lock(&c->mu);
-	if ((e = g_hash_table_lookup(c->map, k)) != NULL) {
+	if ((e = g_hash_table_lookup(c->map, k)) != NULL &&
+	    memcmp(e->raw, raw, k->len) == 0) {
 		e->used = c->build;
 		*out = xmalloc(e->len ? e->len : 1);
 		memcpy(*out, e->data, e->len);
@@ -115,12 +116,14 @@ zcache_get(struct zcache *c, const struct zkey *k, unsigned char **out,
 
 /* Keep; see zcache.h. */
 void
-zcache_put(struct zcache *c, const struct zkey *k, const unsigned char *data,
-    size_t len)
+zcache_put(struct zcache *c, const struct zkey *k, const unsigned char *raw,
+    const unsigned char *data, size_t len)
 {
 	struct zentry *e = xcalloc(1, sizeof(*e));
 
 	e->key = *k;
+	e->raw = xmalloc(k->len ? k->len : 1);
+	memcpy(e->raw, raw, k->len);
 	e->data = xmalloc(len ? len : 1);
 	memcpy(e->data, data, len);
 	e->len = len;

@@ -16,21 +16,23 @@ void zcache_free(struct zcache *c);
 /* Start a build: what the build before last did not use is dropped. */
 void zcache_next_build(struct zcache *c);
 
-/* The key of data given in pieces: key_add each piece, then look up.
- * Thread-safe: any thread may look up and store. */
+/* What a stream is looked up by: its bytes' CRC-32 and Adler-32 (zlib's,
+ * fast), length and deflate level; the bytes themselves are compared
+ * before a kept result is taken, so a match is exact.  Thread-safe: any
+ * thread may look up and store. */
 struct zkey {
-	unsigned char	sum[32];	/* SHA-256 of the bytes */
+	unsigned long	crc, adler;
 	size_t		len;
 	int		level;
 };
 
-/* The deflated bytes kept for key k, copied into a malloc'd *out, *len;
- * 1 when found, 0 when not. */
-int zcache_get(struct zcache *c, const struct zkey *k, unsigned char **out,
-    size_t *len);
+/* The deflated bytes kept for the bytes raw[0, k->len) (whose key is k),
+ * copied into a malloc'd *out, *len; 1 when found, 0 when not. */
+int zcache_get(struct zcache *c, const struct zkey *k, const unsigned char *raw,
+    unsigned char **out, size_t *len);
 
-/* Keep a copy of data[0, len), the deflated bytes of key k. */
-void zcache_put(struct zcache *c, const struct zkey *k,
+/* Keep copies of raw[0, k->len) and of data[0, len), its deflated bytes. */
+void zcache_put(struct zcache *c, const struct zkey *k, const unsigned char *raw,
     const unsigned char *data, size_t len);
 
 #endif

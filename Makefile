@@ -42,7 +42,7 @@ SRCS = base/util.c base/diag.c base/date.c base/output.c base/image.c \
        lay/chart.c lay/timeline.c lay/powermap.c lay/story.c lay/edition.c \
        lay/alttext.c lay/coverage.c lay/layout.c lay/layoutcache.c lay/tieroute.c \
        lay/hyphlang.c lay/linebreak.c lay/shape.c lay/list.c lay/callout.c lay/table.c lay/figure.c \
-       draw/dl.c draw/pdf.c draw/pdffont.c draw/pdftags.c draw/tounicode.c draw/pdfzip.c \
+       draw/dl.c draw/pdf.c draw/pdffont.c draw/pdftags.c draw/tounicode.c draw/pdfzip.c draw/zcache.c \
        draw/png.c draw/picture.c \
        cli/engine.c
 CLI_SRCS = cli/cli.c cli/cmd_render.c cli/cmd_check.c cli/cmd_watch.c \

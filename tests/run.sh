@@ -96,6 +96,19 @@ python3 "$T/margins.py" "$W/demo-bbox.html" 86 509.28 13 >"$W/margins" 2>&1 \
 python3 "$T/texture.py" "$W/demo.pdf" >"$W/texture" 2>&1
 awk '{ p90 = $10; sub(/x,/, "", p90); if ($13 == 0 && p90 + 0 < 1.6 && $21 <= 2 && $1 > 50) print "ok" }' "$W/texture" | grep -qx ok \
 	&& ok "total-fit justified text: $(cat "$W/texture")" || no "justified texture" "$(cat "$W/texture")"
+# No page ends inside a hyphenated word (the seed's "Ben Thomp-" did, and
+# a 60-section story twice): the line stays with the word's end.
+python3 "$T/gen_long.py" 60 >"$W/long60.xml"
+"$BIN" render "$W/long60.xml" -o "$W/long60.pdf" -q
+pgend=""
+for f in "$W/demo.pdf" "$W/long60.pdf"; do
+	n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	for p in $(seq 1 "${n:-0}"); do
+		pdftotext -f "$p" -l "$p" -layout "$f" - 2>/dev/null | sed '/^[[:space:]]*$/d' | sed '$d' | tail -1 \
+			| grep -qE '[[:alpha:]]-$' && pgend="$pgend $(basename "$f"):$p"
+	done
+done
+[ -z "$pgend" ] && [ -n "${n:-}" ] && ok "no page ends inside a hyphenated word" || no "a page ends inside a hyphenated word" "$pgend"
 # A heading that wraps is balanced: no word left alone on its last line.
 "$BIN" render "$S" --dump dl >"$W/demo.dl" 2>/dev/null
 check "a wrapped heading is balanced (\"... Clause / Got Replaced With a Calendar Date\")" \

@@ -15,6 +15,7 @@
 #include "base/util.h"
 #include "cli/engine.h"
 #include "draw/pdf.h"
+#include "draw/zcache.h"
 #include "lay/coverage.h"
 #include "lay/table.h"
 #include "lay/fonts.h"
@@ -29,6 +30,7 @@ struct engine {
 	struct fonts		*fonts;
 	struct typeset		*ts;
 	struct layout_cache	*cache;		/* NULL unless kept */
+	struct zcache		*kept;		/* deflated streams, NULL unless kept */
 };
 
 static int
@@ -108,6 +110,8 @@ engine_keep_layouts(struct engine *e)
 {
 	if (e->cache == NULL)
 		e->cache = layout_cache_new();
+	if (e->kept == NULL)
+		e->kept = zcache_new();
 }
 
 /* Free an engine; see engine.h. */
@@ -117,6 +121,7 @@ engine_close(struct engine *e)
 	if (e == NULL)
 		return;
 	layout_cache_free(e->cache);
+	zcache_free(e->kept);
 	typeset_free(e->ts);
 	fonts_close(e->fonts);
 	free(e);
@@ -344,6 +349,10 @@ build_layout(struct engine *e, struct build *b, struct theme *t,
 		 * no other. */
 		if (std && strncmp(std, "a-2", 3) == 0)
 			pdf_writer_pdfa(w, std[3]);
+		if (e->kept) {
+			zcache_next_build(e->kept);
+			pdf_writer_keep(w, e->kept);
+		}
 		typeset_set_face_hook(e->ts, face_seen, w);
 	}
 	b->doc = layout_document(b->model, t, e->ts, d, engine_epoch(b->model), e->cache);

@@ -54,7 +54,8 @@ const char *engine_datadir(void);
 struct engine *engine_open(struct diags *d);
 /* From now on keep each story's pages from build to build and reuse
  * those of unchanged stories (briefing watch: an edit to one story of
- * twenty lays out one). */
+ * twenty lays out one), and keep the deflated page streams and font files
+ * by content, so a page whose bytes did not change is not deflated again. */
 void engine_keep_layouts(struct engine *e);
 /* Wait until no thread of the set-up runs (Pango matches fonts on
  * threads of its own), so that the process can fork safely. */

@@ -468,6 +468,7 @@ struct pdf_writer {
 	char		*err;		/* the first face that failed */
 	char		 pdfa[2];	/* PDF/A-2 conformance ("U"), or "" */
 	double		 ms_fonts;	/* opening and subsetting faces */
+	struct zcache	*kept;		/* streams deflated in builds before */
 };
 
 /* Start a PDF; see pdf.h. */
@@ -514,6 +515,13 @@ writer_font(struct pdf_writer *w, const char *path)
 	w->fonts = xgrow(w->fonts, &w->capf, w->nf + 1, sizeof(*w->fonts));
 	w->fonts[w->nf++] = f;
 	return f;
+}
+
+/* Deflated streams to reuse; see pdf.h. */
+void
+pdf_writer_keep(struct pdf_writer *w, struct zcache *kept)
+{
+	w->kept = kept;
 }
 
 /* PDF/A-2 as well; see pdf.h. */
@@ -879,7 +887,7 @@ pdf_writer_finish(struct pdf_writer *w, const struct dl_doc *doc, char **out,
 	if (collect_faces(&j) != 0)
 		goto out;
 	if (w->compress && w->threaded)
-		j.z = pdfzip_new();
+		j.z = pdfzip_new(w->kept);
 	if (draw_pages(&j) != 0)
 		goto out;
 	t1 = mono_ms();

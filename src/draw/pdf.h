@@ -25,6 +25,10 @@ struct pdf_writer;
 /* Start a PDF (threaded: pages and font files are deflated on a second
  * thread as they are finished).  Returns NULL when libharu cannot start. */
 struct pdf_writer *pdf_writer_new(int compress, int threaded);
+struct zcache;
+/* Take deflated streams from kept (zcache.h) where a stream's bytes were
+ * deflated in a build before, and keep this build's there (watch). */
+void pdf_writer_keep(struct pdf_writer *w, struct zcache *kept);
 /* Write PDF/A-2 as well, level 'b', 'u' or 'a' (a PDF/UA document is
  * tagged whatever the level). */
 void pdf_writer_pdfa(struct pdf_writer *w, char level);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <stdint.h>
 #include <zlib.h>
 #include <hpdf.h>
 #include <hpdf_objects.h>
@@ -15,6 +16,7 @@
 
 #include "base/util.h"
 #include "draw/pdfzip.h"
+#include "draw/zcache.h"
 
 struct zjob {
 	HPDF_Dict	 dict;
@@ -32,6 +34,7 @@ struct pdfzip {
 	size_t		 n, cap, next;	/* next: the first job nobody took */
 	int		 stop, running;
 	double		 ms;		/* spent deflating */
+	struct zcache	*cache;		/* streams deflated before, or NULL */
 };
 
 /* libharu writes the dictionary's entries, then calls this, then ">>":
@@ -95,6 +98,51 @@ deflate_stream(HPDF_Stream s, int level, unsigned char **out, size_t *len)
 	return 0;
 }
 
+/* A memory stream's bytes in one piece (malloc'd) and their key. */
+static unsigned char *
+stream_key(HPDF_Stream s, int level, struct zkey *k)
+{
+	unsigned n = HPDF_MemStream_GetBufCount(s);
+	unsigned char *raw = xmalloc(s->size ? s->size : 1);
+	size_t at = 0;
+
+	for (unsigned i = 0; i < n; i++) {
+		HPDF_UINT blen = 0;
+		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, i, &blen);
+
+		if (p && blen && at + blen <= s->size) {
+			memcpy(raw + at, p, blen);
+			at += blen;
+		}
+	}
+	memset(k, 0, sizeof(*k));
+	k->len = at;
+	k->crc = crc32(crc32(0, NULL, 0), raw, (uInt)at);
+	k->adler = adler32(adler32(0, NULL, 0), raw, (uInt)at);
+	k->level = level;
+	return raw;
+}
+
+/* Deflate a stream, or take the bytes kept from a build before. */
+static int
+deflate_kept(struct zcache *c, HPDF_Stream s, int level, unsigned char **out,
+    size_t *len)
+{
+	struct zkey k;
+	unsigned char *raw;
+	int rc = 0;
+
+	if (c == NULL || s->size > UINT32_MAX)
+		return deflate_stream(s, level, out, len);
+	raw = stream_key(s, level, &k);
+	if (!zcache_get(c, &k, raw, out, len)) {
+		if ((rc = deflate_stream(s, level, out, len)) == 0)
+			zcache_put(c, &k, raw, *out, *len);
+	}
+	free(raw);
+	return rc;
+}
+
 /* Replace the stream's data with deflated bytes; -1 when libharu fails
  * (its error handler has then been told). */
 static int
@@ -126,7 +174,7 @@ take_one(struct pdfzip *z)
 	level = z->jobs[i].level;
 	pthread_mutex_unlock(&z->mu);
 	t0 = mono_ms();
-	ok = deflate_stream(d->stream, level, &data, &len) == 0;
+	ok = deflate_kept(z->cache, d->stream, level, &data, &len) == 0;
 	pthread_mutex_lock(&z->mu);
 	z->ms += mono_ms() - t0;
 	z->jobs[i].data = data;
@@ -154,10 +202,11 @@ worker(void *arg)
 
 /* Start a compressor; see pdfzip.h. */
 struct pdfzip *
-pdfzip_new(void)
+pdfzip_new(struct zcache *cache)
 {
 	struct pdfzip *z = xcalloc(1, sizeof(*z));
 
+	z->cache = cache;
 	pthread_mutex_init(&z->mu, NULL);
 	pthread_cond_init(&z->cv, NULL);
 	if (pthread_create(&z->th, NULL, worker, z) != 0) {

@@ -14,9 +14,13 @@
 
 struct pdfzip;
 
-/* Start a compressor with a thread of its own.  Returns NULL when no
- * thread can be started (the streams are then left to libharu). */
-struct pdfzip *pdfzip_new(void);
+struct zcache;
+
+/* Start a compressor with a thread of its own; with a cache (NULL: none),
+ * a stream whose bytes were deflated in a build before takes the kept
+ * result instead.  Returns NULL when no thread can be started (the
+ * streams are then left to libharu). */
+struct pdfzip *pdfzip_new(struct zcache *cache);
 /* Queue a stream dictionary whose content will not change again, to be
  * deflated at zlib's default level, or with best at its best (for the
  * font files, written once a document: a few percent smaller).  The

@@ -155,10 +155,11 @@ lay_text(struct lay *L, const struct rich *r, const char *plain,
 		/* Notes go with the line of their reference. */
 		notes_for_line(L, r, &tl.lines[i], placed, i + 1 == tl.n);
 		dl_list_tag(&tl.lines[i], 0, e);
-		/* Break before line i only with two lines on either side. */
+		/* Break before line i only with two lines on either side, and
+		 * never inside a hyphenated word (a name split across pages). */
 		if (i == 0)
 			fl = keep_first ? F_KEEP : 0;
-		else if (i < 2 || tl.n - i < 2)
+		else if (i < 2 || tl.n - i < 2 || (tl.hyphen && tl.hyphen[i - 1]))
 			fl = F_KEEP;
 		dl_list_place(&fr, &tl.lines[i], (float)x, 0);
 		flow_add(L->f, &fr, tl.leading, i == 0 ? space : 0, fl);

@@ -225,8 +225,8 @@ linebreak(const struct lb_item *items, size_t n, double width, size_t *breaks)
 		int w = items[i].kind != LB_PENALTY;
 
 		P.sw[i + 1] = P.sw[i] + (w ? items[i].width : 0);
-		P.sy[i + 1] = P.sy[i] + (items[i].kind == LB_GLUE ? items[i].stretch : 0);
-		P.sz[i + 1] = P.sz[i] + (items[i].kind == LB_GLUE ? items[i].shrink : 0);
+		P.sy[i + 1] = P.sy[i] + (w ? items[i].stretch : 0);
+		P.sz[i + 1] = P.sz[i] + (w ? items[i].shrink : 0);
 	}
 	for (size_t t = 0; t < sizeof(tolerance) / sizeof(tolerance[0]) &&
 	    lines < 0; t++) {

@@ -19,7 +19,7 @@ enum lb_kind {
 struct lb_item {
 	enum lb_kind	 kind;
 	double		 width;
-	double		 stretch, shrink;	/* glue only */
+	double		 stretch, shrink;	/* glue, and a box's letter spacing */
 	int		 penalty;		/* penalty only */
 	int		 flagged;		/* a hyphen: counted in a row */
 };

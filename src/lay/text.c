@@ -957,7 +957,15 @@ struct tparams {
 	int			 line_no;
 	const char		*file;
 	int			 flags;	/* T_* */
+	double			 ls;	/* letter spacing a glyph may take, points */
+	double			 space;	/* a word space's width, points */
 };
+
+/* Justified text: each glyph may take up to 1% of an em of letter spacing
+ * and give up half that (about what microtype's font expansion does), so
+ * the word spaces stay nearer their width; the rest goes to the spaces. */
+#define LS_STRETCH	0.01
+#define LS_SHRINK	0.005
 
 /* A line of a paragraph broken by linebreak(): bytes [start, end) of the
  * text, ending with a soft hyphen drawn as a hyphen when hyphen is set. */
@@ -1027,12 +1035,24 @@ capital_word(const char *text, size_t at)
 	return g_unichar_isupper(g_utf8_get_char(p));
 }
 
+/* The clusters starting in [a, b). */
+static size_t
+clusters(const double *x, size_t a, size_t b)
+{
+	size_t n = 0;
+
+	for (size_t i = a; i < b; i++)
+		n += !isnan(x[i]);
+	return n;
+}
+
 /* The boxes, glues and penalties of a paragraph from its cluster x and
  * Pango's break opportunities; for item k a break, ln[k] is where its
  * line ends and where the next begins (.start).  Returns the count. */
 static size_t
 kp_items(const PangoLogAttr *la, int nla, const char *text, size_t len,
-    const double *x, double hyw, struct lb_item *it, struct kpline *ln)
+    const double *x, double hyw, double ls, struct lb_item *it,
+    struct kpline *ln)
 {
 	size_t n = 0, pos = 0, b = 0;
 
@@ -1053,8 +1073,9 @@ kp_items(const PangoLogAttr *la, int nla, const char *text, size_t len,
 				continue;
 			it[n + 1].kind = LB_GLUE;
 			it[n + 1].width = x[b] - x[end];
-			it[n + 1].stretch = it[n + 1].width / 2;	/* TeX's */
-			it[n + 1].shrink = it[n + 1].width / 3;
+			it[n + 1].stretch = it[n + 1].width / 2 + clusters(x, end, b) * ls;
+			it[n + 1].shrink = it[n + 1].width / 3 +	/* TeX's */
+			    clusters(x, end, b) * ls * LS_SHRINK / LS_STRETCH;
 		} else if (c == 0xAD) {
 			end = (size_t)(pc - text);
 			if (isnan(x[end]) || end <= pos)
@@ -1073,6 +1094,8 @@ kp_items(const PangoLogAttr *la, int nla, const char *text, size_t len,
 		memset(&it[n], 0, sizeof(it[n]));
 		it[n].kind = LB_BOX;
 		it[n].width = x[end] - x[pos];
+		it[n].stretch = clusters(x, pos, end) * ls;
+		it[n].shrink = it[n].stretch * LS_SHRINK / LS_STRETCH;
 		ln[n + 1].end = it[n + 1].kind == LB_GLUE ? end : b;
 		ln[n + 1].start = b;
 		ln[n + 1].hyphen = c == 0xAD;
@@ -1135,6 +1158,88 @@ show_hyphen(GSList *runs, size_t at)
 		}
 }
 
+/* The glyphs of a line's text runs (at least 1). */
+static size_t
+glyph_count(const struct dl_list *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].kind == DL_TEXT)
+			n += l->items[i].u.text.nglyphs;
+	return n ? n : 1;
+}
+
+/* The letter spacing a justified line takes of the room it must gain
+ * (extra > 0) or give up: its share of the line's stretch (or shrink),
+ * each glyph never past its limit; the spaces take the rest. */
+static double
+letter_share(const struct tparams *tp, double extra, int nsp, size_t gaps)
+{
+	double lst = tp->ls, lsh = tp->ls * LS_SHRINK / LS_STRETCH, r;
+
+	if (tp->ls <= 0 || gaps == 0)
+		return 0;
+	if (extra > 0) {
+		r = extra / (nsp * tp->space / 2 + gaps * lst);
+		return (r < 1 ? r : 1) * lst;
+	}
+	r = extra / (nsp * tp->space / 3 + gaps * lsh);
+	return (r > -1 ? r : -1) * lsh;
+}
+
+/* Space a line's glyphs ls apart more (less when negative): each moves by
+ * ls times the glyphs before it; its links and boxes move with the glyph
+ * at their left edge.  Runs set Tc to match, so the PDF writes no more
+ * positions than before. */
+static void
+letter_space(struct dl_list *l, double ls)
+{
+	double *gx = NULL;
+	size_t ng = 0, cap = 0, j = 0;
+
+	if (ls == 0)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		struct dl_text *t = &l->items[i].u.text;
+
+		if (l->items[i].kind != DL_TEXT)
+			continue;
+		for (uint32_t g = 0; g < t->nglyphs; g++) {
+			gx = xgrow(gx, &cap, ng + 1, sizeof(*gx));
+			gx[ng++] = t->x + t->glyphs[g].x;
+			t->glyphs[g].x += (float)(g * ls);
+		}
+		t->x += (float)(j * ls);
+		t->spacing += (float)ls;
+		j += t->nglyphs;
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		struct dl_item *it = &l->items[i];
+		size_t k = 0;
+
+		if (it->kind == DL_LINK) {
+			double a = it->u.link.x, b = a + it->u.link.w;
+			size_t kb = 0;
+
+			while (k < ng && gx[k] < a - 0.001)
+				k++;
+			while (kb < ng && gx[kb] < b - 0.001)
+				kb++;
+			it->u.link.x = (float)(a + k * ls);
+			it->u.link.w = (float)(b + kb * ls - it->u.link.x);
+		} else if (it->kind == DL_PATH) {
+			for (uint32_t p = 0; p + 1 < it->u.path.npts; p += 2) {
+				k = 0;
+				while (k < ng && gx[k] < it->u.path.pts[p] - 0.001)
+					k++;
+				it->u.path.pts[p] += (float)(k * ls);
+			}
+		}
+	}
+	free(gx);
+}
+
 /* Emit line i of a paragraph: its runs, its links, and its alignment:
  * a justified line but the last has its spaces widened or narrowed to the
  * column's edge with punctuation hung, as Pango's justified lines are; a
@@ -1181,7 +1286,12 @@ set_line(struct typeset *ts, GSList *line, PangoAttrList *al,
 	}
 	if ((tp->flags & T_JUSTIFY) && !last && (nsp = line_hang(runs, tp->text, 0,
 	    &ql, &qr, &end, spaces, spcap)) > 0) {
-		hang_line(&out->lines[i], ql, tp->width + qr, end, *spaces, nsp);
+		size_t gaps = glyph_count(&out->lines[i]) - 1;
+		double ls = letter_share(tp, ql + tp->width + qr - end, nsp, gaps);
+
+		hang_line(&out->lines[i], ql, tp->width + qr - gaps * ls, end, *spaces,
+		    nsp);
+		letter_space(&out->lines[i], ls);
 		w = tp->width;
 	}
 	if (w > out->width)
@@ -1220,9 +1330,10 @@ balanced(const struct lb_item *it, size_t n, double width, double natural,
  * all (T_NOWRAP).  Returns 0, or -1 when it cannot (what only a layout
  * sets, a word wider than the line): then Pango lays it out. */
 static int
-fit_text(struct typeset *ts, PangoAttrList *al, const struct tparams *tp,
+fit_text(struct typeset *ts, PangoAttrList *al, const struct tparams *tp0,
     struct tlines *out)
 {
+	struct tparams sp = *tp0, *tp = &sp;
 	PangoLogAttr *la = NULL;
 	int nla = 0, lines, w;
 	GSList *line = shaper_line(ts->shaper, tp->text, tp->len, al, &la, &nla);
@@ -1239,7 +1350,12 @@ fit_text(struct typeset *ts, PangoAttrList *al, const struct tparams *tp,
 	it = xcalloc(2 * tp->len + 2, sizeof(*it));
 	ln = xcalloc(2 * tp->len + 2, sizeof(*ln));
 	brk = xcalloc(2 * tp->len + 2, sizeof(*brk));
-	n = kp_items(la, nla, tp->text, tp->len, x, hyw, it, ln);
+	n = kp_items(la, nla, tp->text, tp->len, x, hyw, tp->ls, it, ln);
+	for (size_t k = 0; k < n; k++)
+		if (it[k].kind == LB_GLUE) {
+			sp.space = it[k].width;	/* what set_line shares out */
+			break;
+		}
 	if (tp->flags & T_NOWRAP)
 		lines = 1;
 	else if (tp->flags & T_JUSTIFY)
@@ -1251,6 +1367,7 @@ fit_text(struct typeset *ts, PangoAttrList *al, const struct tparams *tp,
 	if (lines > 0) {
 		out->n = (size_t)lines;
 		out->lines = xcalloc(out->n, sizeof(struct dl_list));
+		out->hyphen = xcalloc(out->n, 1);
 		for (int k = 0; k < lines; k++) {
 			struct kpline l = { k ? ln[brk[k - 1]].start : 0,
 			    k + 1 < lines ? ln[brk[k]].end : tp->len,
@@ -1258,6 +1375,7 @@ fit_text(struct typeset *ts, PangoAttrList *al, const struct tparams *tp,
 
 			set_line(ts, line, al, tp, x, &l, k + 1 == lines, out, (size_t)k,
 			    &spaces, &cap);
+			out->hyphen[k] = (unsigned char)l.hyphen;
 		}
 	}
 	free(spaces);
@@ -1346,7 +1464,8 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	out->baseline = (st->leading - (st->ascent + st->descent)) / 2 + st->ascent;
 	if (kp) {
 		struct tparams tp = { text, len, r, &h, width, st->tracking * st->size /
-		    1000.0, color, line_no, file, flags };
+		    1000.0, color, line_no, file, flags, (flags & T_JUSTIFY) ?
+		    LS_STRETCH * st->size : 0, st->size / 4 };
 		PangoAttrList *al = attributes(r, &h, st, text, len, tie);
 
 		kp = fit_text(ts, al, &tp, out) == 0;
@@ -1360,6 +1479,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 		balance(lay, width);
 	out->n = (size_t)pango_layout_get_line_count(lay);
 	out->lines = xcalloc(out->n, sizeof(struct dl_list));
+	out->hyphen = xcalloc(out->n, 1);
 	iter = pango_layout_get_iter(lay);
 	do {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
@@ -1368,6 +1488,8 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 
 		if (i >= out->n)
 			break;
+		out->hyphen[i] = line->length >= 2 && memcmp(text + line->start_index +
+		    line->length - 2, "\xc2\xad", 2) == 0;
 		pango_layout_iter_get_line_extents(iter, NULL, &log);
 		x = log.x / (double)PANGO_SCALE;
 		if (log.width / (double)PANGO_SCALE > out->width)
@@ -1418,6 +1540,7 @@ tlines_free(struct tlines *t)
 	for (size_t i = 0; i < t->n; i++)
 		dl_list_free(&t->lines[i]);
 	free(t->lines);
+	free(t->hyphen);
 	memset(t, 0, sizeof(*t));
 }
 

@@ -44,6 +44,8 @@ struct tlines {
 	double		 leading;	/* distance between baselines */
 	double		 baseline;	/* from a line box's top to its baseline */
 	double		 width;		/* widest line, points */
+	unsigned char	*hyphen;	/* per line: 1 when it ends on a break's
+					 * hyphen (a word goes on below) */
 };
 
 /* Lay out rich text (or plain text when r is NULL) in style st within

@@ -363,7 +363,7 @@ static int
 op_path(struct rd *r, const char *op)
 {
 	struct gs *g = &r->g[r->depth];
-	double p[8];
+	double p[8] = { 0 };
 	int np;
 
 	if (strcmp(op, "n") == 0) {

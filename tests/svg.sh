@@ -71,6 +71,7 @@ svgf clip.svg '<clipPath id="c"><circle cx="20" cy="20" r="10"/></clipPath><rect
 svgf spill.svg '<rect x="50" y="10" width="200" height="20" fill="red"/>'
 svgf mask.svg '<mask id="m"><rect width="50" height="50" fill="white"/></mask><rect width="40" height="40" mask="url(#m)"/>'
 printf '<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>\n' >"$V/images/nosize.svg"
+svgf empty.svg '<rect width="10" height="10" fill="none"/>'
 cp "$V/images/map.svg" "$V/outside/map.svg"
 bstory "$V/bad.xml" "" '<figure src="images/corrupt.svg" alt="a"/>
 <figure src="images/grad.svg" alt="b"/>
@@ -80,7 +81,8 @@ bstory "$V/bad.xml" "" '<figure src="images/corrupt.svg" alt="a"/>
 <figure src="images/mask.svg" alt="f"/>
 <figure src="images/nosize.svg" alt="g"/>
 <figure src="../outside/map.svg" alt="h"/>
-<figure src="images/nosuch.svg" alt="i"/>'
+<figure src="images/nosuch.svg" alt="i"/>
+<figure src="images/empty.svg" alt="j"/>'
 mkdir -p "$V/in" && mv "$V/bad.xml" "$V/in/" && rm -rf "$V/in/images" && cp -r "$V/images" "$V/in/images"
 (cd "$V/in" && "$BIN" check bad.xml >"$W/out" 2>&1); st=$?
 cat >"$W/want" <<'TXT'
@@ -91,12 +93,13 @@ bad.xml:9:9: error: picture 'images/clip.svg' cannot be used: it has a clip path
 bad.xml:10:9: error: picture 'images/spill.svg' cannot be used: it draws outside its own area (its width, height and viewBox), which would spill out of the figure; enlarge the viewBox to hold the drawing
 bad.xml:11:9: error: picture 'images/mask.svg' cannot be used: it draws a raster (an embedded <image>, a <mask>, or a filter such as a blur or a drop shadow), which cannot be carried as vectors; remove it, or use a JPEG or PNG figure
 bad.xml:12:9: error: picture 'images/nosize.svg' cannot be used: it has no size: give its <svg> a width and height, or a viewBox
+bad.xml:15:9: error: picture 'images/empty.svg' cannot be used: it draws nothing (no visible shape)
 TXT
-grep "^bad.xml:\(6\|7\|8\|9\|10\|11\|12\):" "$W/out" >"$W/got"
+grep "^bad.xml:\(6\|7\|8\|9\|10\|11\|12\|15\):" "$W/out" >"$W/got"
 if cmp -s "$W/got" "$W/want" && [ "$st" -eq 1 ] &&
 	grep -q "^bad.xml:13:9: error: picture '../outside/map.svg' cannot be used: .*outside the input's folder" "$W/out" &&
 	grep -q "^bad.xml:14:9: error: picture 'images/nosuch.svg' cannot be used: .*No such file" "$W/out"; then
-	ok "svg: corrupt, gradient, filter, clip, spilling, mask, sizeless, outside and missing SVGs are located errors (check exits 1)"
+	ok "svg: corrupt, gradient, filter, clip, spilling, mask, sizeless, outside, missing and empty SVGs are located errors (check exits 1)"
 else
 	no "svg: bad SVGs are located errors" "exit $st; $(diff "$W/want" "$W/got"; grep ':1[34]:' "$W/out")"
 fi

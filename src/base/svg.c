@@ -254,6 +254,10 @@ svg_load(const char *path, const char *root, struct pool *pool,
 	d->h = c->h;
 	if (cscript_read(c->script, c->len, c->w, c->h, pool, d, why) != 0)
 		return -1;
+	if (d->n == 0) {
+		*why = xstrdup("it draws nothing (no visible shape)");
+		return -1;
+	}
 	*out = d;
 	return 0;
 }

@@ -45,7 +45,8 @@ struct svg_drawing {
  * librsvg and read the drawing back as shapes, allocated in pool.
  * Returns 0 with *out set, or -1 with a reason in *why (malloc'd, worded
  * to follow "cannot be used: "): unreadable, not an SVG librsvg can
- * read, no size, or a feature that cannot be carried as vectors. */
+ * read, no size, nothing drawn, or a feature that cannot be carried as
+ * vectors. */
 int svg_load(const char *path, const char *root, struct pool *pool,
     struct svg_drawing **out, char **why);
 

@@ -513,8 +513,8 @@ build_figure(struct builder *bd, xmlNodePtr n)
 		filelist_add(bd->read, path);
 	if (is_svg_name(path)) {
 		if (svg_load(path, bd->root, bd->pool, &fg->svg, &why) == 0) {
-			fg->px_w = (int)(fg->svg->w + 0.5);
-			fg->px_h = (int)(fg->svg->h + 0.5);
+			fg->px_w = fg->svg->w < 1 ? 1 : (int)(fg->svg->w + 0.5);
+			fg->px_h = fg->svg->h < 1 ? 1 : (int)(fg->svg->h + 0.5);
 		} else {
 			fg->error = pool_strdup(bd->pool, why ? why : "it cannot be read");
 			free(why);

@@ -426,6 +426,7 @@ same=1; for f in "$W"/j1/*.pdf; do cmp -s "$f" "$W/j2/$(basename "$f")" || same=
 # ---- hostile and broken input -----------------------------------------
 . "$T/hostile.sh"
 . "$T/tags.sh"
+. "$T/tags2.sh"
 . "$T/pages.sh"
 . "$T/house.sh"
 . "$T/diag.sh"

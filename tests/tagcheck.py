@@ -11,6 +11,13 @@ rules briefing promises (tests/tags.sh runs it).
                                       text of pdfinfo -struct-text, in order
   tagcheck.py lang PDF TAG TEXT       an element whose text starts with TEXT
                                       has /Lang TAG
+  tagcheck.py table PDF STRUCT.txt ROWS  the first Table: Caption, THead, TBody
+                                      in that order, TH with /A /O /Table and
+                                      /Scope, every TR as wide as the first;
+                                      its text in STRUCT.txt (pdfinfo
+                                      -struct-text) row by row equal to ROWS
+                                      (one line a row, cells tab-separated,
+                                      the first line the caption's texts)
 Prints what fails and exits 1 on any failure.
 """
 import re, sys
@@ -251,6 +258,92 @@ def check_lang(path, tag, start):
     if r.trailer["/Root"].get("/Lang") == tag:
         err(f"the catalog's /Lang is {tag}, not the document's language")
 
+def struct_lines(structfile):
+    """pdfinfo -struct-text as (depth, name or None, text or None)."""
+    out = []
+    for line in open(structfile, encoding="utf-8"):
+        line = line.rstrip("\n")
+        depth = len(line) - len(line.lstrip(" "))
+        body = line.strip()
+        m = re.fullmatch(r'"(.*)"', body)
+        if m:
+            out.append((depth, None, m.group(1)))
+        elif body and not body.startswith("/"):
+            out.append((depth, body.split()[0].rstrip(":"), None))
+    return out
+
+def table_rows(structfile):
+    """The first Table's rows in the structure text: the caption's texts,
+    then each TR's cells (a cell's texts joined)."""
+    lines = struct_lines(structfile)
+    start = next((i for i, l in enumerate(lines) if l[1] == "Table"), None)
+    if start is None:
+        return None
+    tdepth, rows, cell, row = lines[start][0], [], None, None
+    for depth, name, text in lines[start + 1:]:
+        if depth <= tdepth:
+            break
+        if name == "Caption":
+            row = []
+            rows.append(row)
+            cell = None
+        elif name == "TR":
+            row = []
+            rows.append(row)
+        elif name in ("TH", "TD"):
+            cell = []
+            row.append(cell)
+        elif text is not None and row is not None:
+            if cell is None:
+                row.append([text])
+            else:
+                cell.append(text)
+    return [["".join(c) for c in r] for r in rows]
+
+def check_table(path, structfile, rowsfile):
+    r = PdfReader(path)
+    root = res(r.trailer["/Root"]["/StructTreeRoot"])
+    table = next((el for el, pg in walk(r, root["/K"]) if el.get("/S") == "/Table"), None)
+    if table is None:
+        err("no Table element")
+        return
+    kids = [res(k) for k in res(table["/K"])]
+    roles = [k.get("/S") for k in kids if isinstance(k, DictionaryObject)]
+    if roles not in (["/Caption", "/THead", "/TBody"], ["/Caption", "/TBody"]):
+        err(f"the Table's kids are {roles}, not Caption, THead, TBody")
+    width = None
+    for k in kids:
+        part = k.get("/S") if isinstance(k, DictionaryObject) else None
+        if part not in ("/THead", "/TBody"):
+            continue
+        for tr in (res(x) for x in res(k["/K"])):
+            if tr.get("/S") != "/TR":
+                err(f"a {tr.get('/S')} in {part}")
+                continue
+            cells = [res(c) for c in res(tr.get("/K", []))]
+            if width is None:
+                width = len(cells)
+            elif len(cells) != width:
+                err(f"a TR of {len(cells)} cells in a table of {width} columns")
+            for c in cells:
+                want = "/TH" if part == "/THead" else None
+                if want and c.get("/S") != want:
+                    err(f"a {c.get('/S')} in the THead")
+                if c.get("/S") == "/TH":
+                    a = res(c.get("/A", {}))
+                    scope = "/Column" if part == "/THead" else "/Row"
+                    if a.get("/O") != "/Table" or a.get("/Scope") != scope:
+                        err(f"a TH in {part} without /A << /O /Table /Scope {scope} >>")
+    want = [l.rstrip("\n").split("\t") for l in open(rowsfile, encoding="utf-8") if l.strip()]
+    got = table_rows(structfile)
+    if got != want:
+        for i in range(max(len(got or []), len(want))):
+            g = got[i] if got and i < len(got) else None
+            w = want[i] if i < len(want) else None
+            if g != w:
+                err(f"row {i}: structure text {g}, wanted {w}")
+    print(f"a table of {len(want) - 1} rows and {width} columns")
+
 def main():
     cmd = sys.argv[1]
     if cmd == "ua":
@@ -261,6 +354,8 @@ def main():
         check_order(sys.argv[2], sys.argv[3])
     elif cmd == "lang":
         check_lang(*sys.argv[2:5])
+    elif cmd == "table":
+        check_table(*sys.argv[2:5])
     for e in errors[:30]:
         print("error:", e)
     return 1 if errors else 0

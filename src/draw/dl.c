@@ -27,7 +27,7 @@ struct dl_doc {
 static const char *const role_names[DL_R__COUNT] = {
 	"Document", "Part", "Sect", "H1", "H2", "H3", "P", "L", "LI", "Lbl",
 	"LBody", "BlockQuote", "Quote", "Figure", "Link", "TOC", "TOCI",
-	"Caption"
+	"Caption", "Table", "THead", "TBody", "TR", "TH", "TD"
 };
 
 /* The PDF name of a role. */

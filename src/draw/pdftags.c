@@ -241,7 +241,17 @@ kid_cmp(const void *a, const void *b)
 
 	if (x->owner != y->owner)
 		return x->owner < y->owner ? -1 : 1;
-	return x->key < y->key ? -1 : x->key > y->key;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->elem < y->elem ? -1 : x->elem > y->elem;
+}
+
+/* Whether role r is a table's row or cell, kept when empty so that the
+ * table stays a grid. */
+static int
+grid_role(enum dl_role r)
+{
+	return r == DL_R_TR || r == DL_R_TH || r == DL_R_TD;
 }
 
 /* The kids of every element, grouped by owner in reading order; *n set.
@@ -259,6 +269,12 @@ gather_kids(struct pdftags *t, uint32_t *first, size_t *n)
 		for (int e = t->marks[i].elem; e >= 1 && first[e] == UINT32_MAX;
 		    e = dl_elem(t->doc, e)->parent)
 			first[e] = (uint32_t)i;
+	/* An empty row or cell of a table with content stands where the
+	 * element made before it does (a sibling or its parent). */
+	for (int e = 2; e <= ne; e++)
+		if (first[e] == UINT32_MAX && grid_role(dl_elem(t->doc, e)->role) &&
+		    first[dl_elem(t->doc, e)->parent] != UINT32_MAX)
+			first[e] = first[e - 1];
 	for (size_t i = 0; i < t->nmarks; i++)
 		k[nk++] = (struct kid){ t->marks[i].elem, (uint32_t)i, 0, (uint32_t)i };
 	for (int e = 2; e <= ne; e++)	/* a list item's label comes first */
@@ -310,32 +326,60 @@ link_elem(struct pdftags *t, HPDF_Page *pages, const struct mark *m,
 	return d;
 }
 
-/* The structure elements' dictionaries, kids and all.  dict[e] must exist
- * for every element with a first mark; linkdict[m] is set to the Link
- * element of each annotation mark m. */
+/* A table header cell's attributes, /O /Table /Scope Column (a cell of
+ * the THead) or Row: one indirect dictionary each, shared. */
+static HPDF_Dict
+th_scope(struct pdftags *t, int e, HPDF_Dict scope[2])
+{
+	int tr = dl_elem(t->doc, e)->parent;
+	int col = dl_elem(t->doc, dl_elem(t->doc, tr)->parent)->role == DL_R_THEAD;
+
+	if (scope[col] == NULL && (scope[col] = indirect_dict(t->pdf)) != NULL) {
+		HPDF_Dict_AddName(scope[col], "O", "Table");
+		HPDF_Dict_AddName(scope[col], "Scope", col ? "Column" : "Row");
+	}
+	return scope[col];
+}
+
+/* Element e's own entries: /S, /P, /Alt, /Lang and a TH's /A.  /Type
+ * /StructElem is optional: left out, as are all bytes that say nothing. */
+static void
+elem_head(struct pdftags *t, HPDF_Dict *dict, int e, const char *doclang,
+    HPDF_Dict scope[2])
+{
+	const struct dl_elem *el = dl_elem(t->doc, e);
+
+	HPDF_Dict_AddName(dict[e], "S", dl_role_name(el->role));
+	if (e > 1)
+		HPDF_Dict_Add(dict[e], "P", dict[el->parent]);
+	if (el->alt)
+		HPDF_Dict_Add(dict[e], "Alt", text_string(t->pdf, el->alt));
+	if (e > 1 && el->lang && strcasecmp(el->lang,
+	    elem_lang(t->doc, el->parent, doclang)) != 0)
+		HPDF_Dict_Add(dict[e], "Lang",
+		    HPDF_String_New(t->pdf->mmgr, el->lang, NULL));
+	if (el->role == DL_R_TH && e > 1) {
+		HPDF_Dict a = th_scope(t, e, scope);
+
+		if (a)
+			HPDF_Dict_Add(dict[e], "A", a);
+	}
+}
+
+/* The structure elements' kids.  dict[e] must exist for every element
+ * with a first mark; linkdict[m] is set to the Link element of each
+ * annotation mark m. */
 static void
 build_elems(struct pdftags *t, HPDF_Page *pages, HPDF_Dict *dict,
-    const struct kid *k, size_t nk, HPDF_Dict *linkdict, const char *doclang)
+    const struct kid *k, size_t nk, HPDF_Dict *linkdict)
 {
 	size_t i = 0;
 
 	while (i < nk) {
 		int e = k[i].owner;
-		const struct dl_elem *el = dl_elem(t->doc, e);
 		HPDF_Array kids = HPDF_Array_New(t->pdf->mmgr);
 		HPDF_Page pg = NULL;
 
-		/* /Type /StructElem is optional: left out, as are all
-		 * bytes that say nothing. */
-		HPDF_Dict_AddName(dict[e], "S", dl_role_name(el->role));
-		if (e > 1)
-			HPDF_Dict_Add(dict[e], "P", dict[el->parent]);
-		if (el->alt)
-			HPDF_Dict_Add(dict[e], "Alt", text_string(t->pdf, el->alt));
-		if (e > 1 && el->lang && strcasecmp(el->lang,
-		    elem_lang(t->doc, el->parent, doclang)) != 0)
-			HPDF_Dict_Add(dict[e], "Lang",
-			    HPDF_String_New(t->pdf->mmgr, el->lang, NULL));
 		for (; i < nk && k[i].owner == e; i++) {
 			const struct mark *m = &t->marks[k[i].mark];
 
@@ -645,7 +689,7 @@ pdftags_finish(struct pdftags *t, const struct dl_info *info, HPDF_Page *pages,
 	HPDF_Dict *dict = xcalloc((size_t)ne + 1, sizeof(*dict));
 	HPDF_Dict *linkdict = xcalloc(t->nmarks + 1, sizeof(*linkdict));
 	const char *lang = info->lang && *info->lang ? info->lang : "en";
-	HPDF_Dict root = indirect_dict(t->pdf), tree;
+	HPDF_Dict root = indirect_dict(t->pdf), tree, scope[2] = { NULL, NULL };
 	struct kid *k;
 	size_t nk;
 	int rc = -1;
@@ -657,10 +701,10 @@ pdftags_finish(struct pdftags *t, const struct dl_info *info, HPDF_Page *pages,
 		if (e == 1 || first[e] != UINT32_MAX)
 			if ((dict[e] = indirect_dict(t->pdf)) == NULL)
 				goto out;
-	build_elems(t, pages, dict, k, nk, linkdict, lang);
-	if (first[1] == UINT32_MAX) {	/* nothing tagged: an empty Document */
-		HPDF_Dict_AddName(dict[1], "S", "Document");
-	}
+	for (int e = 1; e <= ne; e++)
+		if (dict[e])
+			elem_head(t, dict, e, lang, scope);
+	build_elems(t, pages, dict, k, nk, linkdict);
 	HPDF_Dict_Add(dict[1], "P", root);
 	if ((tree = parent_tree(t, dict, linkdict)) == NULL)
 		goto out;

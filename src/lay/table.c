@@ -174,14 +174,17 @@ size_columns(struct tab *T, double *need)
 
 /* Row r as a frame at y of fr, its cells laid out in their columns, a
  * tint behind it when zebra is set, an accent rule under the last header
- * row.  Returns its height. */
+ * row.  Tagged as a TR of TH or TD under the element group (a THead or
+ * TBody), or an artifact when group is 0.  Returns its height. */
 static double
-row_frame(struct tab *T, size_t r, int zebra, struct dl_list *fr, double y)
+row_frame(struct tab *T, size_t r, int zebra, struct dl_list *fr, double y,
+    int group)
 {
 	struct lay *L = T->L;
 	const struct table_row *row = &T->t->rows[r];
 	struct tlines *tl = xcalloc(row->ncells + 1, sizeof(*tl));
 	int head = r < T->t->nhead;
+	int tr = group ? dl_elem_new(L->doc, group, DL_R_TR) : 0;
 	double h = 0;
 
 	for (size_t c = 0; c < row->ncells; c++) {
@@ -207,11 +210,21 @@ row_frame(struct tab *T, size_t r, int zebra, struct dl_list *fr, double y)
 		const struct cell *ce = &row->cells[c];
 		const struct col *co = &T->cols[c];
 		double x = co->x + PAD_X;
+		size_t n0;
 
 		if (!head && co->numeric)	/* the decimal points in a line */
 			x = co->x + co->w - PAD_X - co->fracw - (tl[c].width -
 			    frac_width(L, ce->text.text, cell_style(L, ce)));
+		n0 = fr->n;
 		lay_place(fr, &tl[c], x, y + PAD_Y);
+		if (tr) {	/* every cell, empty ones too, keeps its column */
+			int e = dl_elem_new(L->doc, tr, head || ce->head ?
+			    DL_R_TH : DL_R_TD);
+
+			if (ce->text.lang)
+				dl_elem_lang(L->doc, e, ce->text.lang);
+			dl_list_tag(fr, n0, e);
+		}
 		tlines_free(&tl[c]);
 	}
 	if (head && r + 1 == T->t->nhead)
@@ -220,14 +233,15 @@ row_frame(struct tab *T, size_t r, int zebra, struct dl_list *fr, double y)
 	return h;
 }
 
-/* The header rows into fr; returns their height. */
+/* The header rows into fr, tagged under group (0: artifacts, as they
+ * are repeated on a continuation page); returns their height. */
 static double
-header(struct tab *T, struct dl_list *fr)
+header(struct tab *T, struct dl_list *fr, int group)
 {
 	double h = 0;
 
 	for (size_t r = 0; r < T->t->nhead; r++)
-		h += row_frame(T, r, 0, fr, h);
+		h += row_frame(T, r, 0, fr, h, group);
 	return h;
 }
 
@@ -287,6 +301,8 @@ table_layout(struct lay *L, const struct dtable *t, double space)
 {
 	struct tab T = { L, t, NULL, 0 };
 	struct dl_list fr = { 0 }, again = { 0 };
+	int tagged = L->tag_into == 0 && !L->artifact;
+	int table = 0, cap = 0, into = L->tag_into, head = 0, body = 0;
 	double h;
 
 	if (flow_overflowed(L->f))
@@ -295,13 +311,25 @@ table_layout(struct lay *L, const struct dtable *t, double space)
 		free(T.cols);
 		return;
 	}
+	/* Tagged: Table > Caption (title and note), THead > TR > TH,
+	 * TBody > TR > TD. */
+	if (tagged) {
+		table = dl_elem_new(L->doc, L->tag, DL_R_TABLE);
+		cap = dl_elem_new(L->doc, table, DL_R_CAPTION);
+		if (t->nhead)
+			head = dl_elem_new(L->doc, table, DL_R_THEAD);
+		if (t->nrows > t->nhead)
+			body = dl_elem_new(L->doc, table, DL_R_TBODY);
+		L->tag_into = cap;
+	}
 	h = lay_frame_text(L, &fr, &t->title, NULL, ST_CHART_TITLE, 0, 0, L->W,
 	    T_BALANCE, 0);
+	L->tag_into = into;
 	flow_add(L->f, &fr, h + 4, space, 0);
-	h = header(&T, &fr);
+	h = header(&T, &fr, head);
 	flow_add(L->f, &fr, h, 0, F_KEEP);
 	if (h > 0) {
-		header(&T, &again);
+		header(&T, &again, 0);
 		flow_continued(L->f, &again, h);
 	}
 	for (size_t r = t->nhead; r < t->nrows; r++) {
@@ -309,16 +337,19 @@ table_layout(struct lay *L, const struct dtable *t, double space)
 
 		/* A short table moves whole; a long one breaks with two rows
 		 * at least on either side. */
-		h = row_frame(&T, r, b % 2 == 1, &fr, 0);
+		h = row_frame(&T, r, b % 2 == 1, &fr, 0, body);
 		flow_add(L->f, &fr, h, 0, nb <= SHORT_TABLE || b < 2 || nb - b < 2 ?
 		    F_KEEP : 0);
 	}
 	flow_continued(L->f, NULL, 0);
 	dl_hline(L->doc, &fr, 0, (float)L->W, 0, 0.5f, L->t->colors[C_RULE], 0);
 	h = 1;
+	if (tagged)
+		L->tag_into = cap;
 	if (t->caption.text)
 		h = 4 + lay_frame_text(L, &fr, &t->caption, NULL, ST_CAPTION, 0, 4,
 		    L->W, 0, 0);
+	L->tag_into = into;
 	flow_add(L->f, &fr, h, 0, F_KEEP);
 	free(T.cols);
 }

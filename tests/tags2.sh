@@ -1,0 +1,49 @@
+# tags2.sh, sourced by run.sh: more tagged-PDF checks (tables, links,
+# lists, the structure text read as the source, every glyph's Unicode),
+# each reading the PDF back with pypdf and poppler.
+PY=python3
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import pypdf" 2>/dev/null && PY=/usr/bin/python3
+T2=$W/tags2
+mkdir -p "$T2"
+export SOURCE_DATE_EPOCH=1777334400
+CC=$ROOT/samples/stories/chip-capex.xml
+
+# ---- tables: Table > Caption, THead > TR > TH, TBody > TR > TD ----------
+"$BIN" render "$CC" -o "$T2/cc.pdf" -q
+pdfinfo -struct-text "$T2/cc.pdf" >"$T2/cc.txt" 2>/dev/null
+printf '%s\t%s\n' "The two plans side by side" "Company guidance, September 2026; \$ billions. Change against 2026 spending." >"$T2/cc.rows"
+printf '%s\t%s\t%s\t%s\n' "Line of spending" Halvorsen Kestrel Change "Memory fabs" 14.5 3.0 +22% \
+	"Logic fabs" 4.0 7.5 "−9%" "Advanced packaging" 2.5 1.5 +41% Total 21.0 12.0 +12% >>"$T2/cc.rows"
+$PY "$T/tagcheck.py" table "$T2/cc.pdf" "$T2/cc.txt" "$T2/cc.rows" >"$T2/table" 2>&1 \
+	&& ok "tags2: a table is Table > Caption, THead > TR > TH (/Scope /Column), TBody > TR > TD, cells in row order" \
+	|| no "tags2: table structure" "$(cat "$T2/table")"
+$PY "$T/tagcheck.py" ua "$T2/cc.pdf" >"$T2/ua-cc" 2>&1 && ok "tags2: the table story meets the PDF/UA checks" \
+	|| no "tags2: table story PDF/UA" "$(cat "$T2/ua-cc")"
+# A long table over two pages, an empty cell and a row header: the header
+# row repeated on the next page is an Artifact, every row a TR once.
+python3 - "$CC" "$T2/long.xml" "$T2/long.rows" <<'PYEOF'
+import re, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+rows = [("Plant %d" % i, "%d.5" % i, "" if i == 7 else "%d.0" % (i * 2), "+%d%%" % i) for i in range(1, 61)]
+body = "".join('<tr><th>%s</th><td>%s</td><td>%s</td><td>%s</td></tr>\n' % r for r in rows)
+table = ('<table><title>Every plant</title><tr><th>Plant</th><th>Halvorsen</th><th>Kestrel</th><th>Change</th></tr>\n'
+         + body + '</table>')
+src = re.sub(r"<table>.*?</table>", lambda m: table, src, flags=re.S)
+open(sys.argv[2], "w", encoding="utf-8").write(src)
+with open(sys.argv[3], "w", encoding="utf-8") as f:
+    f.write("Every plant\n")
+    f.write("Plant\tHalvorsen\tKestrel\tChange\n")
+    for r in rows:
+        f.write("\t".join(r) + "\n")
+PYEOF
+"$BIN" render "$T2/long.xml" -o "$T2/long.pdf" -q
+pdfinfo -struct-text "$T2/long.pdf" >"$T2/long.txt" 2>/dev/null
+$PY "$T/tagcheck.py" table "$T2/long.pdf" "$T2/long.txt" "$T2/long.rows" >"$T2/ltable" 2>&1 \
+	&& ok "tags2: a 60-row table over pages: one THead, every row once, an empty cell kept as a TD, row headers TH /Scope /Row" \
+	|| no "tags2: long table" "$(cat "$T2/ltable")"
+n=$(pdftotext -layout "$T2/long.pdf" - 2>/dev/null | grep -c "Plant *Halvorsen *Kestrel *Change")
+[ "$n" -ge 2 ] && [ "$(grep -c '"Plant"' "$T2/long.txt")" -eq 1 ] \
+	&& ok "tags2: the header row drawn on $n pages is tagged once (repeats are Artifacts)" \
+	|| no "tags2: repeated header row" "$n drawn, $(grep -c '"Plant"' "$T2/long.txt") tagged"
+$PY "$T/tagcheck.py" ua "$T2/long.pdf" >"$T2/ua-long" 2>&1 && ok "tags2: the long table meets the PDF/UA checks" \
+	|| no "tags2: long table PDF/UA" "$(cat "$T2/ua-long")"

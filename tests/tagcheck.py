@@ -18,6 +18,12 @@ rules briefing promises (tests/tags.sh runs it).
                                       -struct-text) row by row equal to ROWS
                                       (one line a row, cells tab-separated,
                                       the first line the caption's texts)
+  tagcheck.py linktext STRUCT.txt TEXT...  each TEXT is the text of a Link
+                                      element (pdfinfo -struct-text) that
+                                      also holds its annotation (Object)
+  tagcheck.py lists STRUCT.txt KICKER...  the element after each section
+                                      label KICKER is an L of LI, each with
+                                      an LBody (and an Lbl for "Lbl:KICKER")
 Prints what fails and exits 1 on any failure.
 """
 import re, sys
@@ -67,6 +73,12 @@ def mcids_of(r, el, pg):
         elif isinstance(kid_o, DictionaryObject) and kid_o.get("/Type") == "/MCR":
             out.append((pids[kid_o.raw_get("/Pg").idnum], int(kid_o["/MCID"])))
     return out
+
+def link_objrs(el):
+    k = res(el.get("/K"))
+    kids = list(k) if isinstance(k, ArrayObject) else [k]
+    return [res(x) for x in kids if isinstance(res(x), DictionaryObject)
+            and res(x).get("/Type") == "/OBJR"]
 
 def content_marks(page):
     """MCIDs in a page's content, and painting operators outside any
@@ -128,9 +140,10 @@ def check_ua(path, words):
         if s == "/Figure":
             figures.append(str(el.get("/Alt", "")))
         if s == "/Link":
-            objr = res(el["/K"])
-            if objr.get("/Type") != "/OBJR":
+            if not link_objrs(el):
                 err("a Link without OBJR")
+            if not mcids_of(r, el, pg):
+                err("a Link without its text (no marked content in it)")
     prev = 0
     for h in headings:
         if h > prev + 1:
@@ -176,7 +189,8 @@ def check_ua(path, words):
             if "/Contents" not in a:
                 err(f"page {i + 1}: a link without /Contents")
             el = ptmap.get(int(a.get("/StructParent", -1)))
-            if el is None or el.get("/S") != "/Link" or res(res(el["/K"])["/Obj"]) is not a:
+            if el is None or el.get("/S") != "/Link" or \
+                    not any(res(o["/Obj"]) is a for o in link_objrs(el)):
                 err(f"page {i + 1}: a link annotation not tagged as a Link")
     for m in tree_mcids:
         if m not in content:
@@ -344,6 +358,60 @@ def check_table(path, structfile, rowsfile):
                 err(f"row {i}: structure text {g}, wanted {w}")
     print(f"a table of {len(want) - 1} rows and {width} columns")
 
+def elements(structfile):
+    """The structure text as a tree: [name, [texts], [kids]]."""
+    root = ["", [], []]
+    stack = [(-1, root)]
+    for depth, name, text in struct_lines(structfile):
+        while stack[-1][0] >= depth:
+            stack.pop()
+        if name is None:
+            stack[-1][1][1].append(text)
+        else:
+            node = [name, [], []]
+            stack[-1][1][2].append(node)
+            stack.append((depth, node))
+    return root
+
+def all_nodes(node):
+    yield node
+    for k in node[2]:
+        yield from all_nodes(k)
+
+def check_linktext(structfile, texts):
+    links = [n for n in all_nodes(elements(structfile)) if n[0] == "Link"]
+    for t in texts:
+        hit = [n for n in links if "".join(n[1]) == t]
+        if not hit:
+            err(f"no Link element with the text {t!r}")
+        elif not any(k[0] == "Object" for k in hit[0][2]):
+            err(f"the Link of {t!r} does not hold its annotation")
+    print(f"{len(links)} Link elements")
+
+def check_lists(structfile, kickers):
+    nodes = list(all_nodes(elements(structfile)))
+    for kicker in kickers:
+        lbl = kicker.startswith("Lbl:")
+        kicker = kicker[4:] if lbl else kicker
+        at = next((i for i, n in enumerate(nodes) if n[0] == "H2" and "".join(n[1]) == kicker), None)
+        if at is None:
+            err(f"no section label {kicker!r}")
+            continue
+        sect = next(n for n in nodes if any(k is nodes[at] for k in n[2]))
+        after = sect[2][[id(k) for k in sect[2]].index(id(nodes[at])) + 1:]
+        lst = next((k for k in after if k[0] in ("L", "P")), None)
+        if lst is not None and lst[0] == "L" and lbl and \
+                not all(any(k[0] == "Lbl" for k in li[2]) for li in lst[2]):
+            err(f"{kicker!r}: an LI without its Lbl")
+        if lst is None or lst[0] != "L":
+            err(f"after {kicker!r}: {lst[0] if lst else None}, not an L")
+            continue
+        for li in lst[2]:
+            names = [k[0] for k in li[2]]
+            if li[0] != "LI" or "LBody" not in names:
+                err(f"{kicker!r}: a {li[0]} of {names} in the L, not an LI with an LBody")
+        print(f"{kicker}: an L of {len(lst[2])} LI")
+
 def main():
     cmd = sys.argv[1]
     if cmd == "ua":
@@ -354,6 +422,10 @@ def main():
         check_order(sys.argv[2], sys.argv[3])
     elif cmd == "lang":
         check_lang(*sys.argv[2:5])
+    elif cmd == "linktext":
+        check_linktext(sys.argv[2], sys.argv[3:])
+    elif cmd == "lists":
+        check_lists(sys.argv[2], sys.argv[3:])
     elif cmd == "table":
         check_table(*sys.argv[2:5])
     for e in errors[:30]:

@@ -47,3 +47,27 @@ n=$(pdftotext -layout "$T2/long.pdf" - 2>/dev/null | grep -c "Plant *Halvorsen *
 	|| no "tags2: repeated header row" "$n drawn, $(grep -c '"Plant"' "$T2/long.txt") tagged"
 $PY "$T/tagcheck.py" ua "$T2/long.pdf" >"$T2/ua-long" 2>&1 && ok "tags2: the long table meets the PDF/UA checks" \
 	|| no "tags2: long table PDF/UA" "$(cat "$T2/ua-long")"
+
+# ---- links: the Link element holds the link's text and its annotation ---
+"$BIN" render "$T/fixtures/links.xml" -o "$T2/links.pdf" -q
+pdfinfo -struct-text "$T2/links.pdf" >"$T2/links.txt" 2>/dev/null
+$PY "$T/tagcheck.py" linktext "$T2/links.txt" "the overview" "@someone  ·  X  ·  score 12" "A video" "The source article" \
+	>"$T2/lt" 2>&1 && ok "tags2: inline, post, media and source links: Link > their text + OBJR ($(head -1 "$T2/lt"))" \
+	|| no "tags2: link text" "$(cat "$T2/lt")"
+"$BIN" render "$ROOT/samples/weekly.xml" -o "$T2/weekly.pdf" -q
+pdfinfo -struct-text "$T2/weekly.pdf" >"$T2/weekly.txt" 2>/dev/null
+$PY "$T/tagcheck.py" ua "$T2/weekly.pdf" >"$T2/ua-w" 2>&1 && $PY "$T/tagcheck.py" linktext "$T2/weekly.txt" "page 1" >"$T2/lt-w" 2>&1 \
+	&& ok "tags2: the edition's cover and contents links hold their text, every Link has text ($(head -1 "$T2/lt-w"))" \
+	|| no "tags2: edition links" "$(cat "$T2/ua-w" "$T2/lt-w")"
+
+# ---- players, media, sources, further ties: L > LI > (Lbl) LBody --------
+sed 's|<relation from="aws" to="openai">up to \$50B investment</relation>|&<relation from="aws" to="openai">compute for model training</relation>|' \
+	"$S" >"$T2/ties.xml"
+"$BIN" render "$T2/ties.xml" -o "$T2/ties.pdf" -q
+pdfinfo -struct-text "$T2/ties.pdf" >"$T2/ties.txt" 2>/dev/null
+$PY "$T/tagcheck.py" lists "$T2/ties.txt" "KEY PLAYERS" "Lbl:MEDIA: BROADCAST" "FURTHER TIES" >"$T2/lists" 2>&1 \
+	&& $PY "$T/tagcheck.py" lists "$T2/links.txt" "Lbl:SOURCES" "Lbl:MEDIA: BROADCAST" >>"$T2/lists" 2>&1 \
+	&& ok "tags2: key players, media, further ties and sources are lists ($(tr '\n' ';' <"$T2/lists"))" \
+	|| no "tags2: lists" "$(cat "$T2/lists")"
+$PY "$T/tagcheck.py" ua "$T2/ties.pdf" >"$T2/ua-t" 2>&1 && ok "tags2: the story with further ties meets the PDF/UA checks" \
+	|| no "tags2: ties PDF/UA" "$(cat "$T2/ua-t")"

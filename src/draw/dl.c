@@ -21,6 +21,8 @@ struct dl_doc {
 	size_t			 nlabels, caplabels;
 	struct dl_elem		*elems;		/* [0] unused, [1] the root */
 	size_t			 nelems, capelems;
+	int			*links;		/* link markers' Link elements */
+	size_t			 nlinks, caplinks;
 	struct dl_info		 info;
 };
 
@@ -93,13 +95,36 @@ dl_nelems(const struct dl_doc *d)
 	return d->nelems ? (int)d->nelems - 1 : 0;
 }
 
-/* Tag the untagged items of l from index from on. */
-void
-dl_list_tag(struct dl_list *l, size_t from, int e)
+/* A new link marker; see dl.h. */
+int
+dl_link_marker(struct dl_doc *d)
 {
-	for (size_t i = from; i < l->n; i++)
-		if (l->items[i].elem == 0)
-			l->items[i].elem = e;
+	d->links = xgrow(d->links, &d->caplinks, d->nlinks + 1, sizeof(*d->links));
+	d->links[d->nlinks++] = 0;
+	return -(int)d->nlinks;
+}
+
+/* Tag the untagged items of l from index from on; see dl.h. */
+void
+dl_list_tag(struct dl_doc *d, struct dl_list *l, size_t from, int e)
+{
+	for (size_t i = from; i < l->n; i++) {
+		int *el = &l->items[i].elem;
+
+		if (*el == 0)
+			*el = e;
+		else if (*el < 0 && (size_t)-*el <= d->nlinks) {
+			int *link = &d->links[-*el - 1];
+
+			if (e <= 0)
+				*el = 0;
+			else {
+				if (*link == 0 || dl_elem(d, *link)->parent != e)
+					*link = dl_elem_new(d, e, DL_R_LINK);
+				*el = *link;
+			}
+		}
+	}
 }
 
 /* Make an empty document. */
@@ -127,6 +152,7 @@ dl_doc_free(struct dl_doc *d)
 	free(d->marks);
 	free(d->labels);
 	free(d->elems);
+	free(d->links);
 	pool_free(d->pool);
 	free(d);
 }

@@ -95,7 +95,8 @@ struct dl_item {
 	enum dl_kind	kind;
 	int		elem;	/* structure element it belongs to (see
 				 * dl_elem_new); 0: an artifact (running
-				 * header, rule, tint, decoration) */
+				 * header, rule, tint, decoration); below 0
+				 * a link marker (dl_link_marker), for layout */
 	union {
 		struct dl_text	text;
 		struct dl_path	path;
@@ -240,8 +241,12 @@ const struct dl_elem *dl_elem(const struct dl_doc *doc, int e);
 /* The highest element index. */
 int dl_nelems(const struct dl_doc *doc);
 /* Give every item of l from index from on that has no element yet
- * element e. */
-void dl_list_tag(struct dl_list *l, size_t from, int e);
+ * element e; items carrying a link marker go into that link's Link
+ * element under e (made on first use), or become artifacts when e is 0. */
+void dl_list_tag(struct dl_doc *doc, struct dl_list *l, size_t from, int e);
+/* A new link marker: a negative element number layout gives the text
+ * runs and annotations of one link until dl_list_tag places them. */
+int dl_link_marker(struct dl_doc *doc);
 
 /* Document information; strings are copied. */
 struct dl_info *dl_info(struct dl_doc *doc);

@@ -307,21 +307,35 @@ elem_lang(const struct dl_doc *doc, int e, const char *doclang)
 	return doclang;
 }
 
-/* A Link element for the annotation of mark m, under parent. */
+/* An object reference to the annotation of mark m (its /Pg left out
+ * when it is the element's own). */
+static HPDF_Dict
+objr_of(struct pdftags *t, HPDF_Page *pages, const struct mark *m, HPDF_Page pg)
+{
+	HPDF_Dict objr = HPDF_Dict_New(t->pdf->mmgr);
+
+	if (objr == NULL)
+		return NULL;
+	HPDF_Dict_AddName(objr, "Type", "OBJR");
+	HPDF_Dict_Add(objr, "Obj", m->annot);
+	if (pages[m->page] != pg)
+		HPDF_Dict_Add(objr, "Pg", pages[m->page]);
+	return objr;
+}
+
+/* A Link element of its own for the annotation of mark m, under parent
+ * (an annotation layout gave no Link element with its text). */
 static HPDF_Dict
 link_elem(struct pdftags *t, HPDF_Page *pages, const struct mark *m,
     HPDF_Dict parent)
 {
-	HPDF_Dict d = indirect_dict(t->pdf), objr = HPDF_Dict_New(t->pdf->mmgr);
+	HPDF_Dict d = indirect_dict(t->pdf), objr;
 
-	if (d == NULL || objr == NULL)
+	if (d == NULL || (objr = objr_of(t, pages, m, pages[m->page])) == NULL)
 		return NULL;
 	HPDF_Dict_AddName(d, "S", "Link");
 	HPDF_Dict_Add(d, "P", parent);
 	HPDF_Dict_Add(d, "Pg", pages[m->page]);
-	HPDF_Dict_AddName(objr, "Type", "OBJR");
-	HPDF_Dict_Add(objr, "Obj", m->annot);
-	HPDF_Dict_Add(objr, "Pg", pages[m->page]);
 	HPDF_Dict_Add(d, "K", objr);
 	return d;
 }
@@ -385,6 +399,16 @@ build_elems(struct pdftags *t, HPDF_Page *pages, HPDF_Dict *dict,
 
 			if (k[i].elem) {
 				HPDF_Array_Add(kids, dict[k[i].elem]);
+				continue;
+			}
+			if (m->annot && dl_elem(t->doc, e)->role == DL_R_LINK) {
+				/* The Link element holding the link's text */
+				if (pg == NULL) {
+					pg = pages[m->page];
+					HPDF_Dict_Add(dict[e], "Pg", pg);
+				}
+				HPDF_Array_Add(kids, objr_of(t, pages, m, pg));
+				linkdict[k[i].mark] = dict[e];
 				continue;
 			}
 			if (m->annot) {

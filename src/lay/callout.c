@@ -59,7 +59,7 @@ para_rows(struct lay *L, const struct rich *r, double space,
 	for (size_t i = 0; i < tl.n; i++) {
 		struct dl_list fr = { 0 };
 
-		dl_list_tag(&tl.lines[i], 0, e);
+		dl_list_tag(L->doc, &tl.lines[i], 0, e);
 		dl_list_place(&fr, &tl.lines[i], (float)PAD_X, 0);
 		out->emit(out->ctx, &fr, tl.leading, i == 0 ? space : 0,
 		    i > 0 && (i < 2 || tl.n - i < 2) ? F_KEEP : 0);

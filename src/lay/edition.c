@@ -45,9 +45,11 @@ page_of(struct lay *L, int dest)
 	return dl_dest(L->doc, dest)->page + 1;	/* stories are numbered from 1 */
 }
 
+/* A link to dest over x, y, w, h, in the Link element link that holds
+ * its text. */
 static void
 internal_link(struct lay *L, struct dl_list *fr, double x, double y, double w,
-    double h, int dest)
+    double h, int dest, int link)
 {
 	struct dl_item it;
 
@@ -58,7 +60,7 @@ internal_link(struct lay *L, struct dl_list *fr, double x, double y, double w,
 	it.u.link.w = (float)w;
 	it.u.link.h = (float)h;
 	it.u.link.dest = dest;
-	it.elem = L->tag;	/* a Link under the entry it is on */
+	it.elem = link;
 	dl_list_add(fr, &it);
 }
 
@@ -116,7 +118,7 @@ cover(struct lay *L, const struct briefing *b, const struct entry *e, size_t ne)
 		uint32_t acc = theme_category_color(t, st->category);
 		const struct style *tag = &t->st[ST_TAG];
 		double h = 0, x = 0, more = t->st[ST_COVER_META].leading + 8;
-		int sdest = -1;
+		int sdest = -1, lk = 0;
 
 		for (size_t k = 0; k < ne; k++)
 			if (e[k].story == (int)i && !e[k].section)
@@ -133,7 +135,13 @@ cover(struct lay *L, const struct briefing *b, const struct entry *e, size_t ne)
 			char pno[32];
 
 			snprintf(pno, sizeof(pno), "page %d", sdest >= 0 ? page_of(L, sdest) : 0);
+			/* "page N" is the text of the link to the story. */
+			if (sdest >= 0 && !L->artifact && !L->tag_into)
+				lk = L->tag_into = dl_elem_new(L->doc,
+				    dl_elem_new(L->doc, L->tag, DL_R_P), DL_R_LINK);
 			lay_frame_text(L, &item, NULL, pno, ST_META, x, 0.5, W - x, 0, 0);
+			if (lk)
+				L->tag_into = 0;
 		}
 		h = 16;
 		h += lay_frame_text(L, &item, &st->title, NULL, ST_COVER_HEAD, 0, h, W,
@@ -142,7 +150,7 @@ cover(struct lay *L, const struct briefing *b, const struct entry *e, size_t ne)
 			h += 2 + lay_frame_text(L, &item, &st->points[0], NULL,
 			    ST_COVER_POINT, 0, h + 2, W, T_JUSTIFY | T_HYPHENATE, 0);
 		if (sdest >= 0)
-			internal_link(L, &item, 0, 0, W, h, sdest);
+			internal_link(L, &item, 0, 0, W, h, sdest, lk);
 		/* Room for this one and, if any remain, the line saying so. */
 		if (y + h + (i + 1 < b->nstories ? more : 0) > bottom - 24 && shown > 0) {
 			dl_list_free(&item);
@@ -198,6 +206,7 @@ contents(struct lay *L, const struct entry *e, size_t ne, int *dest_out)
 		size_t nm = 0, cap = 0;
 		char num[32], pno[32];
 		double h, lastw;
+		int lk;
 
 		if (e[i].section)
 			continue;
@@ -210,8 +219,11 @@ contents(struct lay *L, const struct entry *e, size_t ne, int *dest_out)
 		{
 			size_t n0 = fr.n;
 
+			/* The title is the text of the link to the story. */
 			h = lay_place(&fr, &tl, numw, 0);
-			dl_list_tag(&fr, n0, dl_elem_new(L->doc, L->tag, DL_R_P));
+			lk = dl_elem_new(L->doc, dl_elem_new(L->doc, L->tag, DL_R_P),
+			    DL_R_LINK);
+			dl_list_tag(L->doc, &fr, n0, lk);
 		}
 		{
 			/* The last line's width, for the leader. */
@@ -231,7 +243,7 @@ contents(struct lay *L, const struct entry *e, size_t ne, int *dest_out)
 		    tl.baseline);
 		lay_frame_text(L, &fr, NULL, pno, ST_TOC_STORY, W - pw, h - tl.leading,
 		    pw, T_RIGHT, 0);
-		internal_link(L, &fr, 0, 0, W, h, e[i].dest);
+		internal_link(L, &fr, 0, 0, W, h, e[i].dest, lk);
 		tlines_free(&tl);
 
 		/* Sections: "Overview 3 · Analysis 4 · ...", each a link. */

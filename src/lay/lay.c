@@ -95,7 +95,7 @@ lay_figure(struct lay *L, const char *alt)
 void
 lay_figure_end(struct lay *L, struct dl_list *l, size_t from, int fig)
 {
-	dl_list_tag(l, from, fig);
+	dl_list_tag(L->doc, l, from, fig);
 	L->tag_into = 0;
 }
 
@@ -126,7 +126,7 @@ lay_frame_text(struct lay *L, struct dl_list *dst, const struct rich *r,
 	    color ? color : lay_color(L, s), &tl);
 	h = lay_place(dst, &tl, x, y);
 	if (tl.n)
-		dl_list_tag(dst, n0, text_elem(L, s, r));
+		dl_list_tag(L->doc, dst, n0, text_elem(L, s, r));
 	tlines_free(&tl);
 	return h;
 }
@@ -154,7 +154,7 @@ lay_text(struct lay *L, const struct rich *r, const char *plain,
 
 		/* Notes go with the line of their reference. */
 		notes_for_line(L, r, &tl.lines[i], placed, i + 1 == tl.n);
-		dl_list_tag(&tl.lines[i], 0, e);
+		dl_list_tag(L->doc, &tl.lines[i], 0, e);
 		/* Break before line i only with two lines on either side, and
 		 * never inside a hyphenated word (a name split across pages). */
 		if (i == 0)

@@ -68,7 +68,7 @@ rows_at(struct lay *L, const struct list *l, double x, double width,
 			int fl = 0;
 
 			notes_for_line(L, &it->text, &tl.lines[j], placed, j + 1 == tl.n);
-			dl_list_tag(&tl.lines[j], 0, body);
+			dl_list_tag(L->doc, &tl.lines[j], 0, body);
 			if (j == 0) {
 				int into = L->tag_into;
 

@@ -402,7 +402,7 @@ static void
 further_ties(struct lay *L, const struct story *st, const unsigned char *drawn)
 {
 	GHashTable *names = g_hash_table_new(g_str_hash, g_str_equal);
-	int first = 1;
+	int first = 1, list = 0, li;
 
 	for (size_t k = st->nplayers; k-- > 0;)	/* the first of an id wins */
 		g_hash_table_insert(names, st->players[k].id, st->players[k].name);
@@ -416,15 +416,23 @@ further_ties(struct lay *L, const struct story *st, const unsigned char *drawn)
 
 		if (drawn[i])
 			continue;
-		if (first)
+		if (first) {
 			lay_kicker(L, "Further ties", 14, 0, NULL);
+			list = lay_group(L, DL_R_L);	/* L > LI > LBody */
+		}
 		line = xasprintf("%s to %s: %s", fn ? fn : rel->from, tn ? tn : rel->to,
 		    rel->label);
+		li = lay_group(L, DL_R_LI);
+		L->tag_into = L->artifact ? 0 : dl_elem_new(L->doc, L->tag, DL_R_LBODY);
 		h = lay_frame_text(L, &fr, NULL, line, ST_ITEM, 0, 0, L->W, 0, 0);
+		L->tag_into = 0;
+		lay_group_end(L, li);
 		free(line);
 		flow_add(L->f, &fr, h, first ? 2 : 1, first ? F_KEEP : 0);
 		first = 0;
 	}
+	if (!first)
+		lay_group_end(L, list);
 	g_hash_table_destroy(names);
 }
 

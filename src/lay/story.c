@@ -133,14 +133,19 @@ players_strip(struct lay *L, const struct story *st, double room)
 	const double r = 11, colw = L->W / 3, tw = colw - 2 * r - 12;
 	double y = 0, rowh = 0;
 	size_t n = st->nplayers > 6 ? 6 : st->nplayers;
+	int list;
 
 	/* The strip is laid out before its label: its section first. */
 	L->tag = dl_elem_new(L->doc, L->part, DL_R_SECT);
 	L->sect_ready = 1;
+	/* Tagged as a list: L > LI > LBody > P (name), P (stance); the
+	 * badge repeats the name's initials, an Artifact. */
+	list = lay_group(L, DL_R_L);
 	for (size_t i = 0; i < n; i++) {
 		const struct player *p = &st->players[i];
 		double x = (i % 3) * colw, h;
 		char *ini = lay_initials(p->initials, p->name);
+		int li = lay_group(L, DL_R_LI), body = lay_group(L, DL_R_LBODY);
 
 		if (i % 3 == 0 && i > 0) {
 			y += rowh + 8;
@@ -156,7 +161,10 @@ players_strip(struct lay *L, const struct story *st, double room)
 		if (h < 2 * r)
 			h = 2 * r;
 		rowh = h > rowh ? h : rowh;
+		lay_group_end(L, body);
+		lay_group_end(L, li);
 	}
+	lay_group_end(L, list);
 	if (y + rowh + 32 > room) {
 		dl_list_free(&fr);
 		L->sect_ready = 0;
@@ -282,6 +290,7 @@ post_card(struct lay *L, const struct voice *v, struct dl_list *fr, double x,
 	const double pad = 9;
 	struct buf meta;
 	double h = pad;
+	int link;
 
 	buf_init(&meta);
 	buf_adds(&meta, v->name);
@@ -289,8 +298,15 @@ post_card(struct lay *L, const struct voice *v, struct dl_list *fr, double x,
 		buf_printf(&meta, "  \xc2\xb7  %s", v->platform);
 	if (score_shown(v->score))
 		buf_printf(&meta, "  \xc2\xb7  score %s", v->score);
+	/* The link's text, in its Link element: who posted where. */
+	link = v->href && !L->artifact && !L->tag_into ?
+	    dl_elem_new(L->doc, dl_elem_new(L->doc, L->tag, DL_R_P), DL_R_LINK) : 0;
+	if (link)
+		L->tag_into = link;
 	h += lay_frame_text(L, fr, NULL, meta.data, ST_POST_META, x + pad + 4, h,
 	    w - 2 * pad - 4, 0, 0);
+	if (link)
+		L->tag_into = 0;
 	buf_free(&meta);
 	h += 3;
 	h += lay_frame_text(L, fr, &v->text, NULL, ST_POST, x + pad + 4, h,
@@ -305,6 +321,7 @@ post_card(struct lay *L, const struct voice *v, struct dl_list *fr, double x,
 		it.u.link.h = (float)(h + pad);
 		it.u.link.uri = dl_strdup(L->doc, v->href);
 		it.u.link.dest = -1;
+		it.elem = link;
 		dl_list_add(fr, &it);
 	}
 	return h + pad;
@@ -378,8 +395,11 @@ voices(struct lay *L, const struct story *st)
 	}
 }
 
+/* A link over a whole entry of w by h, tagged into the Link element
+ * link that holds its text. */
 static void
-link_over(struct lay *L, struct dl_list *fr, const char *href, double w, double h)
+link_over(struct lay *L, struct dl_list *fr, const char *href, double w,
+    double h, int link)
 {
 	struct dl_item it;
 
@@ -391,20 +411,39 @@ link_over(struct lay *L, struct dl_list *fr, const char *href, double w, double 
 	it.u.link.h = (float)h;
 	it.u.link.uri = dl_strdup(L->doc, href);
 	it.u.link.dest = -1;
+	it.elem = link;
 	dl_list_add(fr, &it);
+}
+
+/* An entry of a list of links (media, sources): a new LI > Lbl + LBody
+ * in L->tag, the Lbl in *lbl, the LBody in L->tag, its Link element
+ * (for text with an href) in *link; returns the LI's parent, for
+ * lay_group_end. */
+static int
+link_entry(struct lay *L, const char *href, int *lbl, int *link)
+{
+	int prev = lay_group(L, DL_R_LI);
+
+	*lbl = dl_elem_new(L->doc, L->tag, DL_R_LBL);
+	lay_group(L, DL_R_LBODY);
+	*link = href ? dl_elem_new(L->doc, L->tag, DL_R_LINK) : 0;
+	return prev;
 }
 
 static void
 media(struct lay *L, const struct story *st)
 {
 	const double tx = 18;
+	int list;
 
 	if (st->nvideos == 0)
 		return;
 	lay_kicker(L, "Media: broadcast", 26, lay_break(L, SEC_MEDIA), "Media");
+	list = lay_group(L, DL_R_L);	/* L > LI > Lbl (the triangle), LBody */
 	for (size_t i = 0; i < st->nvideos; i++) {
 		const struct video *v = &st->videos[i];
 		struct dl_list fr = { 0 };
+		int lbl, link, li = link_entry(L, v->href, &lbl, &link);
 		double h;
 
 		/* A play triangle as a path: no font needed for it. */
@@ -413,41 +452,56 @@ media(struct lay *L, const struct story *st)
 		cairo_line_to(geom_cr(L->g), 2, 10.8);
 		cairo_close_path(geom_cr(L->g));
 		geom_emit(L->g, L->doc, &fr, L->accent, 0, 0, DL_FILL);
+		dl_list_tag(L->doc, &fr, 0, lbl);
+		dl_elem_alt(L->doc, lbl, "Video");
+		L->tag_into = link;
 		h = lay_frame_text(L, &fr, NULL, v->title, ST_ITEM, tx, 0, L->W - tx,
 		    0, v->href ? L->accent : 0);
+		L->tag_into = 0;
 		if (v->outlet)
 			h += lay_frame_text(L, &fr, NULL, v->outlet, ST_CARD_ROLE, tx, h,
 			    L->W - tx, 0, 0);
-		link_over(L, &fr, v->href, L->W, h);
+		link_over(L, &fr, v->href, L->W, h, link);
+		lay_group_end(L, li);
 		flow_add(L->f, &fr, h, i == 0 ? 4 : 6, i == 0 ? F_KEEP : 0);
 	}
+	lay_group_end(L, list);
 }
 
 static void
 sources(struct lay *L, const struct story *st)
 {
 	const double tx = 22;
+	int list;
 
 	if (st->nsources == 0)
 		return;
 	lay_kicker(L, "Sources", 26, lay_break(L, SEC_SOURCES), "Sources");
+	list = lay_group(L, DL_R_L);	/* L > LI > Lbl (the number), LBody */
 	for (size_t i = 0; i < st->nsources; i++) {
 		const struct source *s = &st->sources[i];
 		struct dl_list fr = { 0 };
 		char num[32];
 		double h = 0;
+		int lbl, link, li = link_entry(L, s->href, &lbl, &link);
 
 		snprintf(num, sizeof(num), "%zu", i + 1);
+		L->tag_into = lbl;
 		lay_frame_text(L, &fr, NULL, num, ST_POST_META, 0, 1, tx - 6, T_RIGHT,
 		    L->accent);
+		L->tag_into = 0;
 		if (s->outlet)
 			h += lay_frame_text(L, &fr, NULL, s->outlet, ST_CARD_NAME, tx, 0,
 			    L->W - tx, 0, 0);
+		L->tag_into = link;
 		h += lay_frame_text(L, &fr, &s->title, NULL, ST_ITEM, tx, h, L->W - tx,
 		    0, s->href ? L->accent : 0);
-		link_over(L, &fr, s->href, L->W, h);
+		L->tag_into = 0;
+		link_over(L, &fr, s->href, L->W, h, link);
+		lay_group_end(L, li);
 		flow_add(L->f, &fr, h, i == 0 ? 4 : 6, i == 0 ? F_KEEP : 0);
 	}
+	lay_group_end(L, list);
 }
 
 /* One story into the flow; see story.h. */
@@ -471,7 +525,7 @@ story_layout(struct lay *L, const struct story *st)
 	for (size_t i = 0; i < head.n; i++) {
 		struct dl_list fr = { 0 };
 
-		dl_list_tag(&head.lines[i], 0, h1);
+		dl_list_tag(L->doc, &head.lines[i], 0, h1);
 		dl_list_place(&fr, &head.lines[i], 0, 0);
 		flow_add(L->f, &fr, head.leading, i == 0 ? 14 : 0, F_KEEP);
 	}

@@ -223,7 +223,7 @@ row_frame(struct tab *T, size_t r, int zebra, struct dl_list *fr, double y,
 
 			if (ce->text.lang)
 				dl_elem_lang(L->doc, e, ce->text.lang);
-			dl_list_tag(fr, n0, e);
+			dl_list_tag(L->doc, fr, n0, e);
 		}
 		tlines_free(&tl[c]);
 	}

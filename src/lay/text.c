@@ -461,7 +461,7 @@ cluster_text(struct buf *tb, PangoItem *item, struct dl_glyph *dg,
 static void
 emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
     double base, uint32_t color, double spacing, int line, const char *file,
-    int line_end, struct dl_list *out)
+    int line_end, int elem, struct dl_list *out)
 {
 	int last = -1, *starts, nstarts = 0;
 	struct dl_list boxes = { 0 };
@@ -480,6 +480,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 		return;
 	memset(&it, 0, sizeof(it));
 	it.kind = DL_TEXT;
+	it.elem = elem;
 	fd = pango_font_describe_with_absolute_size(item->analysis.font);
 	t->size = (float)(pango_font_description_get_size(fd) / (double)PANGO_SCALE);
 	pango_font_description_free(fd);
@@ -893,10 +894,38 @@ balance(PangoLayout *lay, double width)
 	pango_layout_set_width(lay, (int)(hi * PANGO_SCALE));
 }
 
-/* The link area of mark mk from x0 to x1 on a line leading high. */
+/* The link marker (dl_link_marker) of mark m of r, made on first use in
+ * marker[m]. */
+static int
+marker_of(struct typeset *ts, int *marker, size_t m)
+{
+	if (marker[m] == 0)
+		marker[m] = dl_link_marker(ts->doc);
+	return marker[m];
+}
+
+/* The link marker of the link of r whose text holds the bytes [start,
+ * start + n) of the laid-out text (see marker_of); 0 when they are in
+ * no link or marker is NULL. */
+static int
+link_marker(struct typeset *ts, const struct rich *r, const struct hyphtext *h,
+    int start, int n, int *marker)
+{
+	for (size_t m = 0; r && marker && m < r->nmarks; m++) {
+		const struct mark *k = &r->marks[m];
+
+		if (k->kind == MARK_LINK && (int)moved(h, k->start) <= start &&
+		    start + n <= (int)moved(h, k->end))
+			return marker_of(ts, marker, m);
+	}
+	return 0;
+}
+
+/* The link area of mark mk from x0 to x1 on a line leading high, with
+ * the link's marker elem. */
 static void
 add_link(struct typeset *ts, const struct mark *mk, double x0, double x1,
-    double leading, struct dl_list *fr)
+    double leading, int elem, struct dl_list *fr)
 {
 	struct dl_item li;
 
@@ -904,6 +933,7 @@ add_link(struct typeset *ts, const struct mark *mk, double x0, double x1,
 		return;
 	memset(&li, 0, sizeof(li));
 	li.kind = DL_LINK;
+	li.elem = elem;
 	li.u.link.x = (float)x0;
 	li.u.link.y = 0;
 	li.u.link.w = (float)(x1 - x0);
@@ -920,10 +950,11 @@ add_link(struct typeset *ts, const struct mark *mk, double x0, double x1,
 }
 
 /* The link areas of rich text r over one laid-out line whose left edge
- * is at x, leading high, added to fr. */
+ * is at x, leading high, added to fr with the links' markers. */
 static void
 line_links(struct typeset *ts, PangoLayoutLine *line, const struct rich *r,
-    const struct hyphtext *h, double leading, double x, struct dl_list *fr)
+    const struct hyphtext *h, double leading, double x, struct dl_list *fr,
+    int *marker)
 {
 	for (size_t m = 0; m < r->nmarks; m++) {
 		const struct mark *mk = &r->marks[m];
@@ -937,7 +968,8 @@ line_links(struct typeset *ts, PangoLayoutLine *line, const struct rich *r,
 		pango_layout_line_get_x_ranges(line, s, e, &ranges, &nr);
 		for (int k = 0; k < nr; k++)
 			add_link(ts, mk, x + ranges[2 * k] / (double)PANGO_SCALE,
-			    x + ranges[2 * k + 1] / (double)PANGO_SCALE, leading, fr);
+			    x + ranges[2 * k + 1] / (double)PANGO_SCALE, leading,
+			    marker_of(ts, marker, m), fr);
 		g_free(ranges);
 	}
 }
@@ -959,6 +991,7 @@ struct tparams {
 	int			 flags;	/* T_* */
 	double			 ls;	/* letter spacing a glyph may take, points */
 	double			 space;	/* a word space's width, points */
+	int			*marker;	/* each link's marker, or NULL */
 };
 
 /* Justified text: each glyph may take up to 1% of an em of letter spacing
@@ -1267,7 +1300,8 @@ set_line(struct typeset *ts, GSList *line, PangoAttrList *al,
 		fallback_style(ts, al, gi, tp->text, tp->r);
 		emit_run(ts, gi, tp->text, dx + x[gi->item->offset] - x[ln->start],
 		    out->baseline, tp->color, tp->spacing, tp->line_no, tp->file,
-		    rl->next == NULL, &out->lines[i]);
+		    rl->next == NULL, link_marker(ts, tp->r, tp->h, gi->item->offset,
+		    gi->item->length, tp->marker), &out->lines[i]);
 	}
 	for (size_t m = 0; tp->r && m < tp->r->nmarks; m++) {
 		const struct mark *mk = &tp->r->marks[m];
@@ -1282,7 +1316,7 @@ set_line(struct typeset *ts, GSList *line, PangoAttrList *al,
 		while (e > s && isnan(x[e]))
 			e--;
 		add_link(ts, mk, dx + x[s] - x[ln->start], dx + x[e] - x[ln->start],
-		    out->leading, &out->lines[i]);
+		    out->leading, marker_of(ts, tp->marker, m), &out->lines[i]);
 	}
 	if ((tp->flags & T_JUSTIFY) && !last && (nsp = line_hang(runs, tp->text, 0,
 	    &ql, &qr, &end, spaces, spcap)) > 0) {
@@ -1434,6 +1468,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	int tie, kp;
 	double *spaces = NULL;	/* hanging punctuation: a line's spaces */
 	size_t spcap = 0;
+	int *mk = NULL;		/* each link's marker (dl_link_marker) */
 
 	memset(out, 0, sizeof(*out));
 	memset(&h, 0, sizeof(h));
@@ -1462,10 +1497,13 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	    T_CENTER | T_RIGHT))) && len <= KP_MAX;
 	out->leading = st->leading;
 	out->baseline = (st->leading - (st->ascent + st->descent)) / 2 + st->ascent;
+	for (size_t m = 0; r && m < r->nmarks && !mk; m++)
+		if (r->marks[m].kind == MARK_LINK)
+			mk = xcalloc(r->nmarks, sizeof(*mk));
 	if (kp) {
 		struct tparams tp = { text, len, r, &h, width, st->tracking * st->size /
 		    1000.0, color, line_no, file, flags, (flags & T_JUSTIFY) ?
-		    LS_STRETCH * st->size : 0, st->size / 4 };
+		    LS_STRETCH * st->size : 0, st->size / 4, mk };
 		PangoAttrList *al = attributes(r, &h, st, text, len, tie);
 
 		kp = fit_text(ts, al, &tp, out) == 0;
@@ -1501,12 +1539,13 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 			fallback_style(ts, pango_layout_get_attributes(lay), gi, text, r);
 			emit_run(ts, gi, text, x, out->baseline, color,
 			    st->tracking * st->size / 1000.0, line_no, file,
-			    rl->next == NULL, &out->lines[i]);
+			    rl->next == NULL, link_marker(ts, r, &h, gi->item->offset,
+			    gi->item->length, mk), &out->lines[i]);
 			x += w / (double)PANGO_SCALE;
 		}
-		if (r)
+		if (mk)
 			line_links(ts, line, r, &h, st->leading, log.x / (double)PANGO_SCALE,
-			    &out->lines[i]);
+			    &out->lines[i], mk);
 		/* Justified lines but the last: punctuation at their edges hangs
 		 * into the margins, so the column looks straight; and a line
 		 * Pango let run past the edge (a hyphen added after the break
@@ -1526,6 +1565,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	pango_layout_iter_free(iter);
 	g_object_unref(lay);
 done:
+	free(mk);
 	buf_free(&h.out);
 	free(h.ins);
 	free(h.brk);

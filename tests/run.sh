@@ -112,7 +112,7 @@ done
 # A heading that wraps is balanced: no word left alone on its last line.
 "$BIN" render "$S" --dump dl >"$W/demo.dl" 2>/dev/null
 check "a wrapped heading is balanced (\"... Clause / Got Replaced With a Calendar Date\")" \
-	sh -c "grep -q '\"The Buried Lede: The AGI Clause\"\$' '$W/demo.dl' && grep -q '\"Got Replaced With a Calendar Date\"\$' '$W/demo.dl'"
+	sh -c "grep -q '\"The Buried Lede: The AGI Clause \"\$' '$W/demo.dl' && grep -q '\"Got Replaced With a Calendar Date\"\$' '$W/demo.dl'"
 check "chart labels are text" sh -c "grep -qx 'Microsoft' '$W/demo.txt' && grep -q '250 \\\$B' '$W/demo.txt'"
 pdffonts "$W/demo.pdf" 2>/dev/null | tail -n +3 >"$W/fonts"
 nf=$(wc -l <"$W/fonts")

@@ -24,9 +24,18 @@ rules briefing promises (tests/tags.sh runs it).
   tagcheck.py lists STRUCT.txt KICKER...  the element after each section
                                       label KICKER is an L of LI, each with
                                       an LBody (and an Lbl for "Lbl:KICKER")
+  tagcheck.py verbatim XML STRUCT.txt N  the text of every <p> of the story
+                                      XML (white space collapsed) is, exactly,
+                                      the text of an element of STRUCT.txt
+                                      (its marked content joined as poppler
+                                      joins it); at least N paragraphs, one
+                                      of them broken at a hyphen
+  tagcheck.py pagetext PDF XML N      pdftotext's ordinary output (lines
+                                      joined by a space) holds at least N
+                                      <p> of XML verbatim
 Prints what fails and exits 1 on any failure.
 """
-import re, sys
+import os, re, sys
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject, ArrayObject, IndirectObject
 
@@ -412,6 +421,45 @@ def check_lists(structfile, kickers):
                 err(f"{kicker!r}: a {li[0]} of {names} in the L, not an LI with an LBody")
         print(f"{kicker}: an L of {len(lst[2])} LI")
 
+def check_verbatim(xmlfile, structfile, least):
+    import xml.etree.ElementTree as ET
+    # A word's own hyphen ending a line is drawn as U+2010 HYPHEN (so that
+    # extraction keeps it): the one character read as the source's "-".
+    texts = {}
+    for n in all_nodes(elements(structfile)):
+        texts.setdefault("".join(n[1]).replace("\u2010", "-"), n)
+    paras = [re.sub(r"\s+", " ", "".join(p.itertext())).strip()
+             for p in ET.parse(xmlfile).getroot().iter("p")]
+    raw = open(structfile, encoding="utf-8").read()
+    found = hyph = 0
+    for p in paras:
+        if p in texts:
+            found += 1
+            # broken at a hyphen: one of its lines ended inside a word
+            quoted = texts[p][1]
+            hyph += any(q[-1:].isalpha() and n[:1].isalpha() for q, n in zip(quoted, quoted[1:]))
+        else:
+            near = max(texts, key=lambda t: len(os.path.commonprefix([t, p])))
+            k = len(os.path.commonprefix([near, p]))
+            err(f"not verbatim in the structure text: ...{p[max(0, k - 30):k + 30]!r}; "
+                f"the tree has ...{near[max(0, k - 30):k + 30]!r}")
+    if found < int(least):
+        err(f"only {found} paragraphs checked")
+    if not hyph:
+        err("no paragraph with a hyphenated line break among those checked")
+    print(f"{found} paragraphs verbatim, {hyph} of them hyphenated at a line end")
+
+def check_pagetext(pdf, xmlfile, least):
+    import subprocess, xml.etree.ElementTree as ET
+    t = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    t = re.sub(r"\s+", " ", t).replace("\u2010", "-")
+    paras = [re.sub(r"\s+", " ", "".join(p.itertext())).strip()
+             for p in ET.parse(xmlfile).getroot().iter("p")]
+    n = sum(p in t for p in paras)
+    if n < int(least):
+        err(f"pdftotext gives {n} paragraphs of {len(paras)} verbatim, fewer than {least}")
+    print(f"pdftotext gives {n} of {len(paras)} paragraphs verbatim")
+
 def main():
     cmd = sys.argv[1]
     if cmd == "ua":
@@ -422,6 +470,10 @@ def main():
         check_order(sys.argv[2], sys.argv[3])
     elif cmd == "lang":
         check_lang(*sys.argv[2:5])
+    elif cmd == "pagetext":
+        check_pagetext(*sys.argv[2:5])
+    elif cmd == "verbatim":
+        check_verbatim(*sys.argv[2:5])
     elif cmd == "linktext":
         check_linktext(sys.argv[2], sys.argv[3:])
     elif cmd == "lists":

@@ -56,7 +56,8 @@ $PY "$T/tagcheck.py" linktext "$T2/links.txt" "the overview" "@someone  Â·  X  Â
 	|| no "tags2: link text" "$(cat "$T2/lt")"
 "$BIN" render "$ROOT/samples/weekly.xml" -o "$T2/weekly.pdf" -q
 pdfinfo -struct-text "$T2/weekly.pdf" >"$T2/weekly.txt" 2>/dev/null
-$PY "$T/tagcheck.py" ua "$T2/weekly.pdf" >"$T2/ua-w" 2>&1 && $PY "$T/tagcheck.py" linktext "$T2/weekly.txt" "page 1" >"$T2/lt-w" 2>&1 \
+$PY "$T/tagcheck.py" ua "$T2/weekly.pdf" >"$T2/ua-w" 2>&1 && $PY "$T/tagcheck.py" linktext "$T2/weekly.txt" "page 1" \
+	"Chipmakers split on spending as memory prices recover faster than logic demand" >"$T2/lt-w" 2>&1 \
 	&& ok "tags2: the edition's cover and contents links hold their text, every Link has text ($(head -1 "$T2/lt-w"))" \
 	|| no "tags2: edition links" "$(cat "$T2/ua-w" "$T2/lt-w")"
 
@@ -71,3 +72,19 @@ $PY "$T/tagcheck.py" lists "$T2/ties.txt" "KEY PLAYERS" "Lbl:MEDIA: BROADCAST" "
 	|| no "tags2: lists" "$(cat "$T2/lists")"
 $PY "$T/tagcheck.py" ua "$T2/ties.pdf" >"$T2/ua-t" 2>&1 && ok "tags2: the story with further ties meets the PDF/UA checks" \
 	|| no "tags2: ties PDF/UA" "$(cat "$T2/ua-t")"
+
+# ---- the structure text reads as the source -----------------------------
+# A line break inside a paragraph reads as a space, a hyphen the break
+# added is an Artifact; the source's own hyphens stay.
+"$BIN" render "$S" -o "$T2/seed.pdf" -q
+pdfinfo -struct-text "$T2/seed.pdf" >"$T2/seed.txt" 2>/dev/null
+$PY "$T/tagcheck.py" verbatim "$S" "$T2/seed.txt" 11 >"$T2/verb" 2>&1 \
+	&& ok "tags2: the structure text holds the seed's paragraphs verbatim ($(head -1 "$T2/verb"))" \
+	|| no "tags2: structure text verbatim" "$(cat "$T2/verb")"
+grep -q 'persistent mem"$' "$T2/seed.txt" && grep -q '^ *"ory, built-in security' "$T2/seed.txt" && ! grep -q 'mem-"$' "$T2/seed.txt" \
+	&& ok "tags2: \"mem-/ory\" reads \"memory\" in the tree (the break's hyphen an Artifact)" || no "tags2: break hyphen in the tree"
+grep -q "non-exclusive\|built-in\|per-agent" "$T2/seed.txt" && ok "tags2: the source's own hyphens stay in the tree" || no "tags2: own hyphens"
+$PY "$T/tagcheck.py" pagetext "$T2/seed.pdf" "$S" 7 >"$T2/pt" 2>&1 \
+	&& ok "tags2: pdftotext reads no worse ($(cat "$T2/pt"), 5 before the change)" || no "tags2: pdftotext" "$(cat "$T2/pt")"
+pdftotext "$T2/seed.pdf" - 2>/dev/null | grep -q "persistent memory, built-in security" \
+	&& ok "tags2: pdftotext still joins the words a break split" || no "tags2: pdftotext join"

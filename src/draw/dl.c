@@ -113,7 +113,7 @@ dl_list_tag(struct dl_doc *d, struct dl_list *l, size_t from, int e)
 
 		if (*el == 0)
 			*el = e;
-		else if (*el < 0 && (size_t)-*el <= d->nlinks) {
+		else if (*el < 0 && *el != DL_ARTIFACT && (size_t)-*el <= d->nlinks) {
 			int *link = &d->links[-*el - 1];
 
 			if (e <= 0)

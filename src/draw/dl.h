@@ -96,7 +96,8 @@ struct dl_item {
 	int		elem;	/* structure element it belongs to (see
 				 * dl_elem_new); 0: an artifact (running
 				 * header, rule, tint, decoration); below 0
-				 * a link marker (dl_link_marker), for layout */
+				 * a link marker (dl_link_marker), for layout,
+				 * or DL_ARTIFACT */
 	union {
 		struct dl_text	text;
 		struct dl_path	path;
@@ -104,6 +105,11 @@ struct dl_item {
 		struct dl_link	link;
 	} u;
 };
+
+/* dl_item.elem of an item that stays an artifact wherever it is placed
+ * (dl_list_tag leaves it): a hyphen a line break added, which is no part
+ * of the text the structure tree reads. */
+#define DL_ARTIFACT	INT32_MIN
 
 /* What a structure element is, for tagged PDF (ISO 32000-1 14.8.4). */
 enum dl_role {

@@ -457,7 +457,46 @@ cluster_text(struct buf *tb, PangoItem *item, struct dl_glyph *dg,
 				buf_addc(tb, *c);
 }
 
-/* Turn one Pango run into a text item of the line frame. */
+/* The glyph of a space in font into *gid; 0 when it has none. */
+static int
+space_glyph(PangoFont *font, uint32_t *gid)
+{
+	hb_font_t *hb = pango_font_get_hb_font(font);
+	hb_codepoint_t g;
+
+	if (hb == NULL || !hb_font_get_nominal_glyph(hb, ' ', &g) || g == 0)
+		return 0;
+	*gid = g;
+	return 1;
+}
+
+/* Add run it to out with its last glyph, the hyphen of a break, as an
+ * item of its own that stays an artifact (DL_ARTIFACT): the structure
+ * tree then reads the word whole, while text extraction, which reads
+ * the page, still sees "-" at the line's end and joins the word. */
+static void
+split_break_hyphen(struct dl_item *it, struct dl_list *out)
+{
+	struct dl_item h = *it;
+	struct dl_glyph *g = &it->u.text.glyphs[it->u.text.nglyphs - 1];
+
+	it->u.text.nglyphs--;
+	it->u.text.textlen = g->off;
+	dl_list_add(out, it);
+	h.elem = DL_ARTIFACT;
+	h.u.text.x += g->x;
+	h.u.text.glyphs = g;
+	h.u.text.nglyphs = 1;
+	h.u.text.text += g->off;
+	h.u.text.textlen = g->len;
+	g->x = 0;
+	g->off = 0;
+	dl_list_add(out, &h);
+}
+
+/* Turn one Pango run into a text item of the line frame; line_end: it
+ * ends its line, and 2: at a space the line broke at, which gets a
+ * space glyph after the run's last (see below). */
 static void
 emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
     double base, uint32_t color, double spacing, int line, const char *file,
@@ -474,7 +513,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	struct dl_text *t = &it.u.text;
 	struct buf tb;
 	double pen = 0;
-	int prev_cluster = -1;
+	int prev_cluster = -1, brk = -1;
 
 	if (path == NULL || gs->num_glyphs == 0)
 		return;
@@ -490,7 +529,8 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	t->y = (float)(base - gi->y_offset / (double)PANGO_SCALE);	/* sup, sub */
 	t->line = line;
 	t->rtl = item->analysis.level & 1;
-	t->glyphs = dl_alloc(ts->doc, (size_t)gs->num_glyphs * sizeof(struct dl_glyph));
+	t->glyphs = dl_alloc(ts->doc, ((size_t)gs->num_glyphs + 1) *
+	    sizeof(struct dl_glyph));
 	buf_init(&tb);
 	for (int i = 0; i < gs->num_glyphs; i++)
 		if (gs->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
@@ -511,6 +551,20 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 		int cend = cluster_end(starts, nstarts, cl, item->length);
 
 		if (g->glyph == PANGO_GLYPH_EMPTY) {
+			/* The space a line broke at (Pango empties it): drawn
+			 * as a space glyph, so the text reads "word word"
+			 * across the break, where no one sees it. */
+			if (line_end && i > last && !t->rtl && cl != prev_cluster &&
+			    cend - cl == 1 && *cs == ' ' && space_glyph(item->analysis.font,
+			    &t->glyphs[t->nglyphs].gid)) {
+				dg = &t->glyphs[t->nglyphs++];
+				dg->x = (float)(pen / PANGO_SCALE);
+				dg->y = 0;
+				dg->off = (uint32_t)tb.len;
+				dg->len = 1;
+				buf_addc(&tb, ' ');
+				prev_cluster = cl;
+			}
 			pen += g->geometry.width;
 			continue;
 		}
@@ -544,8 +598,24 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 			    line_end && i == last);
 			dg->len = (uint32_t)(tb.len - dg->off);
 			prev_cluster = cl;
+			if (line_end && i == last && !t->rtl && cend - cl == 2 &&
+			    memcmp(cs, "\xc2\xad", 2) == 0)
+				brk = (int)t->nglyphs - 1;
 		}
 		pen += g->geometry.width;
+	}
+	/* The space a line broke at, left out of the line: drawn after it,
+	 * where no one sees it, so that the text reads "word word" across
+	 * the break. */
+	if (line_end == 2 && !t->rtl && t->nglyphs > 0 &&
+	    space_glyph(item->analysis.font, &t->glyphs[t->nglyphs].gid)) {
+		struct dl_glyph *dg = &t->glyphs[t->nglyphs++];
+
+		dg->x = (float)(pen / PANGO_SCALE);
+		dg->y = 0;
+		dg->off = (uint32_t)tb.len;
+		dg->len = 1;
+		buf_addc(&tb, ' ');
 	}
 	free(starts);
 	dl_list_place(out, &boxes, 0, 0);
@@ -565,7 +635,10 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	memcpy(t->text, tb.data ? tb.data : "", tb.len);
 	t->textlen = (uint32_t)tb.len;
 	buf_free(&tb);
-	dl_list_add(out, &it);
+	if (brk >= 0 && (uint32_t)brk + 1 == t->nglyphs && t->nglyphs > 1)
+		split_break_hyphen(&it, out);
+	else
+		dl_list_add(out, &it);
 }
 
 /* Warn when a run is set in a face of another weight or slant than its
@@ -1191,15 +1264,26 @@ show_hyphen(GSList *runs, size_t at)
 		}
 }
 
-/* The glyphs of a line's text runs (at least 1). */
+/* The glyphs of a line's text runs (at least 1), but the space glyph
+ * drawn after a line that broke at a space (see emit_run), which takes
+ * no part in justifying it. */
 static size_t
 glyph_count(const struct dl_list *l)
 {
 	size_t n = 0;
+	const struct dl_text *last = NULL;
 
 	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i].kind == DL_TEXT)
-			n += l->items[i].u.text.nglyphs;
+		if (l->items[i].kind == DL_TEXT) {
+			last = &l->items[i].u.text;
+			n += last->nglyphs;
+		}
+	if (last && n > 1 && last->nglyphs > 0) {
+		const struct dl_glyph *g = &last->glyphs[last->nglyphs - 1];
+
+		if (g->len == 1 && last->text[g->off] == ' ')
+			n--;
+	}
 	return n ? n : 1;
 }
 
@@ -1300,7 +1384,8 @@ set_line(struct typeset *ts, GSList *line, PangoAttrList *al,
 		fallback_style(ts, al, gi, tp->text, tp->r);
 		emit_run(ts, gi, tp->text, dx + x[gi->item->offset] - x[ln->start],
 		    out->baseline, tp->color, tp->spacing, tp->line_no, tp->file,
-		    rl->next == NULL, link_marker(ts, tp->r, tp->h, gi->item->offset,
+		    rl->next != NULL ? 0 : !last && !ln->hyphen && ln->end < tp->len &&
+		    tp->text[ln->end] == ' ' ? 2 : 1, link_marker(ts, tp->r, tp->h, gi->item->offset,
 		    gi->item->length, tp->marker), &out->lines[i]);
 	}
 	for (size_t m = 0; tp->r && m < tp->r->nmarks; m++) {

@@ -33,6 +33,11 @@ rules briefing promises (tests/tags.sh runs it).
   tagcheck.py pagetext PDF XML N      pdftotext's ordinary output (lines
                                       joined by a space) holds at least N
                                       <p> of XML verbatim
+  tagcheck.py tounicode PDF           every glyph code any content stream
+                                      draws (pages, forms, annotation
+                                      appearances) has a ToUnicode entry in
+                                      its font mapping it to real text
+                                      (PDF/A-2u 6.2.11.7.2)
 Prints what fails and exits 1 on any failure.
 """
 import os, re, sys
@@ -460,6 +465,83 @@ def check_pagetext(pdf, xmlfile, least):
         err(f"pdftotext gives {n} paragraphs of {len(paras)} verbatim, fewer than {least}")
     print(f"pdftotext gives {n} of {len(paras)} paragraphs verbatim")
 
+def cmap_entries(data):
+    """code -> UTF-16BE hex of a ToUnicode CMap's bfchar and bfrange."""
+    text = data.decode("latin-1")
+    out = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
+        for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            out[int(src, 16)] = dst
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
+        for lo, hi, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])", block):
+            lo, hi = int(lo, 16), int(hi, 16)
+            if dst.startswith("["):
+                for i, d in enumerate(re.findall(r"<([0-9A-Fa-f]*)>", dst)):
+                    out[lo + i] = d
+            else:
+                base = int(dst[1:-1], 16)
+                for c in range(lo, hi + 1):
+                    out[c] = "%0*X" % (len(dst) - 2, base + c - lo)
+    return out
+
+def glyph_codes(ops, fonts, used, seen_forms, resources):
+    """Adds (font object id, code) for every glyph shown in ops."""
+    font = None
+    for operands, op in ops:
+        if op == b"Tf":
+            font = res(fonts.get(operands[0])) if fonts is not None else None
+            if font is None:
+                err(f"Tf names {operands[0]}, which the resources lack")
+        elif op in (b"Tj", b"'", b'"', b"TJ"):
+            strings = operands[0] if op == b"TJ" else [operands[-1]]
+            for st in strings:
+                if isinstance(st, (int, float)) or not hasattr(st, "original_bytes"):
+                    continue
+                b = st.original_bytes
+                two = font is not None and font.get("/Subtype") == "/Type0"
+                codes = [b[i] << 8 | b[i + 1] for i in range(0, len(b) - 1, 2)] if two else list(b)
+                for c in codes:
+                    used.setdefault(id(font), [font, set()])[1].add(c)
+        elif op == b"Do" and resources is not None:
+            xo = res(res(resources.get("/XObject", {})).get(operands[0]))
+            if xo is not None and xo.get("/Subtype") == "/Form" and id(xo) not in seen_forms:
+                seen_forms.add(id(xo))
+                r = res(xo.get("/Resources", resources))
+                glyph_codes(ContentStream(xo, xo.pdf if hasattr(xo, "pdf") else None).operations,
+                            res(r.get("/Font", {})), used, seen_forms, r)
+
+def check_tounicode(path):
+    r = PdfReader(path, strict=True)
+    used, seen = {}, set()
+    for page in r.pages:
+        resources = res(page.get("/Resources", {}))
+        fonts = res(resources.get("/Font", {}))
+        glyph_codes(ContentStream(page.get_contents(), r).operations, fonts, used, seen, resources)
+        for a in page.get("/Annots", []):
+            ap = res(res(a).get("/AP", {})).get("/N")
+            if ap is not None:
+                ap = res(ap)
+                ar = res(ap.get("/Resources", {}))
+                glyph_codes(ContentStream(ap, r).operations, res(ar.get("/Font", {})), used, seen, ar)
+    total = 0
+    for font, codes in used.values():
+        if font is None:
+            continue
+        name = font.get("/BaseFont")
+        tu = font.get("/ToUnicode")
+        if tu is None:
+            err(f"font {name} has no ToUnicode")
+            continue
+        m = cmap_entries(res(tu).get_data())
+        for c in sorted(codes):
+            total += 1
+            u = m.get(c)
+            if u is None:
+                err(f"font {name}: glyph code {c:04X} has no ToUnicode entry")
+            elif u == "" or u.upper() in ("0000", "FEFF", "FFFE"):
+                err(f"font {name}: glyph code {c:04X} maps to {u!r}, no text")
+    print(f"{total} glyph codes in {len(used)} fonts, each with its Unicode")
+
 def main():
     cmd = sys.argv[1]
     if cmd == "ua":
@@ -470,6 +552,8 @@ def main():
         check_order(sys.argv[2], sys.argv[3])
     elif cmd == "lang":
         check_lang(*sys.argv[2:5])
+    elif cmd == "tounicode":
+        check_tounicode(sys.argv[2])
     elif cmd == "pagetext":
         check_pagetext(*sys.argv[2:5])
     elif cmd == "verbatim":

@@ -88,3 +88,38 @@ $PY "$T/tagcheck.py" pagetext "$T2/seed.pdf" "$S" 7 >"$T2/pt" 2>&1 \
 	&& ok "tags2: pdftotext reads no worse ($(cat "$T2/pt"), 5 before the change)" || no "tags2: pdftotext" "$(cat "$T2/pt")"
 pdftotext "$T2/seed.pdf" - 2>/dev/null | grep -q "persistent memory, built-in security" \
 	&& ok "tags2: pdftotext still joins the words a break split" || no "tags2: pdftotext join"
+
+# ---- PDF/A-2u: every glyph drawn has a Unicode value ---------------------
+for f in openai-aws weekly world-business; do
+	"$BIN" render "$ROOT/samples/$f.xml" --pdf-standard a-2u -o "$T2/$f-a2u.pdf" -q
+	$PY "$T/tagcheck.py" tounicode "$T2/$f-a2u.pdf" >"$T2/tu-$f" 2>&1 \
+		&& ok "tags2: $f a-2u: every glyph code drawn has a ToUnicode entry ($(head -1 "$T2/tu-$f"))" \
+		|| no "tags2: $f a-2u ToUnicode" "$(head -5 "$T2/tu-$f")"
+done
+# The checker itself: one entry taken out of a ToUnicode map is found.
+qpdf --qdf --object-streams=disable "$T2/openai-aws-a2u.pdf" "$T2/qdf.pdf" 2>/dev/null
+python3 - "$T2/qdf.pdf" "$T2/cut.pdf" <<'PYEOF'
+import re, sys
+d = open(sys.argv[1], "rb").read()
+m = re.search(rb"beginbfchar\n(<[0-9A-F]{4}> <[0-9A-F]*>\n)", d)
+open(sys.argv[2], "wb").write(d[:m.start(1)] + d[m.end(1):])
+PYEOF
+fix-qdf <"$T2/cut.pdf" >"$T2/cut2.pdf" 2>/dev/null
+$PY "$T/tagcheck.py" tounicode "$T2/cut2.pdf" >"$T2/tu-cut" 2>&1
+grep -q "has no ToUnicode entry" "$T2/tu-cut" && ok "tags2: the ToUnicode check finds a glyph with no entry" \
+	|| no "tags2: ToUnicode check can fail" "$(head -3 "$T2/tu-cut")"
+# Glyphs shaping adds (Thai's split vowel, Devanagari conjuncts, stacked
+# marks) get a Unicode value too.
+python3 - "$S" "$T2/scripts.xml" <<'PYEOF'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = s.replace("<p>", "<p>Hindi \u0915\u094d\u0937\u0924\u094d\u0930\u093f\u092f \u0938\u094d\u0924\u094d\u0930\u0940, Thai "
+              "\u0e17\u0e35\u0e48\u0e19\u0e35\u0e48 \u0e1c\u0e39\u0e49\u0e19\u0e33, Vietnamese Ti\u1ebfng Vi\u1ec7t, marks "
+              "e\u0301\u0323 a\u0308\u0304, Arabic \u0627\u0644\u0639\u0631\u0628\u064a\u0629, Hebrew "
+              "\u05e9\u05c1\u05b8\u05dc\u05d5\u05b9\u05dd. ", 1)
+open(sys.argv[2], "w", encoding="utf-8").write(s)
+PYEOF
+"$BIN" render "$T2/scripts.xml" --pdf-standard a-2u -o "$T2/scripts.pdf" -q
+$PY "$T/tagcheck.py" tounicode "$T2/scripts.pdf" >"$T2/tu-sc" 2>&1 \
+	&& ok "tags2: Thai, Devanagari, Arabic, Hebrew and stacked marks: every glyph has a Unicode value ($(head -1 "$T2/tu-sc"))" \
+	|| no "tags2: scripts ToUnicode" "$(head -5 "$T2/tu-sc")"

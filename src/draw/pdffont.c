@@ -27,6 +27,9 @@ struct pdffont {
 	uint8_t		*used;		/* per glyph: in the subset */
 	float		*w;		/* per used glyph: advance, 1/1000 em */
 	char		**text;		/* per glyph: its ToUnicode text */
+	gunichar	*rev;		/* per glyph: a character whose cmap
+					 * glyph it is (0: none), made when
+					 * first needed */
 	hb_blob_t	*program;	/* the subset font file */
 	HPDF_Dict	 dict;		/* the Type0 font */
 	char		 name[80];	/* subset tag + PostScript name */
@@ -81,6 +84,7 @@ pdffont_free(struct pdffont *f)
 		for (unsigned g = 0; g < f->nglyphs; g++)
 			free(f->text[g]);
 	free(f->text);
+	free(f->rev);
 	free(f->used);
 	free(f->w);
 	hb_blob_destroy(f->program);
@@ -135,6 +139,25 @@ nominal(struct pdffont *f, gunichar c)
 	return hb_font_get_nominal_glyph(f->font, c, &g) ? g : 0;
 }
 
+/* A character whose cmap glyph gid is (the lowest), or 0. */
+static gunichar
+reverse(struct pdffont *f, uint32_t gid)
+{
+	if (f->rev == NULL) {
+		hb_set_t *set = hb_set_create();
+		hb_codepoint_t c = HB_SET_VALUE_INVALID, g;
+
+		f->rev = xcalloc(f->nglyphs + 1, sizeof(*f->rev));
+		hb_face_collect_unicodes(f->face, set);
+		while (hb_set_next(set, &c))
+			if (hb_font_get_nominal_glyph(f->font, c, &g) && g < f->nglyphs &&
+			    f->rev[g] == 0)
+				f->rev[g] = c;
+		hb_set_destroy(set);
+	}
+	return gid < f->nglyphs ? f->rev[gid] : 0;
+}
+
 /* Map the glyphs of a span; see pdffont.h. */
 void
 pdffont_map_span(struct pdffont *f, const uint32_t *gids, size_t n,
@@ -173,6 +196,22 @@ pdffont_map_span(struct pdffont *f, const uint32_t *gids, size_t n,
 	if (first < n && rest.len && f->text[gids[first]] == NULL)
 		f->text[gids[first]] = xstrndup(rest.data, rest.len);
 	buf_free(&rest);
+	/* PDF/A-2u wants every glyph drawn to have a Unicode value: a glyph
+	 * shaping added (the second part of a split vowel, a half form)
+	 * gets the character the face's cmap gives it, else the span's
+	 * text (the /ActualText over it says what the span reads). */
+	for (size_t k = 0; k < n; k++) {
+		uint32_t gid = gids[k];
+		char u[8];
+
+		if (gid >= f->nglyphs || gid == 0 || f->text[gid] != NULL)
+			continue;
+		if (reverse(f, gid))
+			f->text[gid] = xstrndup(u, (size_t)g_unichar_to_utf8(
+			    reverse(f, gid), u));
+		else if (len)
+			f->text[gid] = xstrndup(text, len);
+	}
 }
 
 /* FNV-1a over the face's name and the glyphs used: the subset tag. */

@@ -123,3 +123,15 @@ PYEOF
 $PY "$T/tagcheck.py" tounicode "$T2/scripts.pdf" >"$T2/tu-sc" 2>&1 \
 	&& ok "tags2: Thai, Devanagari, Arabic, Hebrew and stacked marks: every glyph has a Unicode value ($(head -1 "$T2/tu-sc"))" \
 	|| no "tags2: scripts ToUnicode" "$(head -5 "$T2/tu-sc")"
+# The header row repeated on the third page and later keeps its rule where
+# it belongs (placing a copy once moved the shared points of the one before).
+"$BIN" render "$T2/long.xml" --dump dl >"$T2/long.dl" 2>/dev/null
+python3 - "$T2/long.dl" >"$T2/rules" 2>&1 <<'PYEOF'
+import re, sys
+bad = [l.strip() for l in open(sys.argv[1]) if l.lstrip().startswith("path")
+       and any(float(x) > 509.3 or float(x) < 85.9 for x in re.findall(r"[ML] ([\d.]+),", l))]
+print("\n".join(bad[:3]))
+sys.exit(1 if bad else 0)
+PYEOF
+[ $? -eq 0 ] && [ "$(grep -c '^page' "$T2/long.dl")" -ge 3 ] && ok "tags2: every repeated header row's rule lies inside the margins" \
+	|| no "tags2: repeated header rule" "$(cat "$T2/rules")"

@@ -72,6 +72,19 @@ continue_heading(struct flow *f)
 	s = &f->pend[0];
 	memset(s, 0, sizeof(*s));
 	dl_list_place(&s->frame, &f->conts[c], 0, 0);
+	/* Placing a slice moves its paths' points where they lie: each
+	 * copy gets points of its own, or the heading's rule would move
+	 * again on every page it heads. */
+	for (size_t i = 0; i < s->frame.n; i++) {
+		struct dl_path *p = &s->frame.items[i].u.path;
+		float *pts;
+
+		if (s->frame.items[i].kind != DL_PATH || p->npts == 0)
+			continue;
+		pts = dl_alloc(f->doc, p->npts * sizeof(*pts));
+		memcpy(pts, p->pts, p->npts * sizeof(*pts));
+		p->pts = pts;
+	}
 	s->h = f->conth[c];
 	s->cont = -1;
 }

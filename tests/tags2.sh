@@ -135,3 +135,9 @@ sys.exit(1 if bad else 0)
 PYEOF
 [ $? -eq 0 ] && [ "$(grep -c '^page' "$T2/long.dl")" -ge 3 ] && ok "tags2: every repeated header row's rule lies inside the margins" \
 	|| no "tags2: repeated header rule" "$(cat "$T2/rules")"
+
+# ---- notes at the foot of a page come after the page's text in the tree --
+"$BIN" render "$ROOT/samples/stories/grid-interconnector.xml" -o "$T2/grid.pdf" -q
+$PY "$T/tagcheck.py" ua "$T2/grid.pdf" >"$T2/ua-g" 2>&1 && pdfinfo -struct "$T2/grid.pdf" 2>/dev/null | sed -n 2,6p | grep -q "H1" \
+	&& ok "tags2: a story with a footnote: H1 first, the note after its page's text, PDF/UA checks met" \
+	|| no "tags2: footnote order" "$(cat "$T2/ua-g"; pdfinfo -struct "$T2/grid.pdf" 2>/dev/null | sed -n 1,6p)"

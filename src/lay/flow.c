@@ -132,8 +132,6 @@ emit_page(struct flow *f, size_t n)
 	}
 	pg = dl_add_page(f->doc, (float)f->w, (float)f->h);
 	pno = (int)dl_npages(f->doc) - 1;
-	feet(f, pg, n);
-
 	for (size_t i = 0; i < n; i++) {
 		struct slice *s = &f->pend[i];
 
@@ -146,6 +144,9 @@ emit_page(struct flow *f, size_t n)
 		free(s->dests);
 		y += s->h;
 	}
+	/* The notes after the page's text: the structure tree takes its
+	 * order from the order things are drawn in. */
+	feet(f, pg, n);
 	memmove(f->pend, f->pend + n, (f->npend - n) * sizeof(*f->pend));
 	f->npend -= n;
 	f->pages++;

@@ -101,10 +101,10 @@ pdftags_item(struct pdftags *t, HPDF_Page page, size_t p, const struct dl_item *
 	int want = it->elem;
 	char tmp[64];
 
+	if (want < 0 || want > dl_nelems(t->doc))
+		want = 0;	/* DL_ARTIFACT, or a link marker never placed */
 	if (it->kind == DL_LINK || want == t->open)
 		return;
-	if (want < 0 || want > dl_nelems(t->doc))
-		want = 0;
 	if (t->open >= 0)
 		HPDF_Stream_WriteStr(out, "EMC\n");
 	if (want == 0)

@@ -38,6 +38,11 @@ rules briefing promises (tests/tags.sh runs it).
                                       appearances) has a ToUnicode entry in
                                       its font mapping it to real text
                                       (PDF/A-2u 6.2.11.7.2)
+  tagcheck.py breaks STRUCT.txt PAGE.txt  the words a line break split: in
+                                      the tree one marked-content piece ends
+                                      inside a word and the next goes on with
+                                      it, with no "-" between; pdftotext's
+                                      PAGE.txt has each word whole
 Prints what fails and exits 1 on any failure.
 """
 import os, re, sys
@@ -542,6 +547,22 @@ def check_tounicode(path):
                 err(f"font {name}: glyph code {c:04X} maps to {u!r}, no text")
     print(f"{total} glyph codes in {len(used)} fonts, each with its Unicode")
 
+def check_breaks(structfile, pagefile):
+    page = re.sub(r"\s+", " ", open(pagefile, encoding="utf-8").read())
+    words = []
+    for n in all_nodes(elements(structfile)):
+        for a, b in zip(n[1], n[1][1:]):
+            if a.endswith("-") and b[:1].islower():
+                err(f"a break's hyphen in the tree: {a[-20:]!r} / {b[:20]!r}")
+            if a[-1:].isalpha() and b[:1].isalpha() and b[:1].islower():
+                words.append(re.search(r"\w+$", a).group(0) + re.match(r"\w+", b).group(0))
+    for w in words:
+        if not re.search(r"\b" + re.escape(w) + r"\b", page):
+            err(f"pdftotext does not have {w!r} whole")
+    if len(words) < 5:
+        err(f"only {len(words)} words split by a break found")
+    print(f"{len(words)} words split at a line end read whole, in the tree and in pdftotext")
+
 def main():
     cmd = sys.argv[1]
     if cmd == "ua":
@@ -554,6 +575,8 @@ def main():
         check_lang(*sys.argv[2:5])
     elif cmd == "tounicode":
         check_tounicode(sys.argv[2])
+    elif cmd == "breaks":
+        check_breaks(sys.argv[2], sys.argv[3])
     elif cmd == "pagetext":
         check_pagetext(*sys.argv[2:5])
     elif cmd == "verbatim":

@@ -401,6 +401,7 @@ dl_doc_absorb(struct dl_doc *d, struct dl_doc *s)
 	free(s->marks);
 	free(s->labels);
 	free(s->elems);
+	free(s->links);		/* link markers: resolved while laid out */
 	free(s);
 	return first;
 }

@@ -494,6 +494,77 @@ split_break_hyphen(struct dl_item *it, struct dl_list *out)
 	dl_list_add(out, &h);
 }
 
+/* The starts of a glyph string's clusters, ascending and each once;
+ * *n set.  The caller frees them. */
+static int *
+cluster_starts(PangoGlyphString *gs, int *n)
+{
+	int *starts = xcalloc((size_t)gs->num_glyphs + 1, sizeof(int));
+
+	*n = 0;
+	for (int i = 0; i < gs->num_glyphs; i++)
+		starts[i] = gs->log_clusters[i];
+	qsort(starts, (size_t)gs->num_glyphs, sizeof(int), int_cmp);
+	for (int i = 0; i < gs->num_glyphs; i++)
+		if (*n == 0 || starts[*n - 1] != starts[i])
+			starts[(*n)++] = starts[i];
+	return starts;
+}
+
+/* A space glyph (its id already in t->glyphs[t->nglyphs].gid) at pen
+ * (Pango units), standing for one space of text. */
+static void
+add_space(struct dl_text *t, struct buf *tb, double pen)
+{
+	struct dl_glyph *dg = &t->glyphs[t->nglyphs++];
+
+	dg->x = (float)(pen / PANGO_SCALE);
+	dg->y = 0;
+	dg->off = (uint32_t)tb->len;
+	dg->len = 1;
+	buf_addc(tb, ' ');
+}
+
+/* A visible box where no face has the glyph (coverage.c warned with its
+ * place), w points wide at x on the baseline base: the same in every
+ * backend. */
+static void
+missing_box(struct typeset *ts, struct dl_list *boxes, const struct dl_text *t,
+    double x, double w, double base)
+{
+	struct dl_item box;
+
+	dl_rect(ts->doc, boxes, (float)(x + w * 0.12), (float)(base - t->size * 0.72),
+	    (float)(w * 0.76), (float)(t->size * 0.72), 0);
+	box = boxes->items[boxes->n - 1];
+	box.u.path.flags = DL_STROKE;
+	box.u.path.stroke = t->color;
+	box.u.path.width = (float)(t->size / 16);
+	boxes->items[boxes->n - 1] = box;
+}
+
+/* Give a run its face and text and add it to out (a break's hyphen split
+ * off as an item of its own when brk is its last glyph). */
+static void
+finish_run(struct typeset *ts, struct dl_item *it, const char *path,
+    struct buf *tb, int brk, struct dl_list *out)
+{
+	struct dl_text *t = &it->u.text;
+	size_t before = dl_nfaces(ts->doc);
+
+	/* A face drawn for the first time: tell whoever waits for it. */
+	t->face = dl_face(ts->doc, path);
+	if (dl_nfaces(ts->doc) > before && ts->face_hook)
+		ts->face_hook(ts->face_ctx, path);
+	t->text = dl_alloc(ts->doc, tb->len + 1);
+	memcpy(t->text, tb->data ? tb->data : "", tb->len);
+	t->textlen = (uint32_t)tb->len;
+	if (brk >= 0 && (uint32_t)brk + 1 == t->nglyphs && t->nglyphs > 1)
+		split_break_hyphen(it, out);
+	else
+		dl_list_add(out, it);
+}
+
 /* Turn one Pango run into a text item of the line frame; line_end: it
  * ends its line, and 2: at a space the line broke at, which gets a
  * space glyph after the run's last (see below). */
@@ -504,7 +575,6 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 {
 	int last = -1, *starts, nstarts = 0;
 	struct dl_list boxes = { 0 };
-
 	PangoGlyphString *gs = gi->glyphs;
 	PangoItem *item = gi->item;
 	const char *path = fonts_file(ts->fonts, item->analysis.font);
@@ -535,14 +605,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	for (int i = 0; i < gs->num_glyphs; i++)
 		if (gs->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
 			last = i;
-	/* Cluster starts in order, to find where each cluster ends. */
-	starts = xcalloc((size_t)gs->num_glyphs, sizeof(int));
-	for (int i = 0; i < gs->num_glyphs; i++)
-		starts[i] = gs->log_clusters[i];
-	qsort(starts, (size_t)gs->num_glyphs, sizeof(int), int_cmp);
-	for (int i = 0; i < gs->num_glyphs; i++)
-		if (nstarts == 0 || starts[nstarts - 1] != starts[i])
-			starts[nstarts++] = starts[i];
+	starts = cluster_starts(gs, &nstarts);
 	for (int i = 0; i < gs->num_glyphs; i++) {
 		PangoGlyphInfo *g = &gs->glyphs[i];
 		int cl = gs->log_clusters[i];
@@ -557,12 +620,7 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 			if (line_end && i > last && !t->rtl && cl != prev_cluster &&
 			    cend - cl == 1 && *cs == ' ' && space_glyph(item->analysis.font,
 			    &t->glyphs[t->nglyphs].gid)) {
-				dg = &t->glyphs[t->nglyphs++];
-				dg->x = (float)(pen / PANGO_SCALE);
-				dg->y = 0;
-				dg->off = (uint32_t)tb.len;
-				dg->len = 1;
-				buf_addc(&tb, ' ');
+				add_space(t, &tb, pen);
 				prev_cluster = cl;
 			}
 			pen += g->geometry.width;
@@ -573,22 +631,10 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 		dg->x = (float)((pen + g->geometry.x_offset) / PANGO_SCALE);
 		dg->y = (float)(g->geometry.y_offset / (double)PANGO_SCALE);
 		if (g->glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
-			/* No face has it (coverage.c warned with its place):
-			 * a visible box, the same in every backend. */
-			struct dl_item box;
-			double w = g->geometry.width / (double)PANGO_SCALE;
-
-			memset(&box, 0, sizeof(box));
 			t->nglyphs--;
+			missing_box(ts, &boxes, t, x + dg->x, g->geometry.width /
+			    (double)PANGO_SCALE, base);
 			pen += g->geometry.width;
-			dl_rect(ts->doc, &boxes, (float)(x + dg->x + w * 0.12),
-			    (float)(base - t->size * 0.72), (float)(w * 0.76),
-			    (float)(t->size * 0.72), 0);
-			box = boxes.items[boxes.n - 1];
-			box.u.path.flags = DL_STROKE;
-			box.u.path.stroke = t->color;
-			box.u.path.width = (float)(t->size / 16);
-			boxes.items[boxes.n - 1] = box;
 			prev_cluster = cl;
 			continue;
 		}
@@ -608,37 +654,14 @@ emit_run(struct typeset *ts, PangoGlyphItem *gi, const char *text, double x,
 	 * where no one sees it, so that the text reads "word word" across
 	 * the break. */
 	if (line_end == 2 && !t->rtl && t->nglyphs > 0 &&
-	    space_glyph(item->analysis.font, &t->glyphs[t->nglyphs].gid)) {
-		struct dl_glyph *dg = &t->glyphs[t->nglyphs++];
-
-		dg->x = (float)(pen / PANGO_SCALE);
-		dg->y = 0;
-		dg->off = (uint32_t)tb.len;
-		dg->len = 1;
-		buf_addc(&tb, ' ');
-	}
+	    space_glyph(item->analysis.font, &t->glyphs[t->nglyphs].gid))
+		add_space(t, &tb, pen);
 	free(starts);
 	dl_list_place(out, &boxes, 0, 0);
 	dl_list_free(&boxes);
-	if (t->nglyphs == 0) {
-		buf_free(&tb);
-		return;
-	}
-	{	/* A face drawn for the first time: tell whoever waits for it. */
-		size_t before = dl_nfaces(ts->doc);
-
-		t->face = dl_face(ts->doc, path);
-		if (dl_nfaces(ts->doc) > before && ts->face_hook)
-			ts->face_hook(ts->face_ctx, path);
-	}
-	t->text = dl_alloc(ts->doc, tb.len + 1);
-	memcpy(t->text, tb.data ? tb.data : "", tb.len);
-	t->textlen = (uint32_t)tb.len;
+	if (t->nglyphs > 0)
+		finish_run(ts, &it, path, &tb, brk, out);
 	buf_free(&tb);
-	if (brk >= 0 && (uint32_t)brk + 1 == t->nglyphs && t->nglyphs > 1)
-		split_break_hyphen(&it, out);
-	else
-		dl_list_add(out, &it);
 }
 
 /* Warn when a run is set in a face of another weight or slant than its
@@ -1532,6 +1555,67 @@ new_layout(struct typeset *ts, const struct rich *r, const struct hyphtext *h,
 	return lay;
 }
 
+/* Lay out a text with Pango (what fit_text cannot set): lay's lines
+ * into out, each run emitted, links marked, justified lines but the last
+ * hung and brought to the edge. */
+static void
+layout_lines(struct typeset *ts, PangoLayout *lay, const struct tparams *tp,
+    struct tlines *out)
+{
+	PangoLayoutIter *iter;
+	double *spaces = NULL;	/* hanging punctuation: a line's spaces */
+	size_t spcap = 0, i = 0;
+
+	out->n = (size_t)pango_layout_get_line_count(lay);
+	out->lines = xcalloc(out->n, sizeof(struct dl_list));
+	out->hyphen = xcalloc(out->n, 1);
+	iter = pango_layout_get_iter(lay);
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
+		PangoRectangle log;
+		double x;
+
+		if (i >= out->n)
+			break;
+		out->hyphen[i] = line->length >= 2 && memcmp(tp->text + line->start_index +
+		    line->length - 2, "\xc2\xad", 2) == 0;
+		pango_layout_iter_get_line_extents(iter, NULL, &log);
+		x = log.x / (double)PANGO_SCALE;
+		if (log.width / (double)PANGO_SCALE > out->width)
+			out->width = log.width / (double)PANGO_SCALE;
+		for (GSList *rl = line->runs; rl; rl = rl->next) {
+			PangoGlyphItem *gi = rl->data;
+			int w = pango_glyph_string_get_width(gi->glyphs);
+
+			fallback_style(ts, pango_layout_get_attributes(lay), gi, tp->text,
+			    tp->r);
+			emit_run(ts, gi, tp->text, x, out->baseline, tp->color, tp->spacing,
+			    tp->line_no, tp->file, rl->next == NULL, link_marker(ts, tp->r,
+			    tp->h, gi->item->offset, gi->item->length, tp->marker), &out->lines[i]);
+			x += w / (double)PANGO_SCALE;
+		}
+		if (tp->marker)
+			line_links(ts, line, tp->r, tp->h, out->leading, log.x /
+			    (double)PANGO_SCALE, &out->lines[i], tp->marker);
+		/* Justified lines but the last: punctuation at their edges hangs
+		 * into the margins, so the column looks straight; and a line
+		 * Pango let run past the edge (a hyphen added after the break
+		 * was measured) is brought back to it. */
+		if ((tp->flags & T_JUSTIFY) && i + 1 < out->n) {
+			double ql = 0, qr = 0, end = 0;
+			int nsp = line_hang(line->runs, tp->text, log.x / (double)PANGO_SCALE,
+			    &ql, &qr, &end, &spaces, &spcap);
+
+			if (nsp > 0 && (ql > 0 || fabs(tp->width + qr - end) > 0.01))
+				hang_line(&out->lines[i], ql, tp->width + qr, end, spaces, nsp);
+		}
+		i++;
+	} while (pango_layout_iter_next_line(iter));
+	out->n = i;
+	free(spaces);
+	pango_layout_iter_free(iter);
+}
+
 /* Lay out a text; see text.h. */
 void
 text_layout(struct typeset *ts, const struct rich *r, const char *plain,
@@ -1539,7 +1623,6 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
     struct tlines *out)
 {
 	PangoLayout *lay;
-	PangoLayoutIter *iter;
 	struct hyphtext h;
 	const char *src = r ? r->text : plain;
 	const char *lang = NULL;	/* of a text with no marks left */
@@ -1547,12 +1630,7 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	char *upper = NULL, *smart = NULL;
 	const char *text;
 	size_t len;
-	int line_no = r ? r->pos.line : 0;
-	const char *file = r ? r->pos.file : NULL;
-	size_t i = 0;
 	int tie, kp;
-	double *spaces = NULL;	/* hanging punctuation: a line's spaces */
-	size_t spcap = 0;
 	int *mk = NULL;		/* each link's marker (dl_link_marker) */
 
 	memset(out, 0, sizeof(*out));
@@ -1585,71 +1663,26 @@ text_layout(struct typeset *ts, const struct rich *r, const char *plain,
 	for (size_t m = 0; r && m < r->nmarks && !mk; m++)
 		if (r->marks[m].kind == MARK_LINK)
 			mk = xcalloc(r->nmarks, sizeof(*mk));
-	if (kp) {
+	{
 		struct tparams tp = { text, len, r, &h, width, st->tracking * st->size /
-		    1000.0, color, line_no, file, flags, (flags & T_JUSTIFY) ?
-		    LS_STRETCH * st->size : 0, st->size / 4, mk };
-		PangoAttrList *al = attributes(r, &h, st, text, len, tie);
+		    1000.0, color, r ? r->pos.line : 0, r ? r->pos.file : NULL, flags,
+		    (flags & T_JUSTIFY) ? LS_STRETCH * st->size : 0, st->size / 4, mk };
 
-		kp = fit_text(ts, al, &tp, out) == 0;
-		pango_attr_list_unref(al);
-		if (kp)
-			goto done;
+		if (kp) {
+			PangoAttrList *al = attributes(r, &h, st, text, len, tie);
+
+			kp = fit_text(ts, al, &tp, out) == 0;
+			pango_attr_list_unref(al);
+		}
+		if (!kp) {
+			lay = new_layout(ts, r, &h, st, width, flags, tie);
+			if ((flags & T_BALANCE) && !(flags & (T_NOWRAP | T_ELLIPSIZE |
+			    T_CENTER | T_RIGHT | T_JUSTIFY)))
+				balance(lay, width);
+			layout_lines(ts, lay, &tp, out);
+			g_object_unref(lay);
+		}
 	}
-	lay = new_layout(ts, r, &h, st, width, flags, tie);
-	if ((flags & T_BALANCE) &&
-	    !(flags & (T_NOWRAP | T_ELLIPSIZE | T_CENTER | T_RIGHT | T_JUSTIFY)))
-		balance(lay, width);
-	out->n = (size_t)pango_layout_get_line_count(lay);
-	out->lines = xcalloc(out->n, sizeof(struct dl_list));
-	out->hyphen = xcalloc(out->n, 1);
-	iter = pango_layout_get_iter(lay);
-	do {
-		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
-		PangoRectangle log;
-		double x;
-
-		if (i >= out->n)
-			break;
-		out->hyphen[i] = line->length >= 2 && memcmp(text + line->start_index +
-		    line->length - 2, "\xc2\xad", 2) == 0;
-		pango_layout_iter_get_line_extents(iter, NULL, &log);
-		x = log.x / (double)PANGO_SCALE;
-		if (log.width / (double)PANGO_SCALE > out->width)
-			out->width = log.width / (double)PANGO_SCALE;
-		for (GSList *rl = line->runs; rl; rl = rl->next) {
-			PangoGlyphItem *gi = rl->data;
-			int w = pango_glyph_string_get_width(gi->glyphs);
-
-			fallback_style(ts, pango_layout_get_attributes(lay), gi, text, r);
-			emit_run(ts, gi, text, x, out->baseline, color,
-			    st->tracking * st->size / 1000.0, line_no, file,
-			    rl->next == NULL, link_marker(ts, r, &h, gi->item->offset,
-			    gi->item->length, mk), &out->lines[i]);
-			x += w / (double)PANGO_SCALE;
-		}
-		if (mk)
-			line_links(ts, line, r, &h, st->leading, log.x / (double)PANGO_SCALE,
-			    &out->lines[i], mk);
-		/* Justified lines but the last: punctuation at their edges hangs
-		 * into the margins, so the column looks straight; and a line
-		 * Pango let run past the edge (a hyphen added after the break
-		 * was measured) is brought back to it. */
-		if ((flags & T_JUSTIFY) && i + 1 < out->n) {
-			double ql = 0, qr = 0, end = 0;
-			int nsp = line_hang(line->runs, text, log.x / (double)PANGO_SCALE, &ql,
-			    &qr, &end, &spaces, &spcap);
-
-			if (nsp > 0 && (ql > 0 || fabs(width + qr - end) > 0.01))
-				hang_line(&out->lines[i], ql, width + qr, end, spaces, nsp);
-		}
-		i++;
-	} while (pango_layout_iter_next_line(iter));
-	out->n = i;
-	free(spaces);
-	pango_layout_iter_free(iter);
-	g_object_unref(lay);
-done:
 	free(mk);
 	buf_free(&h.out);
 	free(h.ins);

@@ -233,7 +233,8 @@ shaper_line(struct shaper *s, const char *text, size_t len, PangoAttrList *al,
 			g_list_free_full(items, (GDestroyNotify)pango_item_free);
 			return NULL;
 		}
-	*la = breaks(items, text, len, al, nla);
+	if (la)		/* a measurement needs none */
+		*la = breaks(items, text, len, al, nla);
 	for (GList *l = items; l; l = l->next) {
 		PangoGlyphItem *gi = g_slice_new0(PangoGlyphItem);
 

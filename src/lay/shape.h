@@ -22,7 +22,8 @@ void shaper_free(struct shaper *s);
 /* The glyph runs (PangoGlyphItem, in order) of text[0, len) with
  * attributes al set on one line, as a PangoLayout with no width would set
  * it, and Pango's break opportunities there (allow-breaks attributes
- * applied; one per character and one past the end) in *la, *nla; the
+ * applied; one per character and one past the end) in *la, *nla unless
+ * la is NULL (a width measured, a line never broken); the
  * caller frees the runs with g_slist_free_full(runs,
  * pango_glyph_item_free) and *la with g_free().  NULL (nothing to free)
  * when the text needs what only a layout does: right-to-left text, a line

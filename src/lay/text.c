@@ -1478,7 +1478,9 @@ fit_text(struct typeset *ts, PangoAttrList *al, const struct tparams *tp0,
 	struct tparams sp = *tp0, *tp = &sp;
 	PangoLogAttr *la = NULL;
 	int nla = 0, lines, w;
-	GSList *line = shaper_line(ts->shaper, tp->text, tp->len, al, &la, &nla);
+	/* A line never broken needs no break opportunities. */
+	GSList *line = shaper_line(ts->shaper, tp->text, tp->len, al,
+	    (tp->flags & T_NOWRAP) ? NULL : &la, &nla);
 	double *x, hyw = 0, *spaces = NULL;
 	struct lb_item *it;
 	struct kpline *ln;
@@ -1492,7 +1494,7 @@ fit_text(struct typeset *ts, PangoAttrList *al, const struct tparams *tp0,
 	it = xcalloc(2 * tp->len + 2, sizeof(*it));
 	ln = xcalloc(2 * tp->len + 2, sizeof(*ln));
 	brk = xcalloc(2 * tp->len + 2, sizeof(*brk));
-	n = kp_items(la, nla, tp->text, tp->len, x, hyw, tp->ls, it, ln);
+	n = la ? kp_items(la, nla, tp->text, tp->len, x, hyw, tp->ls, it, ln) : 0;
 	for (size_t k = 0; k < n; k++)
 		if (it[k].kind == LB_GLUE) {
 			sp.space = it[k].width;	/* what set_line shares out */
@@ -1722,7 +1724,7 @@ text_width(struct typeset *ts, const char *plain, const struct style *st)
 	smart = quotes_smarten(src, &len, NULL, NULL, 0);
 	text = smart ? smart : src;
 	al = attributes(NULL, NULL, st, text, len, -1);
-	if ((runs = shaper_line(ts->shaper, text, len, al, &la, &nla)) != NULL) {
+	if ((runs = shaper_line(ts->shaper, text, len, al, NULL, &nla)) != NULL) {
 		for (GSList *rl = runs; rl; rl = rl->next)
 			w += pango_glyph_string_get_width(((PangoGlyphItem *)rl->data)->glyphs);
 		g_slist_free_full(runs, (GDestroyNotify)pango_glyph_item_free);
